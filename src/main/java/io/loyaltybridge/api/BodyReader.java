@@ -1,0 +1,174 @@
+package io.loyaltybridge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltybridge.domain.Violation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads fields of a JSON object and collects every problem with its path ({@code lines[2].unitPrice}) instead of
+ * stopping at the first, so a caller fixes a request in one round. Readers of nested objects share the list.
+ */
+final class BodyReader {
+    private final JsonNode node;
+    private final String prefix;
+    private final List<Violation> violations;
+
+    private BodyReader(JsonNode node, String prefix, List<Violation> violations) {
+        this.node = node;
+        this.prefix = prefix;
+        this.violations = violations;
+    }
+
+    static BodyReader of(JsonNode root) {
+        return new BodyReader(root, "", new ArrayList<>());
+    }
+
+    List<Violation> violations() {
+        return violations;
+    }
+
+    void reject(String field, String message) {
+        violations.add(new Violation(path(field), message));
+    }
+
+    String text(String field, boolean required, int maxLength) {
+        JsonNode value = value(field, required);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual() || (required && value.asText().isBlank())) {
+            reject(field, required ? "must be a non-empty string" : "must be a string");
+            return null;
+        }
+        if (value.asText().length() > maxLength) {
+            reject(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return value.asText();
+    }
+
+    BigDecimal decimal(String field, boolean required) {
+        JsonNode value = value(field, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.isNumber()) {
+                return value.decimalValue();
+            }
+            if (value.isTextual()) {
+                return new BigDecimal(value.asText().strip());
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        reject(field, "must be a decimal number");
+        return null;
+    }
+
+    Long integer(String field, boolean required) {
+        JsonNode value = value(field, required);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            reject(field, "must be a whole number");
+            return null;
+        }
+        return value.longValue();
+    }
+
+    Boolean bool(String field) {
+        JsonNode value = value(field, false);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            reject(field, "must be true or false");
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    Instant instant(String field, boolean required) {
+        return parsed(field, required, Instant::parse, "must be an ISO-8601 instant such as 2026-03-01T12:00:00Z");
+    }
+
+    LocalDate date(String field) {
+        return parsed(field, false, LocalDate::parse, "must be a date such as 1990-04-30");
+    }
+
+    /** Parses a string field with {@code parser}, or records {@code message} when it does not parse. */
+    <T> T parsed(String field, boolean required, Function<String, T> parser, String message) {
+        String raw = text(field, required, 100);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return parser.apply(raw.strip());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            reject(field, message);
+            return null;
+        }
+    }
+
+    BodyReader object(String field, boolean required) {
+        JsonNode value = value(field, required);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            reject(field, "must be an object");
+            return null;
+        }
+        return new BodyReader(value, path(field) + ".", violations);
+    }
+
+    List<BodyReader> array(String field, int maxItems) {
+        JsonNode value = value(field, false);
+        List<BodyReader> items = new ArrayList<>();
+        if (value == null) {
+            return items;
+        }
+        if (!value.isArray() || value.size() > maxItems) {
+            reject(field, "must be an array of at most " + maxItems + " objects");
+            return items;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            String itemPath = path(field) + "[" + i + "]";
+            if (value.get(i).isObject()) {
+                items.add(new BodyReader(value.get(i), itemPath + ".", violations));
+            } else {
+                violations.add(new Violation(itemPath, "must be an object"));
+            }
+        }
+        return items;
+    }
+
+    boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    private JsonNode value(String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        return value;
+    }
+
+    private String path(String field) {
+        return prefix + field;
+    }
+}

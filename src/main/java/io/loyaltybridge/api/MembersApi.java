@@ -1,0 +1,102 @@
+package io.loyaltybridge.api;
+
+import io.loyaltybridge.domain.InvalidInput;
+import io.loyaltybridge.domain.NotFound;
+import io.loyaltybridge.domain.ledger.LedgerEntry;
+import io.loyaltybridge.domain.ledger.LedgerService;
+import io.loyaltybridge.domain.ledger.PointsOutcome;
+import io.loyaltybridge.domain.ledger.PointsRequest;
+import io.loyaltybridge.domain.member.Email;
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.member.MemberService;
+import io.loyaltybridge.domain.member.NewMember;
+import org.apache.camel.Exchange;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code /api/members} resource: profiles, ledgers, redemptions and adjustments. */
+public final class MembersApi {
+    private final ApiGuard guard;
+    private final MemberService members;
+    private final LedgerService ledger;
+    private final int defaultPageSize;
+
+    public MembersApi(ApiGuard guard, MemberService members, LedgerService ledger, int defaultPageSize) {
+        this.guard = guard;
+        this.members = members;
+        this.ledger = ledger;
+        this.defaultPageSize = defaultPageSize;
+    }
+
+    public void create(Exchange exchange) {
+        guard.handle(exchange, request -> {
+            BodyReader body = request.body();
+            Email email = MemberRefs.email(body, true);
+            NewMember details = MemberRefs.details(body, email);
+            requireValid(body);
+            return Reply.created(Views.member(members.create(details)));
+        });
+    }
+
+    public void profile(Exchange exchange) {
+        guard.handle(exchange, request -> Reply.ok(Views.member(members.profile(request.memberId("id")))));
+    }
+
+    public void find(Exchange exchange) {
+        guard.handle(exchange, request -> {
+            String email = request.query("email");
+            if (email == null || !Email.isValid(email)) {
+                throw InvalidInput.of("email", "give ?email=<address> to find a member");
+            }
+            return Reply.ok(Views.member(members.byEmail(new Email(email))
+                    .orElseThrow(() -> new NotFound("no member with that email"))));
+        });
+    }
+
+    public void ledger(Exchange exchange) {
+        guard.handle(exchange, request -> {
+            MemberId id = request.memberId("id");
+            int limit = request.queryInt("limit", defaultPageSize, 1, 500);
+            int before = request.queryInt("before", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+            List<LedgerEntry> page = members.ledger(id, before == Integer.MAX_VALUE ? null : (long) before, limit);
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("entries", Views.entries(page));
+            view.put("next", page.size() < limit ? null
+                    : "/api/members/" + id + "/ledger?limit=" + limit + "&before=" + page.get(page.size() - 1).id());
+            return Reply.ok(view);
+        });
+    }
+
+    public void redeem(Exchange exchange) {
+        guard.handle(exchange, request -> moved(ledger.redeem(request.memberId("id"), pointsRequest(request))));
+    }
+
+    public void adjust(Exchange exchange) {
+        guard.handle(exchange, request -> moved(ledger.adjust(request.memberId("id"), pointsRequest(request))));
+    }
+
+    private static PointsRequest pointsRequest(ApiRequest request) {
+        BodyReader body = request.body();
+        Long points = body.integer("points", true);
+        String reason = body.text("reason", true, 500);
+        String key = body.text("idempotencyKey", true, 100);
+        requireValid(body);
+        return new PointsRequest(points, reason, key, request.actor());
+    }
+
+    private static Reply moved(PointsOutcome outcome) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("entry", Views.entry(outcome.entry()));
+        view.put("replayed", outcome.replayed());
+        view.put("balance", outcome.balance().available());
+        return new Reply(outcome.replayed() ? 200 : 201, view);
+    }
+
+    private static void requireValid(BodyReader body) {
+        if (!body.violations().isEmpty()) {
+            throw new InvalidInput(body.violations());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.loyaltybridge.app;
+
+import io.loyaltybridge.api.ApiGuard;
+import io.loyaltybridge.api.MembersApi;
+import io.loyaltybridge.api.OrdersApi;
+import io.loyaltybridge.domain.ledger.FlatEarnPolicy;
+import io.loyaltybridge.domain.ledger.LedgerService;
+import io.loyaltybridge.domain.member.MemberService;
+import io.loyaltybridge.store.Database;
+import io.loyaltybridge.store.LedgerCheck;
+import io.loyaltybridge.store.PgLedgerEntries;
+import io.loyaltybridge.store.PgMembers;
+import io.loyaltybridge.store.PgOrders;
+import io.loyaltybridge.store.Transactions;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Wires the core and starts it: configuration, database, domain services, then Camel Main with the routes from
+ * {@code routes/}. Tests start it exactly as {@code main} does; {@link #close()} stops everything in reverse.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Database database;
+    private final Main camel;
+    private final int port;
+    private final ApiToken token;
+    private final LedgerCheck ledgerCheck;
+
+    private Application(Database database, Main camel, int port, ApiToken token, LedgerCheck ledgerCheck) {
+        this.database = database;
+        this.camel = camel;
+        this.port = port;
+        this.token = token;
+        this.ledgerCheck = ledgerCheck;
+    }
+
+    public static Application start(Path workDir, Map<String, String> overrides, Map<String, String> env) {
+        Workspace workspace = new Workspace(workDir);
+        Properties properties = workspace.properties(overrides);
+        String routes = workspace.routesPattern();
+        Config config = Config.load(properties, env);
+        ApiToken token = ApiToken.from(config);
+
+        Database database = openDatabase(config, workDir);
+        try {
+            Transactions transactions = new Transactions(database.dataSource());
+            Clock clock = Clock.systemUTC();
+            PgMembers members = new PgMembers(transactions);
+            PgLedgerEntries ledger = new PgLedgerEntries(transactions, clock);
+            LedgerService ledgerService = new LedgerService(transactions, members, new PgOrders(transactions), ledger,
+                    new FlatEarnPolicy(), clock);
+            MemberService memberService = new MemberService(transactions, members, ledger);
+            ApiGuard guard = new ApiGuard(token.value(), token.name(), config.get(Settings.MAX_BODY_BYTES));
+
+            Main camel = new Main();
+            Properties camelProperties = new Properties();
+            camelProperties.putAll(properties);
+            // The transport refuses far larger bodies outright; the API's own limit answers with a problem body.
+            camelProperties.setProperty("camel.server.maxBodySize",
+                    Long.toString(4L * config.get(Settings.MAX_BODY_BYTES)));
+            camel.setInitialProperties(camelProperties);
+            camel.configure().withRoutesIncludePattern(routes);
+            camel.bind("ordersApi", new OrdersApi(guard, ledgerService));
+            camel.bind("membersApi", new MembersApi(guard, memberService, ledgerService,
+                    config.get(Settings.PAGE_SIZE)));
+            camel.start();
+            if (!camel.getCamelContext().isStarted()) {
+                throw new StartupException("Camel did not start; see the log above");
+            }
+            Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token,
+                    new LedgerCheck(transactions));
+            LOG.info("LoyaltyBridge is up: API at {} ({} routes); authenticate with 'Authorization: Bearer <token>' ({})",
+                    app.baseUrl() + "/api", camel.getCamelContext().getRoutesSize(), token.origin());
+            return app;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e instanceof StartupException ? e : new StartupException("cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private static Database openDatabase(Config config, Path workDir) {
+        String url = config.get(Settings.DB_URL);
+        int pool = config.get(Settings.DB_POOL_SIZE);
+        Database database = url != null
+                ? Database.connect(url, config.secret("LOYALTY_DB_USER"), config.secret("LOYALTY_DB_PASSWORD"), pool)
+                : Database.embedded(workDir.resolve(config.get(Settings.DATA_DIR)),
+                        config.get(Settings.EMBEDDED_DB_PORT), pool);
+        try {
+            return database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw new StartupException("database not usable (" + database.description() + "): " + e.getMessage(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String apiToken() {
+        return token.value();
+    }
+
+    public LedgerCheck ledgerCheck() {
+        return ledgerCheck;
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.stop();
+        } finally {
+            database.close();
+        }
+    }
+}

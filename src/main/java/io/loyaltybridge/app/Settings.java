@@ -1,0 +1,38 @@
+package io.loyaltybridge.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every key LoyaltyBridge reads from {@code config/application.properties} (or {@code -Dkey=value}). Secrets are
+ * not among them: they come from the environment variables in {@link #SECRETS}.
+ */
+public final class Settings {
+    public static final Setting<Integer> SERVER_PORT = Setting.integer("camel.server.port", 8080, 1, 65535,
+            "HTTP port of the API and the status page");
+    public static final Setting<String> DB_URL = Setting.text("loyalty.db.url", null,
+            "JDBC URL of a PostgreSQL 15+ server; unset: embedded PostgreSQL under loyalty.data-dir");
+    public static final Setting<Integer> DB_POOL_SIZE = Setting.integer("loyalty.db.pool-size", 10, 1, 200,
+            "database connections the app keeps open at most");
+    public static final Setting<Path> DATA_DIR = Setting.path("loyalty.data-dir", "data",
+            "folder for the embedded PostgreSQL's files, relative to the working directory");
+    public static final Setting<Integer> EMBEDDED_DB_PORT = Setting.integer("loyalty.db.embedded-port", 0, 0, 65535,
+            "port of the embedded PostgreSQL; 0 picks a free one");
+    public static final Setting<Integer> MAX_BODY_BYTES = Setting.integer("loyalty.api.max-body-bytes", 1_048_576,
+            1024, 64 * 1_048_576, "largest request body the API accepts, in bytes");
+    public static final Setting<Integer> PAGE_SIZE = Setting.integer("loyalty.api.page-size", 50, 1, 500,
+            "entries per ledger page when the caller gives no limit");
+
+    public static final List<Setting<?>> ALL = List.of(SERVER_PORT, DB_URL, DB_POOL_SIZE, DATA_DIR, EMBEDDED_DB_PORT,
+            MAX_BODY_BYTES, PAGE_SIZE);
+
+    /** Environment variables holding secrets, and what each is for. */
+    public static final Map<String, String> SECRETS = Map.of(
+            "LOYALTY_API_TOKEN", "bearer token of the REST API; generated at each start when unset",
+            "LOYALTY_DB_USER", "user for loyalty.db.url",
+            "LOYALTY_DB_PASSWORD", "password for loyalty.db.url");
+
+    private Settings() {
+    }
+}

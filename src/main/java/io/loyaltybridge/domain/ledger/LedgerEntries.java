@@ -1,0 +1,30 @@
+package io.loyaltybridge.domain.ledger;
+
+import io.loyaltybridge.domain.member.MemberId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The append-only ledger. Appending also moves the member's stored balance in the same statement, so the stored
+ * balance always equals the sum of the entries (a check recomputes it).
+ */
+public interface LedgerEntries {
+    /** Appends the entry; empty when its operation key was already used (nothing written then). */
+    Optional<LedgerEntry> append(NewEntry entry);
+
+    Optional<LedgerEntry> byOperationKey(String operationKey);
+
+    /** Locks the member's balance in the account until the transaction ends, creating it at zero if new. */
+    Balance lockBalance(MemberId member, Account account);
+
+    Balance balance(MemberId member, Account account);
+
+    /** Net points the ledger holds for an order (its earn and reverse entries). */
+    long creditedForOrder(long orderId);
+
+    List<LedgerEntry> forOrder(long orderId);
+
+    /** Newest first; {@code beforeId} null starts at the newest. */
+    List<LedgerEntry> page(MemberId member, Long beforeId, int limit);
+}

@@ -1,0 +1,21 @@
+package io.loyaltybridge.domain.member;
+
+import java.util.Optional;
+
+/** The members repository. Methods run in the caller's {@link io.loyaltybridge.domain.UnitOfWork}. */
+public interface Members {
+    Optional<Member> byId(MemberId id);
+
+    Optional<Member> byEmail(Email email);
+
+    Optional<Member> byIdentity(CrmIdentity identity);
+
+    /** Creates the member, or returns the one that already holds this email (emails are unique, case aside). */
+    Member createOrGetByEmail(NewMember member);
+
+    /** Creates a member; fails with a {@link io.loyaltybridge.domain.Conflict} when the email is taken. */
+    Member create(NewMember member);
+
+    /** Links an identity to the member; a no-op when already linked to them, a Conflict when linked to another. */
+    void link(MemberId member, CrmIdentity identity);
+}

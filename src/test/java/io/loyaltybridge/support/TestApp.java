@@ -1,0 +1,37 @@
+package io.loyaltybridge.support;
+
+import io.loyaltybridge.app.Application;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts the real application, as {@code main} does, from the project's own config/ and routes/. */
+public final class TestApp {
+    public static final String TOKEN = "test-token-0123456789abcdef";
+
+    private TestApp() {
+    }
+
+    /** The app on the given database, on a free port, with the test token. */
+    public static Application start(String databaseUrl) {
+        return start(Map.of("loyalty.db.url", databaseUrl));
+    }
+
+    public static Application start(Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.putIfAbsent("camel.server.port", Integer.toString(freePort()));
+        return Application.start(Path.of("").toAbsolutePath(), all, Map.of("LOYALTY_API_TOKEN", TOKEN));
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
