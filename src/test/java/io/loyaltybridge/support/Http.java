@@ -23,7 +23,7 @@ public final class Http {
         this.token = token;
     }
 
-    public record Response(int status, String contentType, JsonNode json, String text) {
+    public record Response(int status, String contentType, JsonNode json, String text, java.net.http.HttpHeaders headers) {
     }
 
     public Response get(String path) {
@@ -46,7 +46,7 @@ public final class Http {
                 // left null: the test asserts on text
             }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    json, text);
+                    json, text, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
