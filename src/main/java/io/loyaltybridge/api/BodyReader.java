@@ -38,6 +38,14 @@ final class BodyReader {
         violations.add(new Violation(path(field), message));
     }
 
+    /** Adds the domain's verdicts on fields this reader has not already rejected, so none is reported twice. */
+    void rejectAll(List<Violation> domainViolations) {
+        domainViolations.stream()
+                .filter(v -> violations.stream().noneMatch(known -> known.field().equals(v.field())))
+                .toList()
+                .forEach(violations::add);
+    }
+
     String text(String field, boolean required, int maxLength) {
         JsonNode value = value(field, required);
         if (value == null) {

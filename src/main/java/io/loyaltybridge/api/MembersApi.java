@@ -70,20 +70,23 @@ public final class MembersApi {
     }
 
     public void redeem(Exchange exchange) {
-        guard.handle(exchange, request -> moved(ledger.redeem(request.memberId("id"), pointsRequest(request))));
+        guard.handle(exchange, request -> moved(ledger.redeem(request.memberId("id"), pointsRequest(request, true))));
     }
 
     public void adjust(Exchange exchange) {
-        guard.handle(exchange, request -> moved(ledger.adjust(request.memberId("id"), pointsRequest(request))));
+        guard.handle(exchange, request -> moved(ledger.adjust(request.memberId("id"), pointsRequest(request, false))));
     }
 
-    private static PointsRequest pointsRequest(ApiRequest request) {
+    /** Reads a redemption or adjustment, reporting shape errors and the domain's rules together. */
+    private static PointsRequest pointsRequest(ApiRequest request, boolean redemption) {
         BodyReader body = request.body();
         Long points = body.integer("points", true);
         String reason = body.text("reason", true, 500);
         String key = body.text("idempotencyKey", true, 100);
+        PointsRequest parsed = new PointsRequest(points == null ? 0 : points, reason, key, request.actor());
+        body.rejectAll(parsed.violations(redemption));
         requireValid(body);
-        return new PointsRequest(points, reason, key, request.actor());
+        return parsed;
     }
 
     private static Reply moved(PointsOutcome outcome) {

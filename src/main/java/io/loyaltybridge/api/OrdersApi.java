@@ -1,7 +1,6 @@
 package io.loyaltybridge.api;
 
 import io.loyaltybridge.domain.InvalidInput;
-import io.loyaltybridge.domain.Violation;
 import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.OrderOutcome;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
@@ -61,13 +60,9 @@ public final class OrdersApi {
                     quantity == null || Math.abs(quantity) > Integer.MAX_VALUE ? 0 : quantity.intValue(),
                     line.decimal("unitPrice", true)));
         }
-        List<Violation> problems = new ArrayList<>(body.violations());
-        // A field the reader already rejected is not reported twice.
-        Order.violations(total, status, refunded, lines).stream()
-                .filter(v -> problems.stream().noneMatch(p -> p.field().equals(v.field())))
-                .forEach(problems::add);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
+        body.rejectAll(Order.violations(total, status, refunded, lines));
+        if (!body.violations().isEmpty()) {
+            throw new InvalidInput(body.violations());
         }
         OrderOutcome outcome = ledger.submitOrder(new OrderSubmission(member, new OrderKey(source, externalId),
                 total, new CurrencyCode(currency), placedAt, status, refunded, lines));
