@@ -25,8 +25,9 @@ public final class PgLedgerEntries implements LedgerEntries {
             .map(kind -> "'" + kind.wireName() + "'").collect(Collectors.joining(", ", "(", ")"));
 
     /*
-     * One round trip: insert the entry (nothing on a used operation key) and, only if it went in, move the balance.
-     * Keeping both in one statement means no code path can append without moving the balance.
+     * One round trip: insert the entry (nothing on a used operation key) and, only if it went in, move the balance
+     * and queue the member for every CRM they are in (the outbox). Keeping all three in one statement means no code
+     * path can append without moving the balance or without the CRMs hearing of it.
      */
     private static final String APPEND = "WITH entry AS ("
             + " INSERT INTO ledger_entries (member_id, account, points, kind, reason, source_system, source_id,"
@@ -37,7 +38,11 @@ public final class PgLedgerEntries implements LedgerEntries {
             + " SELECT member_id, account, points, CASE WHEN kind IN " + EARNED_KINDS + " THEN points ELSE 0 END"
             + " FROM entry ON CONFLICT (member_id, account) DO UPDATE SET"
             + " available = member_balances.available + excluded.available,"
-            + " lifetime = member_balances.lifetime + excluded.lifetime)"
+            + " lifetime = member_balances.lifetime + excluded.lifetime),"
+            + " queued AS (INSERT INTO crm_outbox (member_id, system)"
+            + " SELECT DISTINCT i.member_id, i.system FROM entry JOIN member_identities i"
+            + " ON i.member_id = entry.member_id AND NOT i.deleted"
+            + " ON CONFLICT (member_id, system) DO UPDATE SET version = crm_outbox.version + 1)"
             + " SELECT " + COLUMNS + " FROM entry";
 
     private final Sql sql;

@@ -64,6 +64,23 @@ public final class PgMembers implements Members {
     }
 
     @Override
+    public boolean updateDetails(MemberId member, NewMember details) {
+        Object[] p = params(details);
+        // IS DISTINCT FROM: write (and so bump nothing) only when a value really differs.
+        String changed = " WHERE id = ? AND (first_name IS DISTINCT FROM ? OR last_name IS DISTINCT FROM ?"
+                + " OR birth_date IS DISTINCT FROM ? OR marketing_consent IS DISTINCT FROM ?";
+        int updated = sql.update("UPDATE members SET first_name = ?, last_name = ?, birth_date = ?,"
+                        + " marketing_consent = ?" + changed + ")",
+                p[1], p[2], p[3], p[4], member.value(), p[1], p[2], p[3], p[4]);
+        if (details.email() != null) {
+            updated += sql.update("UPDATE members SET email = ? WHERE id = ? AND email IS DISTINCT FROM ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM members o WHERE lower(o.email) = lower(?) AND o.id <> ?)",
+                    p[0], member.value(), p[0], p[0], member.value());
+        }
+        return updated > 0;
+    }
+
+    @Override
     public void link(MemberId member, CrmIdentity identity) {
         int inserted = sql.update("INSERT INTO member_identities (system, external_id, member_id) VALUES (?, ?, ?) "
                 + "ON CONFLICT (system, external_id) DO NOTHING", identity.system(), identity.externalId(), member.value());

@@ -10,6 +10,7 @@ import io.loyaltybridge.domain.order.StoredOrder;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Orders in PostgreSQL, one row per (source, external id), replaced in place as their state changes. */
@@ -50,6 +51,17 @@ public final class PgOrders implements Orders {
                         + "lines = ?, revision = revision + 1, updated_at = now() WHERE id = ? RETURNING " + COLUMNS,
                 PgOrders::stored, next.total(), next.currency().code(), next.placedAt(), next.status().wireName(),
                 next.refundedAmount(), OrderLinesJson.write(next.lines()), previous.id()).orElseThrow();
+    }
+
+    /** The CRM version of the order we last took in, if any. */
+    public Optional<Instant> sourceModifiedAt(OrderKey key) {
+        return sql.one("SELECT source_modified_at FROM orders WHERE source = ? AND external_id = ?",
+                row -> Sql.instant(row, "source_modified_at"), key.source(), key.externalId());
+    }
+
+    public void sourceModified(OrderKey key, Instant modifiedAt) {
+        sql.update("UPDATE orders SET source_modified_at = greatest(source_modified_at, ?)"
+                + " WHERE source = ? AND external_id = ?", modifiedAt, key.source(), key.externalId());
     }
 
     private static StoredOrder stored(ResultSet row) throws SQLException {

@@ -56,6 +56,10 @@ final class Sql {
             Object param = params[i];
             if (param instanceof Instant instant) {
                 statement.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (param instanceof LongArray array) {
+                statement.setArray(i + 1, connection.createArrayOf("bigint", array.boxed()));
+            } else if (param instanceof TextArray array) {
+                statement.setArray(i + 1, connection.createArrayOf("text", array.values()));
             } else if (param instanceof Json json) {
                 statement.setObject(i + 1, json.text(), Types.OTHER);
             } else {
@@ -84,6 +88,21 @@ final class Sql {
         String head = sql.strip().replaceAll("\\s+", " ");
         return new StoreException("database statement failed [" + head.substring(0, Math.min(50, head.length()))
                 + "...]: " + e.getMessage(), e);
+    }
+
+    static LongArray longArray(long[] values) {
+        return new LongArray(values);
+    }
+
+    /** A parameter to bind as bigint[] (for {@code = ANY (?)}: one statement for a whole batch). */
+    record LongArray(long[] values) {
+        Long[] boxed() {
+            return java.util.Arrays.stream(values).boxed().toArray(Long[]::new);
+        }
+    }
+
+    /** A parameter to bind as text[]. */
+    record TextArray(String[] values) {
     }
 
     /** A parameter to bind as jsonb. */

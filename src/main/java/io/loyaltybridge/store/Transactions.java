@@ -5,6 +5,7 @@ import io.loyaltybridge.domain.UnitOfWork;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,38 @@ public final class Transactions implements UnitOfWork {
             } catch (SQLException e) {
                 throw new StoreException("could not run a transaction", e);
             }
+        }
+    }
+
+    /**
+     * Runs {@code work} inside the current transaction behind a savepoint: if it throws, only its own writes are
+     * undone and the transaction stays usable (PostgreSQL otherwise aborts the whole transaction on any error).
+     * Deadlocks and serialization failures are rethrown untouched so the whole unit is retried.
+     */
+    public <T> T inSavepoint(Supplier<T> work) {
+        Connection connection = connection();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new StoreException("could not set a savepoint", e);
+        }
+        try {
+            T result = work.get();
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException failure) {
+            if (isTransient(failure)) {
+                throw failure;
+            }
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
+        } catch (SQLException e) {
+            throw new StoreException("could not release a savepoint", e);
         }
     }
 

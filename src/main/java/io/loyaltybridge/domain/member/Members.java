@@ -16,6 +16,12 @@ public interface Members {
     /** Creates a member; fails with a {@link io.loyaltybridge.domain.Conflict} when the email is taken. */
     Member create(NewMember member);
 
+    /**
+     * Brings the member's personal details to what a CRM now says. An email another member already holds is left
+     * as it was (two CRM contacts must not merge two members silently). Returns whether anything changed.
+     */
+    boolean updateDetails(MemberId member, NewMember details);
+
     /** Links an identity to the member; a no-op when already linked to them, a Conflict when linked to another. */
     void link(MemberId member, CrmIdentity identity);
 }

@@ -1,0 +1,69 @@
+package io.loyaltybridge.store;
+
+import io.loyaltybridge.domain.member.MemberId;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The outbox of members whose CRM-visible profile changed. Marks are written in the transaction of the change;
+ * pushers lease rows with SKIP LOCKED so several app instances never push the same member at once, and a row is
+ * only removed if no change arrived while it was being pushed.
+ */
+public final class PgOutbox {
+    /** A leased row: push this member's profile, then complete with this version. */
+    public record Item(MemberId member, long version) {
+    }
+
+    private final Sql sql;
+
+    public PgOutbox(Transactions transactions) {
+        this.sql = new Sql(transactions);
+    }
+
+    /** Marks the members for every CRM they have a live identity in. */
+    public void mark(Collection<MemberId> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        sql.update("INSERT INTO crm_outbox (member_id, system) SELECT DISTINCT member_id, system FROM member_identities"
+                + " WHERE member_id = ANY (?) AND NOT deleted ORDER BY member_id, system"
+                + " ON CONFLICT (member_id, system) DO UPDATE SET version = crm_outbox.version + 1",
+                Sql.longArray(members.stream().mapToLong(MemberId::value).toArray()));
+    }
+
+    /** Leases up to {@code limit} rows ready for {@code system}, oldest first, for {@code seconds}. */
+    public List<Item> lease(String system, int limit, int seconds) {
+        return sql.list("UPDATE crm_outbox o SET lease_until = now() + make_interval(secs => ?)"
+                        + " FROM (SELECT member_id FROM crm_outbox WHERE system = ?"
+                        + "       AND (lease_until IS NULL OR lease_until < now())"
+                        + "       ORDER BY enqueued_at, member_id LIMIT ? FOR UPDATE SKIP LOCKED) ready"
+                        + " WHERE o.system = ? AND o.member_id = ready.member_id RETURNING o.member_id, o.version",
+                row -> new Item(new MemberId(row.getLong(1)), row.getLong(2)), seconds, system, limit, system);
+    }
+
+    /** The push is done: forget the row unless the member changed again meanwhile (then push again soon). */
+    public void complete(String system, Item item) {
+        int deleted = sql.update("DELETE FROM crm_outbox WHERE system = ? AND member_id = ? AND version = ?",
+                system, item.member().value(), item.version());
+        if (deleted == 0) {
+            sql.update("UPDATE crm_outbox SET lease_until = NULL, attempts = 0 WHERE system = ? AND member_id = ?",
+                    system, item.member().value());
+        }
+    }
+
+    /** A retriable failure: try this member again after {@code delaySeconds}. */
+    public void retryLater(String system, MemberId member, int delaySeconds) {
+        sql.update("UPDATE crm_outbox SET lease_until = now() + make_interval(secs => ?), attempts = attempts + 1"
+                + " WHERE system = ? AND member_id = ?", delaySeconds, system, member.value());
+    }
+
+    public int attempts(String system, MemberId member) {
+        return sql.one("SELECT attempts FROM crm_outbox WHERE system = ? AND member_id = ?",
+                row -> row.getInt(1), system, member.value()).orElse(0);
+    }
+
+    public long depth(String system) {
+        return sql.one("SELECT count(*) FROM crm_outbox WHERE system = ?", row -> row.getLong(1), system).orElse(0L);
+    }
+}

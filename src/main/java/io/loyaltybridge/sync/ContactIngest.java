@@ -1,0 +1,115 @@
+package io.loyaltybridge.sync;
+
+import io.loyaltybridge.domain.member.Consent;
+import io.loyaltybridge.domain.member.CrmIdentity;
+import io.loyaltybridge.domain.member.Email;
+import io.loyaltybridge.domain.member.Member;
+import io.loyaltybridge.domain.member.NewMember;
+import io.loyaltybridge.store.PgMembers;
+import io.loyaltybridge.store.Transactions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes CRM contacts in: each maps to one member — by its CRM id, else by email, else a new member — and the
+ * member's details follow the CRM. A batch commits together with its cursor; a record that fails is dead-lettered
+ * alone (behind a savepoint) and the rest go through.
+ */
+public final class ContactIngest {
+    private final Transactions tx;
+    private final PgMembers members;
+    private final SyncStores stores;
+    private final Map<String, FieldMap> fieldMaps;
+    private final OrderIngest orders;
+
+    public ContactIngest(Transactions tx, SyncStores stores, Map<String, FieldMap> fieldMaps, OrderIngest orders) {
+        this.tx = tx;
+        this.members = new PgMembers(tx);
+        this.stores = stores;
+        this.fieldMaps = fieldMaps;
+        this.orders = orders;
+    }
+
+    public IngestReport apply(List<InboundContact> batch, SourceCursor cursor) {
+        return tx.inTransaction(() -> {
+            IngestReport report = IngestReport.NONE;
+            for (InboundContact contact : batch) {
+                report = report.plus(one(contact));
+            }
+            if (cursor != null) {
+                stores.sources().advance(cursor.system(), cursor.object(), cursor.watermark(), report.taken());
+            }
+            return report;
+        });
+    }
+
+    /** One contact, in the caller's transaction; a permanent failure becomes a dead letter. */
+    IngestReport one(InboundContact contact) {
+        try {
+            return tx.inSavepoint(() -> take(contact)) ? new IngestReport(1, 0, 0) : new IngestReport(0, 1, 0);
+        } catch (RuntimeException failure) {
+            ErrorClass errorClass = Failures.classify(failure);
+            if (errorClass == ErrorClass.RETRIABLE) {
+                throw failure;
+            }
+            stores.deadLetters().add(contact.system(), "inbound", "contact", contact.externalId(),
+                    InboundJson.write(contact), Failures.code(failure), Failures.message(failure), null);
+            return new IngestReport(0, 0, 1);
+        }
+    }
+
+    private boolean take(InboundContact contact) {
+        CrmIdentity identity = contact.identity();
+        Optional<Instant> seen = stores.identities().lastModified(identity);
+        if (seen.isPresent() && isNotNewer(contact.modifiedAt(), seen.get())) {
+            return false;
+        }
+        Optional<Member> known = members.byIdentity(identity);
+        if (contact.deleted()) {
+            known.ifPresent(m -> stores.identities().seen(identity, contact.modifiedAt(), true));
+            return known.isPresent();
+        }
+        Email email = Email.isValid(contact.email()) ? new Email(contact.email().strip()) : null;
+        Member member = known.or(() -> email == null ? Optional.empty() : members.byEmail(email))
+                .orElseGet(() -> create(contact, email));
+        NewMember details = details(contact, email, member.consent());
+        if (member.identities().stream().noneMatch(identity::equals)) {
+            members.link(member.id(), identity);
+        }
+        members.updateDetails(member.id(), details);
+        stores.identities().seen(identity, contact.modifiedAt(), false);
+        Map<String, String> shown = fieldMaps.getOrDefault(contact.system(), new FieldMap(Map.of()))
+                .observed(contact.loyaltyFields());
+        if (!shown.isEmpty()) {
+            stores.fieldStates().record(contact.system(), Map.of(contact.externalId(), shown));
+        }
+        stores.outbox().mark(List.of(member.id()));
+        orders.replayWaitingFor(InboundContact.waitKey(contact.system(), contact.externalId()));
+        return true;
+    }
+
+    private Member create(InboundContact contact, Email email) {
+        NewMember details = details(contact, email, Consent.NONE);
+        return email == null ? members.create(details) : members.createOrGetByEmail(details);
+    }
+
+    private static NewMember details(InboundContact contact, Email email, Consent current) {
+        LocalDate birth = contact.birthDate();
+        boolean plausible = birth != null && birth.getYear() >= 1900 && !birth.isAfter(LocalDate.now());
+        Consent consent = contact.marketingConsent() == null ? current : new Consent(contact.marketingConsent());
+        return new NewMember(email, clip(contact.firstName()), clip(contact.lastName()), plausible ? birth : null,
+                consent);
+    }
+
+    private static String clip(String value) {
+        return value == null ? null : value.strip().substring(0, Math.min(100, value.strip().length()));
+    }
+
+    private static boolean isNotNewer(Instant incoming, Instant seen) {
+        return incoming != null && seen != null && !incoming.isAfter(seen);
+    }
+}

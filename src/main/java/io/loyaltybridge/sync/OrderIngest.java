@@ -1,0 +1,121 @@
+package io.loyaltybridge.sync;
+
+import io.loyaltybridge.domain.InvalidInput;
+import io.loyaltybridge.domain.Violation;
+import io.loyaltybridge.domain.ledger.LedgerService;
+import io.loyaltybridge.domain.ledger.OrderSubmission;
+import io.loyaltybridge.domain.member.CrmIdentity;
+import io.loyaltybridge.domain.member.Member;
+import io.loyaltybridge.domain.member.MemberRef;
+import io.loyaltybridge.domain.order.CurrencyCode;
+import io.loyaltybridge.domain.order.OrderKey;
+import io.loyaltybridge.store.PgDeadLetters;
+import io.loyaltybridge.store.PgMembers;
+import io.loyaltybridge.store.Transactions;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes CRM orders in through the ledger, which writes only what changed. An order of a contact we have not seen
+ * is dead-lettered waiting for that contact, and replayed as soon as the contact arrives.
+ */
+public final class OrderIngest {
+    private final Transactions tx;
+    private final PgMembers members;
+    private final SyncStores stores;
+    private final LedgerService ledger;
+
+    public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
+        this.tx = tx;
+        this.members = new PgMembers(tx);
+        this.stores = stores;
+        this.ledger = ledger;
+    }
+
+    public IngestReport apply(List<InboundOrder> batch, SourceCursor cursor) {
+        return tx.inTransaction(() -> {
+            IngestReport report = IngestReport.NONE;
+            for (InboundOrder order : batch) {
+                report = report.plus(one(order));
+            }
+            if (cursor != null) {
+                stores.sources().advance(cursor.system(), cursor.object(), cursor.watermark(), report.taken());
+            }
+            return report;
+        });
+    }
+
+    IngestReport one(InboundOrder order) {
+        try {
+            return tx.inSavepoint(() -> take(order)) ? new IngestReport(1, 0, 0) : new IngestReport(0, 1, 0);
+        } catch (RuntimeException failure) {
+            if (Failures.classify(failure) == ErrorClass.RETRIABLE) {
+                throw failure;
+            }
+            String waitingFor = failure instanceof Failures.UnknownContact
+                    ? InboundContact.waitKey(order.system(), order.contactExternalId()) : null;
+            stores.deadLetters().add(order.system(), "inbound", "order", order.externalId(), InboundJson.write(order),
+                    Failures.code(failure), Failures.message(failure), waitingFor);
+            return new IngestReport(0, 0, 1);
+        }
+    }
+
+    /** Replays the orders that were waiting for a contact that has just been taken in. */
+    void replayWaitingFor(String key) {
+        for (PgDeadLetters.DeadLetter letter : stores.deadLetters().waitingFor(key)) {
+            if (one(InboundJson.order(letter.payload())).deadLettered() == 0) {
+                stores.deadLetters().markReplayed(letter.id());
+            }
+        }
+    }
+
+    private boolean take(InboundOrder order) {
+        requireComplete(order);
+        OrderKey key = new OrderKey(order.system(), order.externalId());
+        Optional<Instant> seen = stores.orders().sourceModifiedAt(key);
+        if (seen.isPresent() && seen.get() != null && order.modifiedAt() != null
+                && !order.modifiedAt().isAfter(seen.get())) {
+            return false;
+        }
+        Member member = members.byIdentity(new CrmIdentity(order.system(), order.contactExternalId()))
+                .orElseThrow(() -> new Failures.UnknownContact("contact " + order.contactExternalId()
+                        + " of order " + order.externalId() + " has not been synced"));
+        ledger.submitOrder(new OrderSubmission(MemberRef.byId(member.id()), key, order.total(),
+                new CurrencyCode(order.currency()), order.placedAt(), order.status(),
+                order.refundedAmount() == null ? BigDecimal.ZERO : order.refundedAmount(), order.lines()));
+        if (order.modifiedAt() != null) {
+            stores.orders().sourceModified(key, order.modifiedAt());
+        }
+        return true;
+    }
+
+    /** CRM records can lack anything; say which fields, rather than failing somewhere deeper. */
+    private static void requireComplete(InboundOrder order) {
+        List<Violation> missing = new ArrayList<>();
+        if (order.externalId() == null || order.externalId().isBlank()) {
+            missing.add(new Violation("externalId", "is required"));
+        }
+        if (order.contactExternalId() == null || order.contactExternalId().isBlank()) {
+            missing.add(new Violation("contact", "is required"));
+        }
+        if (order.total() == null) {
+            missing.add(new Violation("total", "is required"));
+        }
+        if (!CurrencyCode.isKnown(order.currency())) {
+            missing.add(new Violation("currency", "must be a known ISO 4217 code, was " + order.currency()));
+        }
+        if (order.placedAt() == null) {
+            missing.add(new Violation("placedAt", "is required"));
+        }
+        if (order.status() == null) {
+            missing.add(new Violation("status", "is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInput(missing);
+        }
+    }
+}
