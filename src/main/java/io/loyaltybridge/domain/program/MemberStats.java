@@ -1,0 +1,89 @@
+package io.loyaltybridge.domain.program;
+
+import io.loyaltybridge.domain.member.MemberId;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A member's purchase summary as of {@code today}: the input of segments, custom segment conditions, CLTV and
+ * next-best offers. Only orders that count ({@link OrderFact#counts()}) are summarised.
+ *
+ * @param rfmSegment filled in by {@link Segmentation} so custom segments can refer to it; null before
+ */
+public record MemberStats(MemberId member, LocalDate today, LocalDate joinedOn, List<LocalDate> orderDays,
+                          BigDecimal spend, Map<String, BigDecimal> spendByCategory, long pointsBalance,
+                          String tier, String rfmSegment) {
+    public MemberStats {
+        orderDays = orderDays.stream().sorted().toList();
+        spendByCategory = Map.copyOf(spendByCategory);
+    }
+
+    public static MemberStats of(MemberId member, LocalDate today, LocalDate joinedOn, List<OrderFact> history,
+                                 long pointsBalance, String tier) {
+        List<OrderFact> counted = history.stream().filter(OrderFact::counts).filter(f -> !f.on().isAfter(today))
+                .toList();
+        BigDecimal spend = counted.stream().map(OrderFact::kept).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, BigDecimal> byCategory = new HashMap<>();
+        counted.forEach(f -> f.spendByCategory().forEach((c, a) -> byCategory.merge(c, a, BigDecimal::add)));
+        return new MemberStats(member, today, joinedOn, counted.stream().map(OrderFact::on).toList(), spend,
+                byCategory, pointsBalance, tier, null);
+    }
+
+    public MemberStats withRfmSegment(String segment) {
+        return new MemberStats(member, today, joinedOn, orderDays, spend, spendByCategory, pointsBalance, tier,
+                segment);
+    }
+
+    public int orders() {
+        return orderDays.size();
+    }
+
+    public LocalDate firstOrder() {
+        return orderDays.isEmpty() ? null : orderDays.get(0);
+    }
+
+    public LocalDate lastOrder() {
+        return orderDays.isEmpty() ? null : orderDays.get(orderDays.size() - 1);
+    }
+
+    public Long daysSinceLastOrder() {
+        return orderDays.isEmpty() ? null : ChronoUnit.DAYS.between(lastOrder(), today);
+    }
+
+    public BigDecimal averageOrderValue() {
+        return orderDays.isEmpty() ? BigDecimal.ZERO
+                : spend.divide(BigDecimal.valueOf(orders()), 2, RoundingMode.HALF_EVEN);
+    }
+
+    /** The category with most spend; ties go to the alphabetically first, so the answer is stable. Null if none. */
+    public String preferredCategory() {
+        return spendByCategory.entrySet().stream()
+                .filter(e -> e.getValue().signum() > 0)
+                .min(Comparator.<Map.Entry<String, BigDecimal>, BigDecimal>comparing(Map.Entry::getValue).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** The value of a field of the custom segment language; null when the member has none (e.g. no order yet). */
+    public Object field(String name) {
+        return switch (name) {
+            case "orders" -> BigDecimal.valueOf(orders());
+            case "spend" -> spend;
+            case "averageOrderValue" -> averageOrderValue();
+            case "daysSinceLastOrder" -> orderDays.isEmpty() ? null : BigDecimal.valueOf(daysSinceLastOrder());
+            case "daysSinceJoined" -> BigDecimal.valueOf(ChronoUnit.DAYS.between(joinedOn, today));
+            case "pointsBalance" -> BigDecimal.valueOf(pointsBalance);
+            case "tier" -> tier;
+            case "preferredCategory" -> preferredCategory();
+            case "rfmSegment" -> rfmSegment;
+            default -> throw new IllegalArgumentException("unknown member field: " + name);
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package io.loyaltybridge.domain.program;
+
+import io.loyaltybridge.domain.order.CurrencyCode;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A whole loyalty program as an integrator declared it in {@code config/program.yaml}. Immutable: a changed file is a
+ * new program with a new {@link #version()}, so entries written under the old rules keep naming them.
+ *
+ * @param version  the rule version stamped on every ledger entry (the loader uses a hash of the file's content)
+ * @param zone     the program's time zone: calendar days, birthdays, campaign dates and period ends are read in it
+ * @param currency the currency spend is counted in; cashback is kept in its minor units
+ */
+public record Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
+                      Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
+                      List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
+                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs) {
+    public Program {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(earning, "earning");
+        Objects.requireNonNull(tiers, "tiers");
+        rewards = List.copyOf(rewards);
+        partners = List.copyOf(partners);
+        badges = List.copyOf(badges);
+        offers = List.copyOf(offers);
+        events = List.copyOf(events);
+    }
+
+    public Optional<Reward> reward(String id) {
+        return rewards.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    public Optional<Partner> partner(String id) {
+        return partners.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public Optional<EventRule> event(String name) {
+        return events.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public Optional<Campaign> campaign(String id) {
+        return earning.campaigns().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,173 @@
+package io.loyaltybridge.domain.program;
+
+import io.loyaltybridge.domain.ledger.EntryKind;
+import io.loyaltybridge.domain.ledger.FlatEarnPolicy;
+import io.loyaltybridge.domain.ledger.NewEntry;
+import io.loyaltybridge.domain.ledger.OrderSettlement;
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.order.CurrencyCode;
+import io.loyaltybridge.domain.order.Order;
+import io.loyaltybridge.domain.order.OrderKey;
+import io.loyaltybridge.domain.order.OrderStatus;
+import io.loyaltybridge.domain.order.StoredOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.loyaltybridge.domain.program.Programs.completed;
+import static io.loyaltybridge.domain.program.Programs.d;
+import static io.loyaltybridge.domain.program.Programs.line;
+import static io.loyaltybridge.domain.program.Programs.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class EarnCalculatorTest {
+    private static final String MID_FEB = "2025-02-10T10:00:00Z";
+    private static final String MID_MARCH = "2025-03-10T10:00:00Z";
+    private final EarnCalculator calculator = new EarnCalculator(Programs.sample());
+
+    static Stream<Arguments> scenarios() {
+        MemberContext bronze = MemberContext.inTier("bronze");
+        return Stream.of(
+                Arguments.of("a plain order earns one point per euro kept", completed("100.00", MID_FEB), bronze,
+                        100L, Map.of(EarnLine.Kind.BASE, 100L)),
+                Arguments.of("fractions of a point are rounded down", completed("99.99", MID_FEB), bronze,
+                        99L, Map.of(EarnLine.Kind.BASE, 99L)),
+                Arguments.of("an order one cent below the minimum earns nothing", completed("4.99", MID_FEB),
+                        bronze, 0L, Map.of(EarnLine.Kind.NONE, 0L)),
+                Arguments.of("an order exactly at the minimum earns", completed("5.00", MID_FEB), bronze,
+                        5L, Map.of(EarnLine.Kind.BASE, 5L)),
+                Arguments.of("a shoes line earns double on that line only",
+                        completed("100.00", MID_FEB, line("S1", "shoes", 2, "30.00"), line("T1", "tees", 1, "40.00")),
+                        bronze, 160L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.CATEGORY, 60L)),
+                Arguments.of("a sale line earns half",
+                        completed("40.00", MID_FEB, line("X", "sale", 1, "40.00")), bronze,
+                        20L, Map.of(EarnLine.Kind.BASE, 40L, EarnLine.Kind.CATEGORY, -20L)),
+                Arguments.of("a SKU multiplier replaces its category's",
+                        completed("50.00", MID_FEB, line("GIFT-CARD", "shoes", 1, "50.00")), bronze,
+                        0L, Map.of(EarnLine.Kind.BASE, 50L, EarnLine.Kind.SKU, -50L)),
+                Arguments.of("a silver member earns a quarter more", completed("100.00", MID_FEB),
+                        MemberContext.inTier("silver"), 125L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.TIER, 25L)),
+                Arguments.of("a gold member gets the tier multiplier and the gold campaign bonus",
+                        completed("100.00", MID_FEB), MemberContext.inTier("gold"),
+                        200L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.TIER, 50L, EarnLine.Kind.CAMPAIGN, 50L)),
+                Arguments.of("double points in March add to the purchase points", completed("100.00", MID_MARCH),
+                        bronze, 200L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.CAMPAIGN, 100L)),
+                Arguments.of("the campaign cap limits what is left for the member", completed("100.00", MID_MARCH),
+                        new MemberContext("bronze", Set.of(), Map.of("double-march", 100L)),
+                        150L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.CAMPAIGN, 50L)),
+                Arguments.of("a member who used up the cap gets no more campaign points",
+                        completed("100.00", MID_MARCH),
+                        new MemberContext("bronze", Set.of(), Map.of("double-march", 150L)),
+                        100L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.CAMPAIGN, 0L)),
+                Arguments.of("an order at 00:30 in Paris on March 1st is in the March campaign although it is "
+                        + "still February in UTC", completed("100.00", "2025-02-28T23:30:00Z"), bronze,
+                        200L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.CAMPAIGN, 100L)),
+                Arguments.of("an order at 00:30 in Paris on April 1st is after the campaign",
+                        completed("100.00", "2025-03-31T22:30:00Z"), bronze,
+                        100L, Map.of(EarnLine.Kind.BASE, 100L)),
+                Arguments.of("a half refunded order earns half of every part",
+                        order("o1", "100.00", MID_FEB, OrderStatus.PARTIALLY_REFUNDED, "50.00",
+                                line("S1", "shoes", 1, "100.00")), bronze,
+                        100L, Map.of(EarnLine.Kind.BASE, 50L, EarnLine.Kind.CATEGORY, 50L)),
+                Arguments.of("a fully refunded order earns nothing",
+                        order("o1", "100.00", MID_FEB, OrderStatus.REFUNDED, "100.00"), MemberContext.inTier("gold"),
+                        0L, Map.of(EarnLine.Kind.NONE, 0L)),
+                Arguments.of("a cancelled order earns nothing",
+                        order("o1", "100.00", MID_FEB, OrderStatus.CANCELLED, null), bronze,
+                        0L, Map.of(EarnLine.Kind.NONE, 0L)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void earning_scenarios(String scenario, Order order, MemberContext member, long expected,
+                           Map<EarnLine.Kind, Long> parts) {
+        EarnResult result = calculator.earn(order, member);
+        assertAll(
+                () -> assertEquals(expected, result.points(), result.explain()),
+                () -> assertThat(result.breakdown()).extracting(EarnLine::kind).containsExactlyInAnyOrderElementsOf(
+                        parts.keySet()),
+                () -> parts.forEach((kind, points) -> assertEquals(points, result.breakdown().stream()
+                        .filter(l -> l.kind() == kind).mapToLong(EarnLine::points).sum(), kind + ": " + result.explain())),
+                () -> assertEquals(result.points(), Math.max(0, result.breakdown().stream()
+                        .mapToLong(EarnLine::points).sum())));
+    }
+
+    @Test
+    void every_part_of_the_breakdown_has_a_readable_reason() {
+        EarnResult result = calculator.earn(completed("100.00", MID_MARCH, line("S1", "shoes", 1, "60.00")),
+                new MemberContext("silver", Set.of(), Map.of("double-march", 100L)));
+        assertThat(result.explain()).isEqualTo("100.00 EUR kept x 1 points per unit: 100; "
+                + "category shoes x2 on 60.00 EUR: +60; silver tier x1.25: +40; "
+                + "campaign Double March x2 (limited to 150 per member, 50 left): +50");
+        assertThat(result.pointsByCampaign()).containsExactly(Map.entry("double-march", 50L));
+    }
+
+    @Test
+    void cashback_is_one_percent_of_the_kept_amount_in_cents_rounded_down() {
+        assertEquals(123, calculator.earn(completed("123.45", MID_FEB), MemberContext.inTier("bronze"))
+                .cashbackMinor());
+        assertEquals(61, calculator.earn(order("o1", "123.45", MID_FEB, OrderStatus.PARTIALLY_REFUNDED, "61.70"),
+                MemberContext.inTier("bronze")).cashbackMinor());
+    }
+
+    @Test
+    void points_become_available_fourteen_calendar_days_later_in_the_program_zone_across_a_clock_change() {
+        // Placed 11:00 in Paris (CET); 14 days later it is 11:00 CEST, which is 09:00 UTC.
+        EarnResult result = calculator.earn(completed("100.00", "2025-03-20T10:00:00Z"),
+                MemberContext.inTier("bronze"));
+        assertEquals(Instant.parse("2025-04-03T09:00:00Z"), result.availableAt());
+        assertThat(result.pendingAt(Instant.parse("2025-04-03T08:59:59Z"))).isTrue();
+        assertThat(result.pendingAt(Instant.parse("2025-04-03T09:00:00Z"))).isFalse();
+    }
+
+    @Test
+    void an_order_in_another_currency_earns_nothing_and_says_why() {
+        Order usd = new Order(new OrderKey("shop", "u1"), new MemberId(1), d("100"), new CurrencyCode("USD"),
+                Instant.parse(MID_FEB), OrderStatus.COMPLETED, null, List.of());
+        EarnResult result = calculator.earn(usd, MemberContext.inTier("bronze"));
+        assertEquals(0, result.points());
+        assertThat(result.explain()).contains("USD").contains("EUR");
+    }
+
+    @ParameterizedTest(name = "the flat program gives what FlatEarnPolicy gives for {0} kept of {1}")
+    @MethodSource("flatCases")
+    void the_flat_program_is_the_flat_earn_policy(String total, String refunded, OrderStatus status) {
+        Order order = order("o1", total, MID_FEB, status, refunded);
+        ProgramEarnPolicy policy = new ProgramEarnPolicy(Programs.flat(), o -> MemberContext.inTier("member"));
+        assertEquals(new FlatEarnPolicy().pointsFor(order), policy.pointsFor(order));
+    }
+
+    static Stream<Arguments> flatCases() {
+        return Stream.of(Arguments.of("100.00", null, OrderStatus.COMPLETED),
+                Arguments.of("0.99", null, OrderStatus.COMPLETED),
+                Arguments.of("99.99", "10.50", OrderStatus.PARTIALLY_REFUNDED),
+                Arguments.of("100.00", "100.00", OrderStatus.REFUNDED),
+                Arguments.of("100.00", null, OrderStatus.CANCELLED));
+    }
+
+    @Test
+    void settling_through_the_ledger_reverses_exactly_the_refunded_share() {
+        ProgramEarnPolicy policy = new ProgramEarnPolicy(Programs.sample(), o -> MemberContext.inTier("gold"));
+        Order placed = order("o1", "200.00", MID_FEB, OrderStatus.COMPLETED, null, line("S", "shoes", 1, "200.00"));
+        NewEntry earned = OrderSettlement.settle(new StoredOrder(7, placed, 1), 0, policy,
+                Instant.parse(MID_FEB)).orElseThrow();
+        // base 200 + shoes 200 + gold x1.5 on 400 = 200 + gold bonus 50
+        assertEquals(650, earned.points());
+        assertEquals("test-1", earned.ruleVersion());
+        Order refunded = order("o1", "200.00", MID_FEB, OrderStatus.PARTIALLY_REFUNDED, "50.00",
+                line("S", "shoes", 1, "200.00"));
+        NewEntry reversed = OrderSettlement.settle(new StoredOrder(7, refunded, 2), earned.points(), policy,
+                Instant.parse("2025-02-12T10:00:00Z")).orElseThrow();
+        assertEquals(EntryKind.REVERSE, reversed.kind());
+        assertEquals(-150, reversed.points()); // a quarter of 600 purchase points; the fixed bonus stays
+    }
+}
