@@ -3,15 +3,11 @@ package io.loyaltybridge.app;
 import io.loyaltybridge.api.ApiGuard;
 import io.loyaltybridge.api.MembersApi;
 import io.loyaltybridge.api.OrdersApi;
-import io.loyaltybridge.domain.ledger.FlatEarnPolicy;
-import io.loyaltybridge.domain.ledger.LedgerService;
-import io.loyaltybridge.domain.member.MemberService;
+import io.loyaltybridge.app.program.ProgramFile;
+import io.loyaltybridge.app.program.ProgramFileException;
+import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.store.LedgerCheck;
-import io.loyaltybridge.store.PgLedgerEntries;
-import io.loyaltybridge.store.PgMembers;
-import io.loyaltybridge.store.PgOrders;
-import io.loyaltybridge.store.Transactions;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,32 +28,34 @@ public final class Application implements AutoCloseable {
     private final Main camel;
     private final int port;
     private final ApiToken token;
-    private final LedgerCheck ledgerCheck;
+    private final Core core;
 
-    private Application(Database database, Main camel, int port, ApiToken token, LedgerCheck ledgerCheck) {
+    private Application(Database database, Main camel, int port, ApiToken token, Core core) {
         this.database = database;
         this.camel = camel;
         this.port = port;
         this.token = token;
-        this.ledgerCheck = ledgerCheck;
+        this.core = core;
     }
 
     public static Application start(Path workDir, Map<String, String> overrides, Map<String, String> env) {
+        return start(workDir, overrides, env, Clock.systemUTC());
+    }
+
+    /** Starts with a given clock: tests move time forward without waiting for it. */
+    public static Application start(Path workDir, Map<String, String> overrides, Map<String, String> env,
+                                    Clock clock) {
         Workspace workspace = new Workspace(workDir);
         Properties properties = workspace.properties(overrides);
         String routes = workspace.routesPattern();
         Config config = Config.load(properties, env);
         ApiToken token = ApiToken.from(config);
 
+        Program program = loadProgram(workDir.resolve(config.get(Settings.PROGRAM_FILE)));
+
         Database database = openDatabase(config, workDir);
         try {
-            Transactions transactions = new Transactions(database.dataSource());
-            Clock clock = Clock.systemUTC();
-            PgMembers members = new PgMembers(transactions);
-            PgLedgerEntries ledger = new PgLedgerEntries(transactions, clock);
-            LedgerService ledgerService = new LedgerService(transactions, members, new PgOrders(transactions), ledger,
-                    new FlatEarnPolicy(), clock);
-            MemberService memberService = new MemberService(transactions, members, ledger);
+            Core core = Core.assemble(database.dataSource(), program, clock);
             ApiGuard guard = new ApiGuard(token.value(), token.name(), config.get(Settings.MAX_BODY_BYTES));
 
             Main camel = new Main();
@@ -68,21 +66,34 @@ public final class Application implements AutoCloseable {
                     Long.toString(4L * config.get(Settings.MAX_BODY_BYTES)));
             camel.setInitialProperties(camelProperties);
             camel.configure().withRoutesIncludePattern(routes);
-            camel.bind("ordersApi", new OrdersApi(guard, ledgerService));
-            camel.bind("membersApi", new MembersApi(guard, memberService, ledgerService,
+            camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
+            camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
                     config.get(Settings.PAGE_SIZE)));
             camel.start();
             if (!camel.getCamelContext().isStarted()) {
                 throw new StartupException("Camel did not start; see the log above");
             }
-            Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token,
-                    new LedgerCheck(transactions));
+            Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token, core);
             LOG.info("LoyaltyBridge is up: API at {} ({} routes); authenticate with 'Authorization: Bearer <token>' ({})",
                     app.baseUrl() + "/api", camel.getCamelContext().getRoutesSize(), token.origin());
             return app;
         } catch (RuntimeException e) {
             database.close();
             throw e instanceof StartupException ? e : new StartupException("cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private static Program loadProgram(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new StartupException("missing program file " + file + " (set " + Settings.PROGRAM_FILE.name() + ")");
+        }
+        try {
+            Program program = ProgramFile.load(file);
+            LOG.info("Program '{}' loaded from {} (rule version {})", program.name(), file.getFileName(),
+                    program.version());
+            return program;
+        } catch (ProgramFileException e) {
+            throw new StartupException(e.getMessage(), e);
         }
     }
 
@@ -110,7 +121,11 @@ public final class Application implements AutoCloseable {
     }
 
     public LedgerCheck ledgerCheck() {
-        return ledgerCheck;
+        return core.ledgerCheck();
+    }
+
+    public Core core() {
+        return core;
     }
 
     @Override

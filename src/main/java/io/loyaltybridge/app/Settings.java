@@ -24,7 +24,10 @@ public final class Settings {
     public static final Setting<Integer> PAGE_SIZE = Setting.integer("loyalty.api.page-size", 50, 1, 500,
             "entries per ledger page when the caller gives no limit");
 
-    public static final List<Setting<?>> ALL = List.of(SERVER_PORT, DB_URL, DB_POOL_SIZE, DATA_DIR, EMBEDDED_DB_PORT,
+    public static final Setting<Path> PROGRAM_FILE = Setting.path("loyalty.program.file", "config/program.yaml",
+            "the loyalty program file, relative to the working directory");
+
+    public static final List<Setting<?>> ALL = List.of(PROGRAM_FILE, SERVER_PORT, DB_URL, DB_POOL_SIZE, DATA_DIR, EMBEDDED_DB_PORT,
             MAX_BODY_BYTES, PAGE_SIZE);
 
     /** Environment variables holding secrets, and what each is for. */

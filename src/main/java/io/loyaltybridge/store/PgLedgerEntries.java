@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -83,9 +85,11 @@ public final class PgLedgerEntries implements LedgerEntries {
     }
 
     @Override
-    public long creditedForOrder(long orderId) {
-        return sql.one("SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE order_id = ? AND account = 'points'",
-                row -> row.getLong(1), orderId).orElse(0L);
+    public Map<Account, Long> creditedForOrder(long orderId) {
+        Map<Account, Long> credited = new EnumMap<>(Account.class);
+        sql.list("SELECT account, sum(points) FROM ledger_entries WHERE order_id = ? GROUP BY account",
+                row -> credited.put(Account.fromWire(row.getString(1)), row.getLong(2)), orderId);
+        return credited;
     }
 
     @Override
@@ -103,7 +107,7 @@ public final class PgLedgerEntries implements LedgerEntries {
 
     private static LedgerEntry entry(ResultSet row) throws SQLException {
         return new LedgerEntry(row.getLong("id"), new MemberId(row.getLong("member_id")),
-                Account.valueOf(row.getString("account").toUpperCase(java.util.Locale.ROOT)), row.getLong("points"),
+                Account.fromWire(row.getString("account")), row.getLong("points"),
                 EntryKind.fromWire(row.getString("kind")), row.getString("reason"),
                 new EntrySource(row.getString("source_system"), row.getString("source_id")),
                 row.getString("rule_version"), Sql.instant(row, "created_at"), Sql.instant(row, "effective_at"),

@@ -10,13 +10,18 @@ import io.loyaltybridge.domain.order.StoredOrder;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.loyaltybridge.domain.program.MemberContext;
+
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Orders in PostgreSQL, one row per (source, external id), replaced in place as their state changes. */
 public final class PgOrders implements Orders {
     private static final String COLUMNS = "id, source, external_id, member_id, total, currency, placed_at, status, "
-            + "refunded_amount, lines::text AS lines, revision";
+            + "refunded_amount, lines::text AS lines, revision, earn_context::text AS earn_context,"
+            + " earn_campaigns::text AS earn_campaigns";
     private final Sql sql;
 
     public PgOrders(Transactions transactions) {
@@ -38,6 +43,27 @@ public final class PgOrders implements Orders {
     public Optional<StoredOrder> lock(OrderKey key) {
         return sql.one("SELECT " + COLUMNS + " FROM orders WHERE source = ? AND external_id = ? FOR UPDATE",
                 PgOrders::stored, key.source(), key.externalId());
+    }
+
+    @Override
+    public Optional<StoredOrder> lock(long orderId) {
+        return sql.one("SELECT " + COLUMNS + " FROM orders WHERE id = ? FOR UPDATE", PgOrders::stored, orderId);
+    }
+
+    @Override
+    public void recordEarning(long orderId, MemberContext context, long points, Map<String, Long> campaignPoints,
+                              Instant availableAt) {
+        sql.update("UPDATE orders SET earn_context = ?, earned_points = ?, earn_campaigns = ?, points_available_at = ?"
+                + " WHERE id = ?", EarnContextJson.write(context), points, EarnContextJson.write(campaignPoints),
+                availableAt, orderId);
+    }
+
+    /** Orders whose pending points are due for release at {@code now}, oldest first. */
+    public List<Long> dueForRelease(Instant now, int limit) {
+        return sql.list("SELECT o.id FROM orders o WHERE o.points_available_at <= ? AND EXISTS ("
+                + " SELECT 1 FROM ledger_entries e WHERE e.order_id = o.id AND e.account = 'pending'"
+                + " GROUP BY e.order_id HAVING sum(e.points) > 0) ORDER BY o.points_available_at, o.id LIMIT ?",
+                row -> row.getLong(1), now, limit);
     }
 
     public Optional<StoredOrder> byKey(OrderKey key) {
@@ -70,6 +96,8 @@ public final class PgOrders implements Orders {
                 new CurrencyCode(row.getString("currency")), Sql.instant(row, "placed_at"),
                 OrderStatus.fromWire(row.getString("status")), row.getBigDecimal("refunded_amount").stripTrailingZeros(),
                 OrderLinesJson.read(row.getString("lines")));
-        return new StoredOrder(row.getLong("id"), order, row.getInt("revision"));
+        return new StoredOrder(row.getLong("id"), order, row.getInt("revision"),
+                EarnContextJson.context(row.getString("earn_context")),
+                EarnContextJson.campaigns(row.getString("earn_campaigns")));
     }
 }

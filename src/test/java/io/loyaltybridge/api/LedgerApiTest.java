@@ -78,7 +78,7 @@ class LedgerApiTest {
         String body = """
                 {"source":"salesforce","externalId":"801-1","member":{"email":"Mixed.Case@Example.com",
                  "crm":{"system":"salesforce","externalId":"003ABC"},"firstName":"Mia"},"total":"42.00",
-                 "currency":"USD","placedAt":"2026-04-01T08:00:00+02:00","status":"completed"}""";
+                 "currency":"EUR","placedAt":"2026-04-01T08:00:00+02:00","status":"completed"}""";
         assertThat(fx.http.post("/api/orders", body).status()).isEqualTo(201);
         JsonNode found = fx.http.get("/api/members?email=mixed.case@EXAMPLE.com").json();
         assertThat(found.get("email").asText()).isEqualTo("Mixed.Case@Example.com");

@@ -33,6 +33,8 @@ class StartupTest {
     private static Application start(Path dir, Map<String, String> overrides) {
         Map<String, String> all = new java.util.HashMap<>(overrides);
         all.putIfAbsent("camel.server.port", Integer.toString(TestApp.freePort()));
+        all.putIfAbsent("loyalty.program.file",
+                io.loyaltybridge.support.StoreFixture.FLAT_PROGRAM.toAbsolutePath().toString());
         return Application.start(dir, all, Map.of("LOYALTY_API_TOKEN", TestApp.TOKEN));
     }
 

@@ -1,7 +1,7 @@
 package io.loyaltybridge.domain;
 
+import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.EntryKind;
-import io.loyaltybridge.domain.ledger.FlatEarnPolicy;
 import io.loyaltybridge.domain.ledger.NewEntry;
 import io.loyaltybridge.domain.ledger.OrderSettlement;
 import io.loyaltybridge.domain.member.MemberId;
@@ -10,74 +10,80 @@ import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.OrderStatus;
 import io.loyaltybridge.domain.order.StoredOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import io.loyaltybridge.domain.program.EarnResult;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** How an order's worth becomes ledger entries: pending, release, refunds, cashback — only differences. */
 class OrderSettlementTest {
     private static final Instant PLACED = Instant.parse("2026-03-01T10:00:00Z");
-    private static final Instant NOW = Instant.parse("2026-03-05T08:00:00Z");
-    private final FlatEarnPolicy flat = new FlatEarnPolicy();
+    private static final Instant WINDOW_END = Instant.parse("2026-03-15T10:00:00Z");
+    private static final Instant INSIDE = Instant.parse("2026-03-05T08:00:00Z");
+    private static final Instant AFTER = Instant.parse("2026-03-20T08:00:00Z");
 
-    static Order order(String total, OrderStatus status, String refunded) {
-        return new Order(new OrderKey("shop", "A-1"), new MemberId(7), new BigDecimal(total), new CurrencyCode("EUR"),
-                PLACED, status, new BigDecimal(refunded), List.of());
+    static StoredOrder order(OrderStatus status, String refunded, int revision) {
+        return new StoredOrder(3, new Order(new OrderKey("shop", "A-1"), new MemberId(7), new BigDecimal("100"),
+                new CurrencyCode("EUR"), PLACED, status, new BigDecimal(refunded), List.of()), revision);
     }
 
-    @ParameterizedTest(name = "{0} {1} (refunded {2}) is worth {3} points")
-    @CsvSource({
-            "120.99, COMPLETED, 0, 120",
-            "0.99, COMPLETED, 0, 0",
-            "100, PARTIALLY_REFUNDED, 30, 70",
-            "100.50, PARTIALLY_REFUNDED, 0.75, 99",
-            "100, CANCELLED, 0, 0",
-            "100, REFUNDED, 100, 0",
-    })
-    void the_flat_rule_earns_one_point_per_whole_unit_kept(String total, OrderStatus status, String refunded,
-                                                            long points) {
-        assertThat(flat.pointsFor(order(total, status, refunded))).isEqualTo(points);
+    static EarnResult worth(long points, long cashback) {
+        return new EarnResult(points, List.of(), cashback, WINDOW_END);
     }
 
     @Test
-    void a_first_report_earns_from_the_time_of_purchase() {
-        NewEntry entry = OrderSettlement.settle(new StoredOrder(3, order("50", OrderStatus.COMPLETED, "0"), 1), 0,
-                flat, NOW).orElseThrow();
-        assertThat(entry.points()).isEqualTo(50);
-        assertThat(entry.kind()).isEqualTo(EntryKind.EARN);
-        assertThat(entry.effectiveAt()).isEqualTo(PLACED);
-        assertThat(entry.operationKey()).isEqualTo("order:3:r1");
-        assertThat(entry.ruleVersion()).isEqualTo(FlatEarnPolicy.VERSION);
-        assertThat(entry.reason()).contains("A-1").contains("50 points");
+    void a_new_order_inside_its_return_window_credits_pending_points_and_cashback_keyed_by_revision() {
+        List<NewEntry> entries = OrderSettlement.settle(order(OrderStatus.COMPLETED, "0", 1), Map.of(),
+                worth(100, 150), "v1", INSIDE, "r1");
+        assertThat(entries).extracting(NewEntry::account, NewEntry::points, NewEntry::kind, NewEntry::operationKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Account.PENDING, 100L, EntryKind.EARN, "order:3:r1:pending"),
+                        org.assertj.core.groups.Tuple.tuple(Account.CASHBACK, 150L, EntryKind.EARN, "order:3:r1:cashback"));
+        assertThat(entries.get(0).effectiveAt()).isEqualTo(PLACED);
+        assertThat(entries.get(0).reason()).contains("pending until");
     }
 
     @Test
-    void a_partial_refund_takes_back_only_the_refunded_share_from_now() {
-        NewEntry entry = OrderSettlement.settle(new StoredOrder(3, order("100", OrderStatus.PARTIALLY_REFUNDED, "30"), 2),
-                100, flat, NOW).orElseThrow();
-        assertThat(entry.points()).isEqualTo(-30);
-        assertThat(entry.kind()).isEqualTo(EntryKind.REVERSE);
-        assertThat(entry.effectiveAt()).isEqualTo(NOW);
-        assertThat(entry.operationKey()).isEqualTo("order:3:r2");
-        assertThat(entry.reason()).contains("30 of 100 EUR refunded");
+    void a_refund_inside_the_window_cancels_only_the_refunded_share_of_the_pending_points() {
+        List<NewEntry> entries = OrderSettlement.settle(order(OrderStatus.PARTIALLY_REFUNDED, "30", 2),
+                Map.of(Account.PENDING, 100L, Account.CASHBACK, 150L), worth(70, 105), "v1", INSIDE, "r2");
+        assertThat(entries).extracting(NewEntry::account, NewEntry::points).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Account.PENDING, -30L),
+                org.assertj.core.groups.Tuple.tuple(Account.CASHBACK, -45L));
+        assertThat(entries).allSatisfy(e -> assertThat(e.kind()).isEqualTo(EntryKind.REVERSE));
+        assertThat(entries.get(0).effectiveAt()).isEqualTo(INSIDE);
     }
 
     @Test
-    void a_cancellation_after_a_partial_refund_takes_back_the_rest() {
-        Optional<NewEntry> entry = OrderSettlement.settle(
-                new StoredOrder(3, order("100", OrderStatus.CANCELLED, "0"), 3), 70, flat, NOW);
-        assertThat(entry).map(NewEntry::points).contains(-70L);
+    void a_refund_after_the_release_takes_the_share_back_from_available_points() {
+        List<NewEntry> entries = OrderSettlement.settle(order(OrderStatus.CANCELLED, "0", 3),
+                Map.of(Account.POINTS, 100L), worth(0, 0), "v1", AFTER, "r3");
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.account()).isEqualTo(Account.POINTS);
+            assertThat(e.points()).isEqualTo(-100);
+            assertThat(e.reason()).contains("cancelled");
+        });
     }
 
     @Test
-    void an_order_already_credited_in_full_writes_nothing() {
-        assertThat(OrderSettlement.settle(new StoredOrder(3, order("100", OrderStatus.COMPLETED, "0"), 2), 100, flat,
-                NOW)).isEmpty();
+    void the_release_moves_exactly_what_is_pending_as_one_keyed_pair() {
+        List<NewEntry> entries = OrderSettlement.release(order(OrderStatus.COMPLETED, "0", 1), 100, "v1", AFTER,
+                "r1:release");
+        assertThat(entries).extracting(NewEntry::account, NewEntry::points, NewEntry::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Account.PENDING, -100L, EntryKind.RELEASE),
+                org.assertj.core.groups.Tuple.tuple(Account.POINTS, 100L, EntryKind.RELEASE));
+        assertThat(entries).extracting(NewEntry::operationKey)
+                .containsExactly("order:3:r1:release:pending", "order:3:r1:release:points");
+    }
+
+    @Test
+    void an_order_already_credited_what_it_is_worth_writes_nothing() {
+        assertThat(OrderSettlement.settle(order(OrderStatus.COMPLETED, "0", 2),
+                Map.of(Account.PENDING, 100L, Account.CASHBACK, 150L), worth(100, 150), "v1", INSIDE, "r2")).isEmpty();
     }
 }

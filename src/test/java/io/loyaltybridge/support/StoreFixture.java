@@ -1,8 +1,10 @@
 package io.loyaltybridge.support;
 
-import io.loyaltybridge.domain.ledger.FlatEarnPolicy;
+import io.loyaltybridge.app.Core;
+import io.loyaltybridge.app.program.ProgramFile;
 import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.member.MemberService;
+import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.store.LedgerCheck;
 import io.loyaltybridge.store.PgLedgerEntries;
@@ -10,11 +12,16 @@ import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.PgOrders;
 import io.loyaltybridge.store.Transactions;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
-/** The store and the domain services over a fresh, migrated test database: what store tests work against. */
+/** The core over a fresh, migrated test database: what store and engine tests work against. */
 public final class StoreFixture implements AutoCloseable {
+    /** One point per whole euro kept, at once; no multipliers, expiry or tiers beyond one. */
+    public static final Path FLAT_PROGRAM = Path.of("src/test/resources/programs/flat.yaml");
+
     public final Database database;
+    public final Core core;
     public final Transactions transactions;
     public final PgMembers members;
     public final PgOrders orders;
@@ -24,15 +31,19 @@ public final class StoreFixture implements AutoCloseable {
     public final LedgerCheck check;
 
     public StoreFixture() {
+        this(ProgramFile.load(FLAT_PROGRAM), Clock.systemUTC());
+    }
+
+    public StoreFixture(Program program, Clock clock) {
         database = Database.connect(TestPostgres.freshDatabase(), null, null, 30).migrate();
-        transactions = new Transactions(database.dataSource());
-        members = new PgMembers(transactions);
-        orders = new PgOrders(transactions);
-        Clock clock = Clock.systemUTC();
-        ledger = new PgLedgerEntries(transactions, clock);
-        ledgerService = new LedgerService(transactions, members, orders, ledger, new FlatEarnPolicy(), clock);
-        memberService = new MemberService(transactions, members, ledger);
-        check = new LedgerCheck(transactions);
+        core = Core.assemble(database.dataSource(), program, clock);
+        transactions = core.transactions();
+        members = core.members();
+        orders = core.orders();
+        ledger = core.ledger();
+        ledgerService = core.ledgerService();
+        memberService = core.memberService();
+        check = core.ledgerCheck();
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class TestApp {
     public static Application start(Map<String, String> overrides) {
         Map<String, String> all = new HashMap<>(overrides);
         all.putIfAbsent("camel.server.port", Integer.toString(freePort()));
+        all.putIfAbsent("loyalty.program.file", StoreFixture.FLAT_PROGRAM.toAbsolutePath().toString());
         return Application.start(Path.of("").toAbsolutePath(), all, Map.of("LOYALTY_API_TOKEN", TOKEN));
     }
 

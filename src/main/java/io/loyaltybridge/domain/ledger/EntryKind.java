@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Why points moved. Lifetime points count what was earned, so spending and expiry do not lower them. */
 public enum EntryKind {
-    EARN(true), REVERSE(true), BONUS(true), ADJUST(true), REDEEM(false), EXPIRE(false);
+    EARN(true), REVERSE(true), BONUS(true), ADJUST(true), RELEASE(true), REDEEM(false), EXPIRE(false);
 
     private final boolean countsAsEarned;
 

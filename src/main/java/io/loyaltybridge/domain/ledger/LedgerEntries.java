@@ -3,6 +3,7 @@ package io.loyaltybridge.domain.ledger;
 import io.loyaltybridge.domain.member.MemberId;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,8 @@ public interface LedgerEntries {
 
     Balance balance(MemberId member, Account account);
 
-    /** Net points the ledger holds for an order (its earn and reverse entries). */
-    long creditedForOrder(long orderId);
+    /** What an order's entries add up to, per account. */
+    Map<Account, Long> creditedForOrder(long orderId);
 
     List<LedgerEntry> forOrder(long orderId);
 

@@ -5,15 +5,24 @@ import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.NotFound;
 import io.loyaltybridge.domain.UnitOfWork;
 import io.loyaltybridge.domain.member.Member;
-import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberResolver;
 import io.loyaltybridge.domain.member.Members;
 import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.Orders;
 import io.loyaltybridge.domain.order.StoredOrder;
 
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.EarnCalculator;
+import io.loyaltybridge.domain.program.EarnResult;
+import io.loyaltybridge.domain.program.MemberContext;
+import io.loyaltybridge.domain.program.MemberContexts;
+import io.loyaltybridge.domain.program.Program;
+
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,18 +35,28 @@ public final class LedgerService {
     private final MemberResolver resolver;
     private final Orders orders;
     private final LedgerEntries ledger;
-    private final EarnPolicy earnPolicy;
+    private final MemberContexts contexts;
+    private final Program program;
+    private final EarnCalculator calculator;
+    private final OrderEffects effects;
     private final Clock clock;
 
-    public LedgerService(UnitOfWork unitOfWork, Members members, Orders orders, LedgerEntries ledger,
-                         EarnPolicy earnPolicy, Clock clock) {
+    public LedgerService(UnitOfWork unitOfWork, LedgerPorts ports, Program program, OrderEffects effects,
+                         Clock clock) {
         this.unitOfWork = unitOfWork;
-        this.members = members;
+        this.members = ports.members();
         this.resolver = new MemberResolver(members);
-        this.orders = orders;
-        this.ledger = ledger;
-        this.earnPolicy = earnPolicy;
+        this.orders = ports.orders();
+        this.ledger = ports.entries();
+        this.contexts = ports.contexts();
+        this.program = program;
+        this.calculator = new EarnCalculator(program);
+        this.effects = effects;
         this.clock = clock;
+    }
+
+    public Program program() {
+        return program;
     }
 
     public OrderOutcome submitOrder(OrderSubmission submission) {
@@ -46,7 +65,7 @@ public final class LedgerService {
             Order order = submission.forMember(member.id());
             Optional<StoredOrder> inserted = orders.insertIfAbsent(order);
             if (inserted.isPresent()) {
-                return new OrderOutcome(inserted.get(), true, true, settle(inserted.get(), 0));
+                return new OrderOutcome(inserted.get(), true, true, settle(inserted.get(), Map.of()));
             }
             // Someone reported this order before: queue behind any concurrent report of it, then compare.
             StoredOrder held = orders.lock(order.key()).orElseThrow();
@@ -62,11 +81,51 @@ public final class LedgerService {
         });
     }
 
-    private List<LedgerEntry> settle(StoredOrder order, long credited) {
-        return OrderSettlement.settle(order, credited, earnPolicy, clock.instant())
-                .flatMap(ledger::append)
-                .map(List::of)
-                .orElse(List.of());
+    /**
+     * Evaluates the order under the context it was first settled in (the current one for a new order, with the
+     * campaign points other orders already took), writes the differences, and records what it is now worth.
+     */
+    private List<LedgerEntry> settle(StoredOrder order, Map<Account, Long> credited) {
+        MemberId member = order.order().member();
+        MemberContext now = contexts.current(member);
+        MemberContext first = order.earnContext() == null ? now : order.earnContext();
+        Map<String, Long> grantedElsewhere = new HashMap<>(now.campaignPointsGranted());
+        order.campaignPoints().forEach((campaign, points) -> grantedElsewhere.merge(campaign, -points, Long::sum));
+        EarnResult worth = calculator.earn(order.order(),
+                new MemberContext(first.tier(), first.segments(), grantedElsewhere));
+        List<LedgerEntry> written = new ArrayList<>();
+        for (NewEntry entry : OrderSettlement.settle(order, credited, worth, program.version(), clock.instant(),
+                "r" + order.revision())) {
+            ledger.append(entry).ifPresent(written::add);
+        }
+        Map<String, Long> campaignDelta = new HashMap<>(worth.pointsByCampaign());
+        order.campaignPoints().forEach((campaign, points) -> campaignDelta.merge(campaign, -points, Long::sum));
+        campaignDelta.values().removeIf(points -> points == 0);
+        contexts.addCampaignPoints(member, campaignDelta);
+        orders.recordEarning(order.id(), new MemberContext(first.tier(), first.segments(), Map.of()), worth.points(),
+                worth.pointsByCampaign(), worth.availableAt());
+        effects.orderSettled(order, worth);
+        return written;
+    }
+
+    /**
+     * Moves an order's pending points to available once its return window has ended. Idempotent: the release of a
+     * revision is keyed, and an order with nothing pending writes nothing.
+     */
+    public List<LedgerEntry> releasePending(long orderId) {
+        return unitOfWork.inTransaction(() -> {
+            StoredOrder order = orders.lock(orderId).orElseThrow(() -> new NotFound("no order with id " + orderId));
+            long pending = ledger.creditedForOrder(orderId).getOrDefault(Account.PENDING, 0L);
+            if (pending <= 0) {
+                return List.of();
+            }
+            List<LedgerEntry> written = new ArrayList<>();
+            for (NewEntry entry : OrderSettlement.release(order, pending, program.version(), clock.instant(),
+                    "r" + order.revision() + ":release")) {
+                ledger.append(entry).ifPresent(written::add);
+            }
+            return written;
+        });
     }
 
     /** Takes points; refused with a Conflict when the balance would go below zero. */
@@ -102,7 +161,7 @@ public final class LedgerService {
                         + " points available, " + (-points) + " requested");
             }
             NewEntry entry = new NewEntry(member, Account.POINTS, points, kind, request.reason(),
-                    new EntrySource("api", request.actor()), earnPolicy.version(), clock.instant(), key, null);
+                    new EntrySource("api", request.actor()), program.version(), clock.instant(), key, null);
             LedgerEntry written = ledger.append(entry).orElseThrow();
             long lifetime = balance.lifetime() + (kind.countsAsEarned() ? points : 0);
             return new PointsOutcome(written, false, new Balance(balance.available() + points, lifetime));

@@ -1,5 +1,9 @@
 package io.loyaltybridge.domain.order;
 
+import io.loyaltybridge.domain.program.MemberContext;
+
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The orders repository. Methods run in the caller's {@link io.loyaltybridge.domain.UnitOfWork}. */
@@ -12,4 +16,11 @@ public interface Orders {
 
     /** Replaces the held state; returns it with its new revision. */
     StoredOrder replace(StoredOrder previous, Order next);
+
+    /** Records what the order earned, under which context, and when its pending points become available. */
+    void recordEarning(long orderId, MemberContext context, long points, Map<String, Long> campaignPoints,
+                       Instant availableAt);
+
+    /** Locks an order by row id (for the release job). */
+    Optional<StoredOrder> lock(long orderId);
 }

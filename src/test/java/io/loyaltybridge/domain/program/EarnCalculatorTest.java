@@ -1,7 +1,6 @@
 package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.ledger.EntryKind;
-import io.loyaltybridge.domain.ledger.FlatEarnPolicy;
 import io.loyaltybridge.domain.ledger.NewEntry;
 import io.loyaltybridge.domain.ledger.OrderSettlement;
 import io.loyaltybridge.domain.member.MemberId;
@@ -138,35 +137,35 @@ class EarnCalculatorTest {
         assertThat(result.explain()).contains("USD").contains("EUR");
     }
 
-    @ParameterizedTest(name = "the flat program gives what FlatEarnPolicy gives for {0} kept of {1}")
+    @ParameterizedTest(name = "the flat program gives {3} points for {0} with {1} refunded ({2})")
     @MethodSource("flatCases")
-    void the_flat_program_is_the_flat_earn_policy(String total, String refunded, OrderStatus status) {
+    void the_flat_program_earns_one_point_per_whole_unit_kept(String total, String refunded, OrderStatus status,
+                                                              long points) {
         Order order = order("o1", total, MID_FEB, status, refunded);
-        ProgramEarnPolicy policy = new ProgramEarnPolicy(Programs.flat(), o -> MemberContext.inTier("member"));
-        assertEquals(new FlatEarnPolicy().pointsFor(order), policy.pointsFor(order));
+        assertEquals(points, new EarnCalculator(Programs.flat()).earn(order, MemberContext.inTier("member")).points());
     }
 
     static Stream<Arguments> flatCases() {
-        return Stream.of(Arguments.of("100.00", null, OrderStatus.COMPLETED),
-                Arguments.of("0.99", null, OrderStatus.COMPLETED),
-                Arguments.of("99.99", "10.50", OrderStatus.PARTIALLY_REFUNDED),
-                Arguments.of("100.00", "100.00", OrderStatus.REFUNDED),
-                Arguments.of("100.00", null, OrderStatus.CANCELLED));
+        return Stream.of(Arguments.of("100.00", null, OrderStatus.COMPLETED, 100L),
+                Arguments.of("0.99", null, OrderStatus.COMPLETED, 0L),
+                Arguments.of("99.99", "10.50", OrderStatus.PARTIALLY_REFUNDED, 89L),
+                Arguments.of("100.00", "100.00", OrderStatus.REFUNDED, 0L),
+                Arguments.of("100.00", null, OrderStatus.CANCELLED, 0L));
     }
 
     @Test
     void settling_through_the_ledger_reverses_exactly_the_refunded_share() {
-        ProgramEarnPolicy policy = new ProgramEarnPolicy(Programs.sample(), o -> MemberContext.inTier("gold"));
+        MemberContext gold = MemberContext.inTier("gold");
         Order placed = order("o1", "200.00", MID_FEB, OrderStatus.COMPLETED, null, line("S", "shoes", 1, "200.00"));
-        NewEntry earned = OrderSettlement.settle(new StoredOrder(7, placed, 1), 0, policy,
-                Instant.parse(MID_FEB)).orElseThrow();
+        EarnResult first = calculator.earn(placed, gold);
         // base 200 + shoes 200 + gold x1.5 on 400 = 200 + gold bonus 50
-        assertEquals(650, earned.points());
-        assertEquals("test-1", earned.ruleVersion());
+        assertEquals(650, first.points());
         Order refunded = order("o1", "200.00", MID_FEB, OrderStatus.PARTIALLY_REFUNDED, "50.00",
                 line("S", "shoes", 1, "200.00"));
-        NewEntry reversed = OrderSettlement.settle(new StoredOrder(7, refunded, 2), earned.points(), policy,
-                Instant.parse("2025-02-12T10:00:00Z")).orElseThrow();
+        EarnResult after = calculator.earn(refunded, gold);
+        NewEntry reversed = OrderSettlement.settle(new StoredOrder(7, refunded, 2),
+                java.util.Map.of(io.loyaltybridge.domain.ledger.Account.POINTS, first.points()), after, "test-1",
+                Instant.parse("2025-03-12T10:00:00Z"), "r2").get(0);
         assertEquals(EntryKind.REVERSE, reversed.kind());
         assertEquals(-150, reversed.points()); // a quarter of 600 purchase points; the fixed bonus stays
     }

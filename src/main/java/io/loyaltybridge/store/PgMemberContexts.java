@@ -1,0 +1,55 @@
+package io.loyaltybridge.store;
+
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.MemberContext;
+import io.loyaltybridge.domain.program.MemberContexts;
+import io.loyaltybridge.domain.program.TierPolicy;
+import io.loyaltybridge.domain.program.TierState;
+
+import java.sql.Array;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** A member's earning context from their stored tier, segments and campaign totals, in one query. */
+public final class PgMemberContexts implements MemberContexts {
+    private final Sql sql;
+    private final TierPolicy tiers;
+    private final String lowestTier;
+
+    public PgMemberContexts(Transactions transactions, TierPolicy tiers, String lowestTier) {
+        this.sql = new Sql(transactions);
+        this.tiers = tiers;
+        this.lowestTier = lowestTier;
+    }
+
+    @Override
+    public MemberContext current(MemberId member) {
+        return sql.one("SELECT t.tier, t.held_since, t.below_since, coalesce(t.vip, false) AS vip, s.segments,"
+                        + " (SELECT jsonb_object_agg(campaign_id, points) FROM member_campaign_points c"
+                        + "   WHERE c.member_id = m.id)::text AS campaigns"
+                        + " FROM members m LEFT JOIN member_tiers t ON t.member_id = m.id"
+                        + " LEFT JOIN member_segments s ON s.member_id = m.id WHERE m.id = ?",
+                row -> {
+                    String tier = row.getString("tier") == null ? lowestTier
+                            : tiers.effectiveTier(new TierState(row.getString("tier"),
+                            row.getDate("held_since").toLocalDate(), null, row.getBoolean("vip")));
+                    Array array = row.getArray("segments");
+                    Set<String> segments = array == null ? Set.of()
+                            : new LinkedHashSet<>(Arrays.asList((String[]) array.getArray()));
+                    return new MemberContext(tier, segments, EarnContextJson.campaigns(row.getString("campaigns")));
+                }, member.value()).orElse(MemberContext.inTier(lowestTier));
+    }
+
+    @Override
+    public void addCampaignPoints(MemberId member, Map<String, Long> delta) {
+        for (Map.Entry<String, Long> e : new HashMap<>(delta).entrySet()) {
+            sql.update("INSERT INTO member_campaign_points (member_id, campaign_id, points) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (member_id, campaign_id) DO UPDATE SET"
+                    + " points = member_campaign_points.points + excluded.points",
+                    member.value(), e.getKey(), e.getValue());
+        }
+    }
+}
