@@ -70,7 +70,6 @@ CREATE TABLE job_runs (
     job         text        NOT NULL,
     started_at  timestamptz NOT NULL,
     finished_at timestamptz,
-    members     integer     NOT NULL DEFAULT 0,
     changes     integer     NOT NULL DEFAULT 0,
     error       text
 );

@@ -2,32 +2,45 @@ package io.loyaltybridge.app;
 
 import io.loyaltybridge.domain.ledger.LedgerPorts;
 import io.loyaltybridge.domain.ledger.LedgerService;
+import io.loyaltybridge.domain.ledger.OrderEffects;
+import io.loyaltybridge.domain.member.LoyaltyProfiles;
 import io.loyaltybridge.domain.member.MemberService;
+import io.loyaltybridge.domain.program.JobPorts;
+import io.loyaltybridge.domain.program.MemberJoin;
+import io.loyaltybridge.domain.program.MemberStandings;
+import io.loyaltybridge.domain.program.OrderRewards;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.ProgramJobs;
+import io.loyaltybridge.domain.program.StandingProfiles;
 import io.loyaltybridge.domain.program.TierPolicy;
 import io.loyaltybridge.domain.program.TierUpgrades;
 import io.loyaltybridge.store.LedgerCheck;
+import io.loyaltybridge.store.PgGrantedBadges;
+import io.loyaltybridge.store.PgJobRuns;
 import io.loyaltybridge.store.PgLedgerEntries;
-import io.loyaltybridge.store.PgLoyaltyProfiles;
 import io.loyaltybridge.store.PgMemberActivity;
 import io.loyaltybridge.store.PgMemberContexts;
 import io.loyaltybridge.store.PgMemberTiers;
 import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.PgOrders;
+import io.loyaltybridge.store.PgReferrals;
+import io.loyaltybridge.store.PgSegmentStore;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.SyncStores;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.List;
 
 /**
- * The loyalty core assembled over one database and one program: repositories, domain services and the sync's
- * stores. The application wires Camel around it; tests build it directly, with a clock they control.
+ * The loyalty core assembled over one database and one program: repositories, domain services, jobs and the
+ * sync's stores. The application wires Camel around it; tests build it directly, with a clock they control.
  */
 public record Core(Program program, Clock clock, Transactions transactions, PgMembers members, PgOrders orders,
-                   PgLedgerEntries ledger, PgMemberTiers tiers, PgMemberActivity activity,
-                   PgLoyaltyProfiles profiles, LedgerService ledgerService, MemberService memberService,
-                   SyncStores syncStores, LedgerCheck ledgerCheck) {
+                   PgLedgerEntries ledger, PgMemberTiers tiers, PgSegmentStore segments,
+                   LedgerService ledgerService, MemberService memberService, MemberJoin memberJoin,
+                   MemberStandings standings, LoyaltyProfiles profiles, ProgramJobs jobs, SyncStores syncStores,
+                   LedgerCheck ledgerCheck) {
 
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         Transactions tx = new Transactions(dataSource);
@@ -36,11 +49,21 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         PgLedgerEntries ledger = new PgLedgerEntries(tx, clock);
         PgMemberTiers tiers = new PgMemberTiers(tx);
         PgMemberActivity activity = new PgMemberActivity(tx, program.zone());
+        PgSegmentStore segments = new PgSegmentStore(tx, program.zone());
+        PgGrantedBadges badges = new PgGrantedBadges(tx);
+        PgReferrals referrals = new PgReferrals(tx);
         PgMemberContexts contexts = new PgMemberContexts(tx, new TierPolicy(program.tiers()),
                 program.tiers().lowest().name());
+        OrderEffects effects = OrderEffects.all(List.of(new TierUpgrades(program, tiers, activity, clock),
+                new OrderRewards(program, badges, referrals, segments, ledger, clock)));
         LedgerService ledgerService = new LedgerService(tx, new LedgerPorts(members, orders, ledger, contexts),
-                program, new TierUpgrades(program, tiers, activity, clock), clock);
-        return new Core(program, clock, tx, members, orders, ledger, tiers, activity, new PgLoyaltyProfiles(tx),
-                ledgerService, new MemberService(tx, members, ledger), SyncStores.open(tx), new LedgerCheck(tx));
+                program, effects, clock);
+        JobPorts ports = new JobPorts(tx, members, ledger, tiers, activity, orders, ledgerService, new PgJobRuns(tx),
+                segments);
+        MemberStandings standings = new MemberStandings(program, ports, badges, clock);
+        return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
+                new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, ledger, program, clock),
+                standings, new StandingProfiles(standings), new ProgramJobs(program, ports, clock),
+                SyncStores.open(tx), new LedgerCheck(tx));
     }
 }

@@ -13,7 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Arrays;
@@ -85,6 +88,16 @@ public final class PgLedgerEntries implements LedgerEntries {
     }
 
     @Override
+    public Map<MemberId, Map<Account, Balance>> balances(Collection<MemberId> members) {
+        Map<MemberId, Map<Account, Balance>> byMember = new HashMap<>();
+        sql.list("SELECT member_id, account, available, lifetime FROM member_balances WHERE member_id = ANY (?)",
+                row -> byMember.computeIfAbsent(new MemberId(row.getLong(1)), m -> new EnumMap<>(Account.class))
+                        .put(Account.fromWire(row.getString(2)), new Balance(row.getLong(3), row.getLong(4))),
+                Sql.longArray(members.stream().mapToLong(MemberId::value).toArray()));
+        return byMember;
+    }
+
+    @Override
     public Map<Account, Long> creditedForOrder(long orderId) {
         Map<Account, Long> credited = new EnumMap<>(Account.class);
         sql.list("SELECT account, sum(points) FROM ledger_entries WHERE order_id = ? GROUP BY account",
@@ -96,6 +109,16 @@ public final class PgLedgerEntries implements LedgerEntries {
     public List<LedgerEntry> forOrder(long orderId) {
         return sql.list("SELECT " + COLUMNS + " FROM ledger_entries WHERE order_id = ? ORDER BY id",
                 PgLedgerEntries::entry, orderId);
+    }
+
+    @Override
+    public Map<MemberId, List<LedgerEntry>> history(Collection<MemberId> members, Account account) {
+        Map<MemberId, List<LedgerEntry>> byMember = new HashMap<>();
+        sql.list("SELECT " + COLUMNS + " FROM ledger_entries WHERE member_id = ANY (?) AND account = ?"
+                        + " ORDER BY member_id, effective_at, id", PgLedgerEntries::entry,
+                Sql.longArray(members.stream().mapToLong(MemberId::value).toArray()), account.wireName())
+                .forEach(e -> byMember.computeIfAbsent(e.member(), m -> new ArrayList<>()).add(e));
+        return byMember;
     }
 
     @Override

@@ -64,6 +64,18 @@ public final class PgMembers implements Members {
     }
 
     @Override
+    public List<MemberId> idsAfter(MemberId after, int limit) {
+        return sql.list("SELECT id FROM members WHERE id > ? ORDER BY id LIMIT ?", row -> new MemberId(row.getLong(1)),
+                after == null ? 0L : after.value(), limit);
+    }
+
+    @Override
+    public List<MemberId> bornOn(int month, int day) {
+        return sql.list("SELECT id FROM members WHERE extract(month FROM birth_date) = ?"
+                + " AND extract(day FROM birth_date) = ? ORDER BY id", row -> new MemberId(row.getLong(1)), month, day);
+    }
+
+    @Override
     public boolean updateDetails(MemberId member, NewMember details) {
         Object[] p = params(details);
         // IS DISTINCT FROM: write (and so bump nothing) only when a value really differs.

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** Orders in PostgreSQL, one row per (source, external id), replaced in place as their state changes. */
 public final class PgOrders implements Orders {
-    private static final String COLUMNS = "id, source, external_id, member_id, total, currency, placed_at, status, "
+    static final String COLUMNS = "id, source, external_id, member_id, total, currency, placed_at, status, "
             + "refunded_amount, lines::text AS lines, revision, earn_context::text AS earn_context,"
             + " earn_campaigns::text AS earn_campaigns";
     private final Sql sql;
@@ -58,7 +58,7 @@ public final class PgOrders implements Orders {
                 availableAt, orderId);
     }
 
-    /** Orders whose pending points are due for release at {@code now}, oldest first. */
+    @Override
     public List<Long> dueForRelease(Instant now, int limit) {
         return sql.list("SELECT o.id FROM orders o WHERE o.points_available_at <= ? AND EXISTS ("
                 + " SELECT 1 FROM ledger_entries e WHERE e.order_id = o.id AND e.account = 'pending'"
@@ -90,7 +90,7 @@ public final class PgOrders implements Orders {
                 + " WHERE source = ? AND external_id = ?", modifiedAt, key.source(), key.externalId());
     }
 
-    private static StoredOrder stored(ResultSet row) throws SQLException {
+    static StoredOrder stored(ResultSet row) throws SQLException {
         Order order = new Order(new OrderKey(row.getString("source"), row.getString("external_id")),
                 new MemberId(row.getLong("member_id")), row.getBigDecimal("total").stripTrailingZeros(),
                 new CurrencyCode(row.getString("currency")), Sql.instant(row, "placed_at"),

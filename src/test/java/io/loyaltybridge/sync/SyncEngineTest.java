@@ -4,7 +4,6 @@ import io.loyaltybridge.domain.member.Email;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.OrderStatus;
 import io.loyaltybridge.store.PgDeadLetters;
-import io.loyaltybridge.store.PgLoyaltyProfiles;
 import io.loyaltybridge.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +40,7 @@ class SyncEngineTest {
         stores = SyncStores.open(store.transactions);
         orders = new OrderIngest(store.transactions, stores, store.ledgerService);
         contacts = new ContactIngest(store.transactions, stores, Map.of(CRM, FIELDS), orders);
-        pusher = new OutboxPusher(store.transactions, new PgLoyaltyProfiles(store.transactions), stores.deadLetters(),
+        pusher = new OutboxPusher(store.transactions, store.core.profiles(), stores.deadLetters(),
                 stores.sources(), Clock.systemUTC());
         crm = new InMemoryCrm(200);
     }
@@ -149,7 +148,7 @@ class SyncEngineTest {
     @Test
     void a_crm_already_showing_the_right_values_gets_no_write() {
         contacts.apply(List.of(new InboundContact(CRM, "C1", "ok@example.com", null, null, null, null, false, T0,
-                Map.of("Points", "0.0", "Member_Id", "1", "Tier", ""))), null);
+                Map.of("Points", "0.0", "Member_Id", "1", "Tier", "member"))), null);
         pushAll();
         assertThat(crm.callSizes).isEmpty();
     }

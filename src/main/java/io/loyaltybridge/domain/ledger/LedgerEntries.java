@@ -2,6 +2,7 @@ package io.loyaltybridge.domain.ledger;
 
 import io.loyaltybridge.domain.member.MemberId;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,16 @@ public interface LedgerEntries {
 
     Balance balance(MemberId member, Account account);
 
+    /** Every account balance of each member, in one read. */
+    Map<MemberId, Map<Account, Balance>> balances(Collection<MemberId> members);
+
     /** What an order's entries add up to, per account. */
     Map<Account, Long> creditedForOrder(long orderId);
 
     List<LedgerEntry> forOrder(long orderId);
+
+    /** Each member's entries in one account, oldest first by effective time: what lots are rebuilt from. */
+    Map<MemberId, List<LedgerEntry>> history(Collection<MemberId> members, Account account);
 
     /** Newest first; {@code beforeId} null starts at the newest. */
     List<LedgerEntry> page(MemberId member, Long beforeId, int limit);

@@ -12,4 +12,9 @@ public interface OrderEffects {
 
     OrderEffects NONE = (order, worth) -> {
     };
+
+    /** Runs each effect in turn. */
+    static OrderEffects all(java.util.List<OrderEffects> effects) {
+        return (order, worth) -> effects.forEach(effect -> effect.orderSettled(order, worth));
+    }
 }

@@ -1,5 +1,6 @@
 package io.loyaltybridge.domain.member;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The members repository. Methods run in the caller's {@link io.loyaltybridge.domain.UnitOfWork}. */
@@ -21,6 +22,12 @@ public interface Members {
      * as it was (two CRM contacts must not merge two members silently). Returns whether anything changed.
      */
     boolean updateDetails(MemberId member, NewMember details);
+
+    /** Member ids in ascending order after {@code after} (null: from the start): jobs walk members in batches. */
+    List<MemberId> idsAfter(MemberId after, int limit);
+
+    /** Members whose birth date falls on this month and day. */
+    List<MemberId> bornOn(int month, int day);
 
     /** Links an identity to the member; a no-op when already linked to them, a Conflict when linked to another. */
     void link(MemberId member, CrmIdentity identity);

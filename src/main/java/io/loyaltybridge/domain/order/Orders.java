@@ -3,6 +3,7 @@ package io.loyaltybridge.domain.order;
 import io.loyaltybridge.domain.program.MemberContext;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public interface Orders {
     /** Records what the order earned, under which context, and when its pending points become available. */
     void recordEarning(long orderId, MemberContext context, long points, Map<String, Long> campaignPoints,
                        Instant availableAt);
+
+    /** Orders whose pending points are due for release at {@code now}, oldest first. */
+    List<Long> dueForRelease(Instant now, int limit);
 
     /** Locks an order by row id (for the release job). */
     Optional<StoredOrder> lock(long orderId);

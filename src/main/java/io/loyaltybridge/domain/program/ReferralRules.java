@@ -37,7 +37,7 @@ public final class ReferralRules {
         }
         if (referrer.id().equals(referee.id())) {
             problems.add("a member cannot refer themselves");
-        } else if (referrer.email().equals(referee.email())) {
+        } else if (referrer.email() != null && referrer.email().equals(referee.email())) {
             problems.add("referrer and referee have the same email address");
         }
         if (!referrer.id().equals(referee.id()) && referrer.identities().stream()

@@ -1,0 +1,29 @@
+package io.loyaltybridge.domain.program;
+
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.member.Members;
+
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/** Walks every member in id order, a batch at a time, so jobs issue one query per batch and never one per member. */
+final class MemberBatches {
+    static final int SIZE = 1000;
+
+    private MemberBatches() {
+    }
+
+    /** Runs {@code work} on each batch; returns the sum of what it returned (the changes made). */
+    static int forEach(Members members, ToIntFunction<List<MemberId>> work) {
+        int changes = 0;
+        MemberId after = null;
+        while (true) {
+            List<MemberId> batch = members.idsAfter(after, SIZE);
+            if (batch.isEmpty()) {
+                return changes;
+            }
+            changes += work.applyAsInt(batch);
+            after = batch.get(batch.size() - 1);
+        }
+    }
+}

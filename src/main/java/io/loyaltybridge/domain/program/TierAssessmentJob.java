@@ -1,0 +1,49 @@
+package io.loyaltybridge.domain.program;
+
+import io.loyaltybridge.domain.member.MemberId;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assesses every member's tier: confirms, raises, or (after the grace period) lowers it as the program says. A
+ * second assessment on the same day reaches the same states and saves nothing.
+ */
+final class TierAssessmentJob {
+    private final Program program;
+    private final TierPolicy policy;
+    private final JobPorts ports;
+    private final Clock clock;
+
+    TierAssessmentJob(Program program, JobPorts ports, Clock clock) {
+        this.program = program;
+        this.policy = new TierPolicy(program.tiers());
+        this.ports = ports;
+        this.clock = clock;
+    }
+
+    int run() {
+        LocalDate today = LocalDate.now(clock.withZone(program.zone()));
+        // Far enough back for the previous window of any window kind.
+        LocalDate from = today.minusMonths(Math.max(24, 2L * program.tiers().rollingMonths()));
+        String lowest = program.tiers().lowest().name();
+        return MemberBatches.forEach(ports.members(), batch -> ports.unitOfWork().inTransaction(() -> {
+            Map<MemberId, TierState> states = ports.tiers().get(batch);
+            Map<MemberId, List<Qualifying>> activity = ports.activity().qualifying(batch, from);
+            Map<MemberId, LocalDate> joined = ports.activity().joinedOn(batch);
+            int changed = 0;
+            for (MemberId member : batch) {
+                LocalDate joinedOn = joined.getOrDefault(member, today);
+                TierState state = states.getOrDefault(member, TierState.start(lowest, joinedOn));
+                TierState next = policy.assess(state, activity.getOrDefault(member, List.of()), today, joinedOn);
+                if (!states.containsKey(member) || !next.equals(state)) {
+                    ports.tiers().save(member, next);
+                    changed += next.equals(state) ? 0 : 1;
+                }
+            }
+            return changed;
+        }));
+    }
+}
