@@ -1,0 +1,63 @@
+package io.loyaltybridge.sandbox.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The one sort a search may have, and the free-text query. The spec types {@code sorts} as strings while HubSpot's
+ * guide sends objects {propertyName, direction}; both are accepted: a string is a property name, a leading '-'
+ * sorting descending. Ties fall back to the record id, so pages are stable.
+ */
+final class SearchSort {
+    private static final Map<ObjectType, List<String>> QUERY_FIELDS = Map.of(
+            ObjectType.CONTACTS, List.of("email", "firstname", "lastname"),
+            ObjectType.ORDERS, List.of("hs_order_name"),
+            ObjectType.DEALS, List.of("dealname"));
+
+    private SearchSort() {
+    }
+
+    static Comparator<Snap> of(ObjectStore store, JsonNode sorts) {
+        Comparator<Snap> byId = Comparator.comparingLong(Snap::id);
+        if (sorts == null || !sorts.isArray() || sorts.isEmpty()) {
+            return byId;
+        }
+        if (sorts.size() > 1) {
+            throw ApiError.validation("Only one sort is supported, got " + sorts.size());
+        }
+        JsonNode s = sorts.get(0);
+        String name;
+        boolean descending;
+        if (s.isTextual()) {
+            name = s.asText().startsWith("-") ? s.asText().substring(1) : s.asText();
+            descending = s.asText().startsWith("-");
+        } else {
+            name = Json.text(s, "propertyName", null);
+            descending = "DESCENDING".equalsIgnoreCase(Json.text(s, "direction", "ASCENDING"));
+        }
+        PropertyDef def = name == null ? null : store.catalog.get(name);
+        if (def == null) {
+            throw ApiError.validation("Cannot sort by unknown property '" + name + "'").with("propertyName", "" + name);
+        }
+        Comparator<Snap> byValue = (a, b) -> {
+            String va = store.value(a, name);
+            String vb = store.value(b, name);
+            if (va == null || vb == null) {
+                return va == null ? (vb == null ? 0 : 1) : -1;
+            }
+            return Filters.cmp(Filters.key(def, va), Filters.key(def, vb));
+        };
+        return (descending ? byValue.reversed() : byValue).thenComparing(byId);
+    }
+
+    /** HubSpot's {@code query}: a record matches when one of its default text fields starts with or contains it. */
+    static Predicate<Snap> query(ObjectStore store, String query) {
+        String q = query.toLowerCase().trim();
+        return s -> QUERY_FIELDS.get(store.type).stream()
+                .map(f -> store.value(s, f))
+                .anyMatch(v -> v != null && v.toLowerCase().contains(q));
+    }
+}
