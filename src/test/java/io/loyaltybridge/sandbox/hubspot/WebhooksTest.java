@@ -61,6 +61,8 @@ class WebhooksTest extends SandboxFixture {
         receiver.refuseNext(3);
         hs.admin().createContact("ann@example.com", "Ann", "Meyer");
         Eventually.within(Duration.ofSeconds(10), () -> !eventsOfType("contact.creation").isEmpty());
+        // The sandbox logs an attempt once the receiver's answer is in, a moment after the receiver saw it.
+        Eventually.within(Duration.ofSeconds(10), () -> hs.webhookLog().attempts().size() == 4);
         assertThat(receiver.posts()).isEqualTo(4);
         assertThat(eventsOfType("contact.creation").get(0).get("attemptNumber").asInt()).isEqualTo(3);
         assertThat(hs.webhookLog().attempts()).extracting(WebhookLog.Attempt::accepted)
