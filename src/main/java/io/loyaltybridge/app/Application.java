@@ -64,8 +64,10 @@ public final class Application implements AutoCloseable {
             // The transport refuses far larger bodies outright; the API's own limit answers with a problem body.
             camelProperties.setProperty("camel.server.maxBodySize",
                     Long.toString(4L * config.get(Settings.MAX_BODY_BYTES)));
+            camelProperties.putAll(jobProperties(program));
             camel.setInitialProperties(camelProperties);
             camel.configure().withRoutesIncludePattern(routes);
+            camel.bind("programJobs", core.jobs());
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
                     config.get(Settings.PAGE_SIZE)));
@@ -81,6 +83,17 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e instanceof StartupException ? e : new StartupException("cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /** The program's job schedules as the placeholders routes/jobs.camel.yaml uses (cron with '+' for spaces). */
+    private static Map<String, String> jobProperties(Program program) {
+        var jobs = program.jobs();
+        return Map.of("loyalty.jobs.time-zone", program.zone().getId(),
+                "loyalty.jobs.pending-release.cron", jobs.pendingRelease().replace(' ', '+'),
+                "loyalty.jobs.expiry.cron", jobs.expiry().replace(' ', '+'),
+                "loyalty.jobs.tier-assessment.cron", jobs.tierAssessment().replace(' ', '+'),
+                "loyalty.jobs.segments-and-cltv.cron", jobs.segmentsAndCltv().replace(' ', '+'),
+                "loyalty.jobs.birthday-bonus.cron", jobs.birthdayBonus().replace(' ', '+'));
     }
 
     private static Program loadProgram(Path file) {
