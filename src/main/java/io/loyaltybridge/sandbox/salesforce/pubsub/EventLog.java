@@ -54,10 +54,13 @@ public final class EventLog {
         return last;
     }
 
-    /** A position a subscriber may resume after: not in the future, not purged. */
+    /**
+     * A position a subscriber may resume after: a retained event, or the start of a bus that never purged anything.
+     * The id of a purged event is refused even if nothing was lost after it, as Salesforce refuses it.
+     */
     synchronized boolean resumable(long position) {
         purge();
-        return position <= last && position >= first - 1;
+        return position >= first && position <= last || position == 0 && first == 1;
     }
 
     synchronized long beforeEarliest() {
