@@ -57,9 +57,11 @@ final class Conditions {
         }
         return r -> {
             Object v = a.comparable(r);
-            if (value == null || v == null) {
-                boolean same = value == v;
-                return op.equals("=") == same;
+            if (value == null) {
+                return op.equals("=") == (v == null);
+            }
+            if (v == null) {
+                return op.equals("!="); // SOQL: a null field is "not equal" to any value, and never < or >
             }
             int cmp = compareValues(v, value);
             return switch (op) {
