@@ -2,7 +2,6 @@ package io.loyaltybridge.sandbox.salesforce;
 
 import io.loyaltybridge.sandbox.CallCounters;
 import io.loyaltybridge.sandbox.Faults;
-import io.loyaltybridge.sandbox.salesforce.data.Ids;
 import io.loyaltybridge.sandbox.salesforce.data.OrgData;
 import io.loyaltybridge.sandbox.salesforce.data.Schemas;
 import io.loyaltybridge.sandbox.salesforce.http.HttpFront;
@@ -127,10 +126,6 @@ public final class SalesforceSandbox implements AutoCloseable {
 
     public int retainedEvents() {
         return events.size();
-    }
-
-    static boolean isId(String id) {
-        return Ids.normalize(id) != null;
     }
 
     @Override
