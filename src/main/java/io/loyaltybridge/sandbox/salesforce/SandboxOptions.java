@@ -1,0 +1,64 @@
+package io.loyaltybridge.sandbox.salesforce;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How to start a {@link SalesforceSandbox}. Immutable; change one setting with the {@code with...} methods:
+ * {@code SandboxOptions.defaults().withClock(clock).withApiLimit(5_000)}. Ports 0 mean "any free port".
+ */
+public record SandboxOptions(String clientId, String clientSecret, String username, String password,
+                             String refreshToken, PublicKey jwtPublicKey, Clock clock, int loginPort,
+                             int instancePort, int pubSubPort, long apiLimit, String apiVersion,
+                             Duration keepAlive, Duration sessionLifetime) {
+
+    public static SandboxOptions defaults() {
+        return new SandboxOptions("loyaltybridge-client", "loyaltybridge-secret", "integration@loyaltybridge.test",
+                "sandbox-password", "sandbox-refresh-token", null, Clock.systemUTC(), 0, 0, 0, 100_000, "62.0",
+                Duration.ofSeconds(270), Duration.ofHours(2));
+    }
+
+    public SandboxOptions withClient(String id, String secret) {
+        return new SandboxOptions(id, secret, username, password, refreshToken, jwtPublicKey, clock, loginPort,
+                instancePort, pubSubPort, apiLimit, apiVersion, keepAlive, sessionLifetime);
+    }
+
+    public SandboxOptions withUser(String name, String pass) {
+        return new SandboxOptions(clientId, clientSecret, name, pass, refreshToken, jwtPublicKey, clock, loginPort,
+                instancePort, pubSubPort, apiLimit, apiVersion, keepAlive, sessionLifetime);
+    }
+
+    public SandboxOptions withRefreshToken(String token) {
+        return new SandboxOptions(clientId, clientSecret, username, password, token, jwtPublicKey, clock, loginPort,
+                instancePort, pubSubPort, apiLimit, apiVersion, keepAlive, sessionLifetime);
+    }
+
+    /** With a key, JWT bearer assertions must carry a valid RS256 signature; without, any well-formed one passes. */
+    public SandboxOptions withJwtPublicKey(PublicKey key) {
+        return new SandboxOptions(clientId, clientSecret, username, password, refreshToken, key, clock, loginPort,
+                instancePort, pubSubPort, apiLimit, apiVersion, keepAlive, sessionLifetime);
+    }
+
+    public SandboxOptions withClock(Clock c) {
+        return new SandboxOptions(clientId, clientSecret, username, password, refreshToken, jwtPublicKey, c,
+                loginPort, instancePort, pubSubPort, apiLimit, apiVersion, keepAlive, sessionLifetime);
+    }
+
+    public SandboxOptions withPorts(int login, int instance, int pubSub) {
+        return new SandboxOptions(clientId, clientSecret, username, password, refreshToken, jwtPublicKey, clock,
+                login, instance, pubSub, apiLimit, apiVersion, keepAlive, sessionLifetime);
+    }
+
+    /** The org's daily API request allowance, reported in {@code Sforce-Limit-Info}. */
+    public SandboxOptions withApiLimit(long limit) {
+        return new SandboxOptions(clientId, clientSecret, username, password, refreshToken, jwtPublicKey, clock,
+                loginPort, instancePort, pubSubPort, limit, apiVersion, keepAlive, sessionLifetime);
+    }
+
+    /** How long a quiet Pub/Sub stream waits before an empty keep-alive FetchResponse (Salesforce: 270 s). */
+    public SandboxOptions withKeepAlive(Duration interval) {
+        return new SandboxOptions(clientId, clientSecret, username, password, refreshToken, jwtPublicKey, clock,
+                loginPort, instancePort, pubSubPort, apiLimit, apiVersion, interval, sessionLifetime);
+    }
+}
