@@ -1,0 +1,84 @@
+package io.loyaltybridge.sandbox.salesforce.data;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.loyaltybridge.sandbox.salesforce.data.FieldDef.lookup;
+import static io.loyaltybridge.sandbox.salesforce.data.FieldDef.of;
+import static io.loyaltybridge.sandbox.salesforce.data.FieldDef.system;
+import static io.loyaltybridge.sandbox.salesforce.data.FieldType.*;
+
+/** The objects of the sandbox org: the standard ones our connector reads plus the loyalty fields it writes. */
+public final class Schemas {
+    public static final String CONTACT = "Contact";
+    public static final String ORDER = "Order";
+    public static final String ORDER_ITEM = "OrderItem";
+    public static final String PRODUCT = "Product2";
+    public static final String ACCOUNT = "Account";
+
+    private final Map<String, SObjectType> byLowerName = new LinkedHashMap<>();
+
+    public Schemas() {
+        add(new SObjectType(ACCOUNT, "001", false, List.of(system("Id", ID), of("Name", STRING, 255).required(),
+                system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+                system("SystemModstamp", DATETIME))));
+        add(new SObjectType(CONTACT, "003", true, List.of(system("Id", ID),
+                of("FirstName", STRING, 40).in("Name"), of("LastName", STRING, 80).required().in("Name"),
+                of("Email", EMAIL, 80), of("Birthdate", DATE, 0), of("HasOptedOutOfEmail", BOOLEAN, 0),
+                lookup("AccountId", ACCOUNT, "Account"),
+                system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+                system("SystemModstamp", DATETIME),
+                of("Loyalty_Member_Id__c", STRING, 36), of("Loyalty_Tier__c", STRING, 40),
+                of("Loyalty_Points__c", DOUBLE, 0), of("Loyalty_Segment__c", STRING, 80),
+                of("Loyalty_Next_Tier__c", STRING, 40), of("Loyalty_Points_To_Next_Tier__c", DOUBLE, 0),
+                of("Loyalty_Points_Expiring__c", DOUBLE, 0), of("Loyalty_Points_Expiring_On__c", DATE, 0),
+                of("Loyalty_CLTV__c", CURRENCY, 0), of("Loyalty_Churn_Risk__c", STRING, 20),
+                of("Loyalty_Referral_Code__c", STRING, 20), of("Loyalty_Updated_At__c", DATETIME, 0))));
+        add(new SObjectType(PRODUCT, "01t", false, List.of(system("Id", ID), of("Name", STRING, 255).required(),
+                of("ProductCode", STRING, 255), of("Family", PICKLIST, 40), of("IsActive", BOOLEAN, 0),
+                system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+                system("SystemModstamp", DATETIME))));
+        add(new SObjectType(ORDER, "801", true, List.of(system("Id", ID),
+                system("OrderNumber", STRING), lookup("AccountId", ACCOUNT, "Account").required(),
+                lookup("BillToContactId", CONTACT, "BillToContact"), of("Status", PICKLIST, 40).required(),
+                of("EffectiveDate", DATE, 0).required(), system("TotalAmount", CURRENCY),
+                of("CurrencyIsoCode", PICKLIST, 3), of("Description", STRING, 32000),
+                system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+                system("SystemModstamp", DATETIME))))
+                .withChild(new SObjectType.ChildRelationship("OrderItems", ORDER_ITEM, "OrderId"));
+        add(new SObjectType(ORDER_ITEM, "802", false, List.of(system("Id", ID),
+                lookup("OrderId", ORDER, "Order").required(), lookup("Product2Id", PRODUCT, "Product2").required(),
+                of("Quantity", DOUBLE, 0).required(), of("UnitPrice", CURRENCY, 0).required(),
+                system("TotalPrice", CURRENCY), system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME),
+                system("LastModifiedDate", DATETIME), system("SystemModstamp", DATETIME))));
+    }
+
+    private SObjectType add(SObjectType type) {
+        byLowerName.put(type.name().toLowerCase(Locale.ROOT), type);
+        return type;
+    }
+
+    /** The object by API name, case-insensitive; null when the org has no such object. */
+    public SObjectType get(String name) {
+        return byLowerName.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The object whose ids start with the prefix of {@code id}, or null. */
+    public SObjectType byId(String id) {
+        if (id == null || id.length() < 3) {
+            return null;
+        }
+        for (SObjectType t : byLowerName.values()) {
+            if (id.startsWith(t.keyPrefix())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    public Iterable<SObjectType> all() {
+        return byLowerName.values();
+    }
+}
