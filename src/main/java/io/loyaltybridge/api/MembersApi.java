@@ -8,7 +8,12 @@ import io.loyaltybridge.domain.ledger.PointsOutcome;
 import io.loyaltybridge.domain.ledger.PointsRequest;
 import io.loyaltybridge.domain.member.Email;
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.member.MemberProfile;
 import io.loyaltybridge.domain.member.MemberService;
+import io.loyaltybridge.domain.program.Explanation;
+import io.loyaltybridge.domain.program.MemberJoin;
+import io.loyaltybridge.domain.program.MemberStandings;
+import io.loyaltybridge.domain.program.Standing;
 import io.loyaltybridge.domain.member.NewMember;
 import org.apache.camel.Exchange;
 
@@ -21,12 +26,17 @@ public final class MembersApi {
     private final ApiGuard guard;
     private final MemberService members;
     private final LedgerService ledger;
+    private final MemberStandings standings;
+    private final MemberJoin join;
     private final int defaultPageSize;
 
-    public MembersApi(ApiGuard guard, MemberService members, LedgerService ledger, int defaultPageSize) {
+    public MembersApi(ApiGuard guard, MemberService members, LedgerService ledger, MemberStandings standings,
+                      MemberJoin join, int defaultPageSize) {
         this.guard = guard;
         this.members = members;
         this.ledger = ledger;
+        this.standings = standings;
+        this.join = join;
         this.defaultPageSize = defaultPageSize;
     }
 
@@ -35,13 +45,14 @@ public final class MembersApi {
             BodyReader body = request.body();
             Email email = MemberRefs.email(body, true);
             NewMember details = MemberRefs.details(body, email);
+            String referralCode = body.text("referralCode", false, 20);
             requireValid(body);
-            return Reply.created(Views.member(members.create(details)));
+            return Reply.created(view(members.profile(join.join(details, referralCode))));
         });
     }
 
     public void profile(Exchange exchange) {
-        guard.handle(exchange, request -> Reply.ok(Views.member(members.profile(request.memberId("id")))));
+        guard.handle(exchange, request -> Reply.ok(view(members.profile(request.memberId("id")))));
     }
 
     public void find(Exchange exchange) {
@@ -50,7 +61,7 @@ public final class MembersApi {
             if (email == null || !Email.isValid(email)) {
                 throw InvalidInput.of("email", "give ?email=<address> to find a member");
             }
-            return Reply.ok(Views.member(members.byEmail(new Email(email))
+            return Reply.ok(view(members.byEmail(new Email(email))
                     .orElseThrow(() -> new NotFound("no member with that email"))));
         });
     }
@@ -78,6 +89,32 @@ public final class MembersApi {
     }
 
     /** Reads a redemption or adjustment, reporting shape errors and the domain's rules together. */
+    /** {@code GET /api/members/{id}/explain}: the balance and tier in sentences, with the entries behind them. */
+    public void explain(Exchange exchange) {
+        guard.handle(exchange, request -> {
+            MemberId id = request.memberId("id");
+            MemberProfile profile = members.profile(id);
+            Standing standing = standings.of(id);
+            List<LedgerEntry> entries = members.pointEntries(id);
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("memberId", id.value());
+            view.put("explanation", Explanation.of(standing, entries, ledger.program()));
+            view.put("balance", profile.points().available());
+            view.put("tier", standing.tier().tier());
+            view.put("ruleVersion", ledger.program().version());
+            List<LedgerEntry> newestFirst = new java.util.ArrayList<>(entries);
+            java.util.Collections.reverse(newestFirst);
+            view.put("entries", Views.entries(newestFirst));
+            return Reply.ok(view);
+        });
+    }
+
+    private Map<String, Object> view(MemberProfile profile) {
+        Map<String, Object> view = Views.member(profile);
+        StandingViews.addTo(view, standings.of(profile.member().id()));
+        return view;
+    }
+
     private static PointsRequest pointsRequest(ApiRequest request, boolean redemption) {
         BodyReader body = request.body();
         Long points = body.integer("points", true);

@@ -70,7 +70,7 @@ public final class Application implements AutoCloseable {
             camel.bind("programJobs", core.jobs());
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
-                    config.get(Settings.PAGE_SIZE)));
+                    core.standings(), core.memberJoin(), config.get(Settings.PAGE_SIZE)));
             camel.start();
             if (!camel.getCamelContext().isStarted()) {
                 throw new StartupException("Camel did not start; see the log above");

@@ -41,6 +41,14 @@ public final class MemberService {
         });
     }
 
+    /** Every points-account entry of the member, oldest first. */
+    public List<LedgerEntry> pointEntries(MemberId id) {
+        return unitOfWork.inTransaction(() -> {
+            require(id);
+            return ledger.history(List.of(id), Account.POINTS).getOrDefault(id, List.of());
+        });
+    }
+
     private Member require(MemberId id) {
         return members.byId(id).orElseThrow(() -> new NotFound("no member with id " + id));
     }

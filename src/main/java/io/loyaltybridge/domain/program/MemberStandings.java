@@ -1,5 +1,6 @@
 package io.loyaltybridge.domain.program;
 
+import io.loyaltybridge.domain.UnitOfWork;
 import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.Balance;
 import io.loyaltybridge.domain.ledger.LedgerEntries;
@@ -20,6 +21,7 @@ import java.util.Set;
  * the CRM pusher asks for two hundred.
  */
 public final class MemberStandings {
+    private final UnitOfWork unitOfWork;
     private final Program program;
     private final TierPolicy tiers;
     private final LedgerEntries ledger;
@@ -31,6 +33,7 @@ public final class MemberStandings {
     private final Clock clock;
 
     public MemberStandings(Program program, JobPorts ports, GrantedBadges badges, Clock clock) {
+        this.unitOfWork = ports.unitOfWork();
         this.program = program;
         this.tiers = new TierPolicy(program.tiers());
         this.ledger = ports.ledger();
@@ -43,6 +46,10 @@ public final class MemberStandings {
     }
 
     public Map<MemberId, Standing> of(Collection<MemberId> members) {
+        return unitOfWork.inTransaction(() -> read(members));
+    }
+
+    private Map<MemberId, Standing> read(Collection<MemberId> members) {
         LocalDate today = LocalDate.now(clock.withZone(program.zone()));
         Map<MemberId, Map<Account, Balance>> balances = ledger.balances(members);
         Map<MemberId, TierState> states = memberTiers.get(members);
