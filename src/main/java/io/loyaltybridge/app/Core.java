@@ -27,7 +27,7 @@ import java.time.Clock;
 public record Core(Program program, Clock clock, Transactions transactions, PgMembers members, PgOrders orders,
                    PgLedgerEntries ledger, PgMemberTiers tiers, PgMemberActivity activity,
                    PgLoyaltyProfiles profiles, LedgerService ledgerService, MemberService memberService,
-                   SyncStores syncStores, LedgerCheck ledgerCheck) {
+                   SyncStores syncStores, LedgerCheck ledgerCheck, EngineServices engine) {
 
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         Transactions tx = new Transactions(dataSource);
@@ -41,6 +41,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         LedgerService ledgerService = new LedgerService(tx, new LedgerPorts(members, orders, ledger, contexts),
                 program, new TierUpgrades(program, tiers, activity, clock), clock);
         return new Core(program, clock, tx, members, orders, ledger, tiers, activity, new PgLoyaltyProfiles(tx),
-                ledgerService, new MemberService(tx, members, ledger), SyncStores.open(tx), new LedgerCheck(tx));
+                ledgerService, new MemberService(tx, members, ledger), SyncStores.open(tx), new LedgerCheck(tx),
+                EngineServices.assemble(tx, members, ledger, contexts, program, clock));
     }
 }
