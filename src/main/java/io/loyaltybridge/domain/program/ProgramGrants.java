@@ -51,6 +51,15 @@ public final class ProgramGrants {
         this.clock = clock;
     }
 
+    /** What is wrong with the report, judged now; the API reports it together with shape errors. */
+    public List<Violation> violations(EventReport report) {
+        return report.violations(program, clock.instant());
+    }
+
+    public List<Violation> violations(PartnerTransaction transaction) {
+        return transaction.violations(program, clock.instant());
+    }
+
     /** Grants the event's points once per {@code eventId}; a Conflict once the member reached its limit. */
     public Grant grantEvent(EventReport report) {
         requireValid(report.violations(program, clock.instant()));
@@ -76,8 +85,7 @@ public final class ProgramGrants {
 
     /** Credits a partner transaction at the partner's rate, once per partner and transaction id. */
     public Grant partnerTransaction(PartnerTransaction t) {
-        Partner partner = program.partner(t.partnerId())
-                .orElseThrow(() -> new NotFound("no partner " + t.partnerId() + " in the program"));
+        Partner partner = partner(t.partnerId());
         requireValid(t.violations(program, clock.instant()));
         PartnerEarn.Result earned = partnerEarn.pointsFor(partner.id(), t.amount()).orElseThrow();
         String key = "partner:" + partner.id() + ":" + t.transactionId();
@@ -96,6 +104,12 @@ public final class ProgramGrants {
                     new EntrySource(partner.id(), t.transactionId()), program.version(), t.occurredAt(), key, null),
                     balance, "transactionId");
         });
+    }
+
+    /** The partner the program declares under this id; NotFound otherwise. */
+    public Partner partner(String partnerId) {
+        return program.partner(partnerId)
+                .orElseThrow(() -> new NotFound("no partner " + partnerId + " in the program"));
     }
 
     private Grant write(NewEntry entry, Balance balance, String idField) {
