@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +60,31 @@ class RedemptionsApiTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("replayed").asBoolean()).isTrue();
         assertThat(again.json().at("/entry/id").asLong()).isEqualTo(first.json().at("/entry/id").asLong());
+        assertThat(fx.balance(member, "points")).isEqualTo(100);
+        assertThat(fx.app.ledgerCheck().mismatches()).isEmpty();
+    }
+
+    @Test
+    void parallel_reward_redemptions_never_take_the_balance_below_zero() throws Exception {
+        long member = fx.memberWith("parallel-reward@example.com", "1000");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String key = "par-" + i;
+            statuses.add(pool.submit(() -> {
+                go.await();
+                return redeemReward(member, "free-shipping", key).status();
+            }));
+        }
+        go.countDown();
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            results.add(status.get());
+        }
+        pool.shutdown();
+        assertThat(results).as("1000 points buy three 300-point rewards").filteredOn(s -> s == 201).hasSize(3);
+        assertThat(results).filteredOn(s -> s == 409).hasSize(5);
         assertThat(fx.balance(member, "points")).isEqualTo(100);
         assertThat(fx.app.ledgerCheck().mismatches()).isEmpty();
     }
