@@ -2,6 +2,7 @@ package io.loyaltybridge.api;
 
 import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.NotFound;
+import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.PointsOutcome;
@@ -15,6 +16,7 @@ import io.loyaltybridge.domain.program.MemberJoin;
 import io.loyaltybridge.domain.program.MemberStandings;
 import io.loyaltybridge.domain.program.Standing;
 import io.loyaltybridge.domain.member.NewMember;
+import io.loyaltybridge.domain.program.RewardRedemptions;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;
@@ -28,15 +30,17 @@ public final class MembersApi {
     private final LedgerService ledger;
     private final MemberStandings standings;
     private final MemberJoin join;
+    private final RewardRedemptions spending;
     private final int defaultPageSize;
 
     public MembersApi(ApiGuard guard, MemberService members, LedgerService ledger, MemberStandings standings,
-                      MemberJoin join, int defaultPageSize) {
+                      MemberJoin join, RewardRedemptions spending, int defaultPageSize) {
         this.guard = guard;
         this.members = members;
         this.ledger = ledger;
         this.standings = standings;
         this.join = join;
+        this.spending = spending;
         this.defaultPageSize = defaultPageSize;
     }
 
@@ -80,12 +84,29 @@ public final class MembersApi {
         });
     }
 
+    /** Points by default; {@code account: cashback} pays out cashback (in minor units) on the program's terms. */
     public void redeem(Exchange exchange) {
-        guard.handle(exchange, request -> moved(ledger.redeem(request.memberId("id"), pointsRequest(request, true))));
+        guard.handle(exchange, request -> {
+            MemberId member = request.memberId("id");
+            BodyReader body = request.body();
+            Account account = body.parsed("account", false, MembersApi::spendable, "must be points or cashback");
+            PointsRequest parsed = pointsRequest(request, body, true);
+            return moved(account == Account.CASHBACK ? spending.redeemCashback(member, parsed)
+                    : ledger.redeem(member, parsed));
+        });
     }
 
     public void adjust(Exchange exchange) {
-        guard.handle(exchange, request -> moved(ledger.adjust(request.memberId("id"), pointsRequest(request, false))));
+        guard.handle(exchange, request -> moved(ledger.adjust(request.memberId("id"),
+                pointsRequest(request, request.body(), false))));
+    }
+
+    private static Account spendable(String wire) {
+        Account account = Account.fromWire(wire);
+        if (account == Account.PENDING) {
+            throw new IllegalArgumentException("pending points cannot be spent");
+        }
+        return account;
     }
 
     /** Reads a redemption or adjustment, reporting shape errors and the domain's rules together. */
@@ -115,8 +136,7 @@ public final class MembersApi {
         return view;
     }
 
-    private static PointsRequest pointsRequest(ApiRequest request, boolean redemption) {
-        BodyReader body = request.body();
+    private static PointsRequest pointsRequest(ApiRequest request, BodyReader body, boolean redemption) {
         Long points = body.integer("points", true);
         String reason = body.text("reason", true, 500);
         String key = body.text("idempotencyKey", true, 100);

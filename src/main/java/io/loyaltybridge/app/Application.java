@@ -1,8 +1,11 @@
 package io.loyaltybridge.app;
 
 import io.loyaltybridge.api.ApiGuard;
+import io.loyaltybridge.api.GrantsApi;
 import io.loyaltybridge.api.MembersApi;
 import io.loyaltybridge.api.OrdersApi;
+import io.loyaltybridge.api.ProgramApi;
+import io.loyaltybridge.api.RewardsApi;
 import io.loyaltybridge.app.program.ProgramFile;
 import io.loyaltybridge.app.program.ProgramFileException;
 import io.loyaltybridge.domain.program.Program;
@@ -70,7 +73,10 @@ public final class Application implements AutoCloseable {
             camel.bind("programJobs", core.jobs());
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
-                    core.standings(), core.memberJoin(), config.get(Settings.PAGE_SIZE)));
+                    core.standings(), core.memberJoin(), core.engine().redemptions(), config.get(Settings.PAGE_SIZE)));
+            camel.bind("grantsApi", new GrantsApi(guard, core.engine().grants()));
+            camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
+            camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
             camel.start();
             if (!camel.getCamelContext().isStarted()) {
                 throw new StartupException("Camel did not start; see the log above");

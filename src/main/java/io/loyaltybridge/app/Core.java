@@ -40,7 +40,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    PgLedgerEntries ledger, PgMemberTiers tiers, PgSegmentStore segments,
                    LedgerService ledgerService, MemberService memberService, MemberJoin memberJoin,
                    MemberStandings standings, LoyaltyProfiles profiles, ProgramJobs jobs, SyncStores syncStores,
-                   LedgerCheck ledgerCheck) {
+                   LedgerCheck ledgerCheck, EngineServices engine) {
 
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         Transactions tx = new Transactions(dataSource);
@@ -64,6 +64,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, ledger, program, clock),
                 standings, new StandingProfiles(standings), new ProgramJobs(program, ports, clock),
-                SyncStores.open(tx), new LedgerCheck(tx));
+                SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, ledger, contexts,
+                program, clock));
     }
 }

@@ -151,6 +151,15 @@ class BadInputApiTest {
     }
 
     @Test
+    void a_cashback_redemption_on_a_program_without_cashback_is_400_naming_account() {
+        Http.Response r = fx.http.post("/api/members/" + member + "/redemptions",
+                "{\"account\":\"cashback\",\"points\":500,\"reason\":\"r\",\"idempotencyKey\":\"cb-1\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(fields(r)).containsExactly("account");
+        assertThat(r.json().at("/errors/0/message").asText()).contains("no cashback");
+    }
+
+    @Test
     void an_oversized_body_is_413_with_a_problem() {
         String padding = "x".repeat(1_100_000);
         Http.Response r = fx.http.post("/api/orders", "{\"source\":\"" + padding + "\"}");

@@ -1,0 +1,47 @@
+package io.loyaltybridge.api;
+
+import io.loyaltybridge.domain.InvalidInput;
+import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.RewardRedemptions;
+import org.apache.camel.Exchange;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The rewards catalogue ({@code GET /api/rewards}) and redeeming one ({@code POST .../rewards/{rewardId}/redeem}). */
+public final class RewardsApi {
+    private final ApiGuard guard;
+    private final Program program;
+    private final RewardRedemptions redemptions;
+
+    public RewardsApi(ApiGuard guard, Program program, RewardRedemptions redemptions) {
+        this.guard = guard;
+        this.program = program;
+        this.redemptions = redemptions;
+    }
+
+    public void catalogue(Exchange exchange) {
+        guard.handle(exchange, request -> Reply.ok(Map.of("rewards",
+                program.rewards().stream().map(ProgramViews::reward).toList())));
+    }
+
+    public void redeem(Exchange exchange) {
+        guard.handle(exchange, request -> {
+            var member = request.memberId("id");
+            String rewardId = request.query("rewardId");
+            BodyReader body = request.body();
+            String key = body.text("idempotencyKey", true, 100);
+            if (!body.violations().isEmpty()) {
+                throw new InvalidInput(body.violations());
+            }
+            RewardRedemptions.Redeemed redeemed = redemptions.redeemReward(member, rewardId, key, request.actor());
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("entry", Views.entry(redeemed.outcome().entry()));
+            view.put("granted", redeemed.granted());
+            view.put("replayed", redeemed.outcome().replayed());
+            view.put("balance", redeemed.outcome().balance().available());
+            view.put("account", redeemed.outcome().entry().account().wireName());
+            return new Reply(redeemed.outcome().replayed() ? 200 : 201, view);
+        });
+    }
+}
