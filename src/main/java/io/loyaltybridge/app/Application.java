@@ -9,6 +9,8 @@ import io.loyaltybridge.api.RewardsApi;
 import io.loyaltybridge.app.program.ProgramFile;
 import io.loyaltybridge.app.program.ProgramFileException;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.hubspot.HubSpotModule;
+import io.loyaltybridge.salesforce.SalesforceModule;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.store.LedgerCheck;
 import org.apache.camel.main.Main;
@@ -71,6 +73,8 @@ public final class Application implements AutoCloseable {
             camel.setInitialProperties(camelProperties);
             camel.configure().withRoutesIncludePattern(routes);
             camel.bind("programJobs", core.jobs());
+            SalesforceModule.wire(camel, core, config);
+            HubSpotModule.wire(camel, core, config);
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
                     core.standings(), core.memberJoin(), core.engine().redemptions(), config.get(Settings.PAGE_SIZE)));

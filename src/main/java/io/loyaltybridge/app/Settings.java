@@ -1,8 +1,13 @@
 package io.loyaltybridge.app;
 
+import io.loyaltybridge.hubspot.HubSpotModule;
+import io.loyaltybridge.salesforce.SalesforceModule;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Every key LoyaltyBridge reads from {@code config/application.properties} (or {@code -Dkey=value}). Secrets are
@@ -27,15 +32,26 @@ public final class Settings {
     public static final Setting<Path> PROGRAM_FILE = Setting.path("loyalty.program.file", "config/program.yaml",
             "the loyalty program file, relative to the working directory");
 
-    public static final List<Setting<?>> ALL = List.of(PROGRAM_FILE, SERVER_PORT, DB_URL, DB_POOL_SIZE, DATA_DIR, EMBEDDED_DB_PORT,
-            MAX_BODY_BYTES, PAGE_SIZE);
+    private static final List<Setting<?>> CORE = List.of(PROGRAM_FILE, SERVER_PORT, DB_URL, DB_POOL_SIZE, DATA_DIR,
+            EMBEDDED_DB_PORT, MAX_BODY_BYTES, PAGE_SIZE);
+
+    /** The core's keys and each connector's own. */
+    public static final List<Setting<?>> ALL = Stream.of(CORE, SalesforceModule.SETTINGS, HubSpotModule.SETTINGS)
+            .flatMap(List::stream).toList();
 
     /** Environment variables holding secrets, and what each is for. */
-    public static final Map<String, String> SECRETS = Map.of(
-            "LOYALTY_API_TOKEN", "bearer token of the REST API; generated at each start when unset",
-            "LOYALTY_DB_USER", "user for loyalty.db.url",
-            "LOYALTY_DB_PASSWORD", "password for loyalty.db.url");
+    public static final Map<String, String> SECRETS = secrets();
 
     private Settings() {
+    }
+
+    private static Map<String, String> secrets() {
+        Map<String, String> all = new TreeMap<>(Map.of(
+                "LOYALTY_API_TOKEN", "bearer token of the REST API; generated at each start when unset",
+                "LOYALTY_DB_USER", "user for loyalty.db.url",
+                "LOYALTY_DB_PASSWORD", "password for loyalty.db.url"));
+        all.putAll(SalesforceModule.SECRETS);
+        all.putAll(HubSpotModule.SECRETS);
+        return Map.copyOf(all);
     }
 }
