@@ -22,10 +22,17 @@ public final class TestApp {
     }
 
     public static Application start(Map<String, String> overrides) {
+        return start(overrides, Map.of());
+    }
+
+    /** With secrets in the environment (CRM credentials), as an integrator would set them. */
+    public static Application start(Map<String, String> overrides, Map<String, String> secrets) {
+        Map<String, String> env = new HashMap<>(secrets);
+        env.put("LOYALTY_API_TOKEN", TOKEN);
         Map<String, String> all = new HashMap<>(overrides);
         all.putIfAbsent("camel.server.port", Integer.toString(freePort()));
         all.putIfAbsent("loyalty.program.file", StoreFixture.FLAT_PROGRAM.toAbsolutePath().toString());
-        return Application.start(Path.of("").toAbsolutePath(), all, Map.of("LOYALTY_API_TOKEN", TOKEN));
+        return Application.start(Path.of("").toAbsolutePath(), all, env);
     }
 
     public static int freePort() {
