@@ -6,6 +6,7 @@ import io.loyaltybridge.domain.ledger.OrderEffects;
 import io.loyaltybridge.domain.member.LoyaltyProfiles;
 import io.loyaltybridge.domain.member.MemberService;
 import io.loyaltybridge.domain.program.JobPorts;
+import io.loyaltybridge.domain.program.MemberExpiry;
 import io.loyaltybridge.domain.program.MemberJoin;
 import io.loyaltybridge.domain.program.MemberStandings;
 import io.loyaltybridge.domain.program.OrderRewards;
@@ -54,10 +55,12 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         PgReferrals referrals = new PgReferrals(tx);
         PgMemberContexts contexts = new PgMemberContexts(tx, new TierPolicy(program.tiers()),
                 program.tiers().lowest().name());
-        OrderEffects effects = OrderEffects.all(List.of(new TierUpgrades(program, tiers, activity, clock),
-                new OrderRewards(program, badges, referrals, segments, ledger, clock)));
+        TierUpgrades upgrades = new TierUpgrades(program, tiers, activity, clock);
+        // Rewards first: a badge or referral bonus can itself take the member over a tier threshold.
+        OrderEffects effects = OrderEffects.all(List.of(
+                new OrderRewards(program, badges, referrals, segments, ledger, clock), upgrades));
         LedgerService ledgerService = new LedgerService(tx, new LedgerPorts(members, orders, ledger, contexts),
-                program, effects, clock);
+                program, effects, new MemberExpiry(program, ledger, clock), clock);
         JobPorts ports = new JobPorts(tx, members, ledger, tiers, activity, orders, ledgerService, new PgJobRuns(tx),
                 segments);
         MemberStandings standings = new MemberStandings(program, ports, badges, clock);
@@ -65,6 +68,6 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, ledger, program, clock),
                 standings, new StandingProfiles(standings), new ProgramJobs(program, ports, clock),
                 SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, ledger, contexts,
-                program, clock));
+                upgrades, program, clock));
     }
 }

@@ -6,7 +6,9 @@ import io.loyaltybridge.domain.program.Leaderboards;
 import io.loyaltybridge.domain.program.MemberContexts;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.ProgramGrants;
+import io.loyaltybridge.domain.program.MemberExpiry;
 import io.loyaltybridge.domain.program.RewardRedemptions;
+import io.loyaltybridge.domain.program.TierUpgrades;
 import io.loyaltybridge.store.PgEarningsInPeriod;
 import io.loyaltybridge.store.PgGrantHistory;
 import io.loyaltybridge.store.Transactions;
@@ -17,10 +19,11 @@ import java.time.Clock;
 public record EngineServices(ProgramGrants grants, RewardRedemptions redemptions, Leaderboards leaderboards) {
 
     static EngineServices assemble(Transactions tx, Members members, LedgerEntries ledger, MemberContexts contexts,
-                                   Program program, Clock clock) {
+                                   TierUpgrades upgrades, Program program, Clock clock) {
         return new EngineServices(
-                new ProgramGrants(tx, members, ledger, new PgGrantHistory(tx), program, clock),
-                new RewardRedemptions(tx, members, ledger, contexts, program, clock),
+                new ProgramGrants(tx, members, ledger, new PgGrantHistory(tx), program, upgrades::recheck, clock),
+                new RewardRedemptions(tx, members, ledger, contexts, program, new MemberExpiry(program, ledger, clock),
+                        clock),
                 new Leaderboards(tx, new PgEarningsInPeriod(tx), program));
     }
 }

@@ -39,10 +39,11 @@ public final class LedgerService {
     private final Program program;
     private final EarnCalculator calculator;
     private final OrderEffects effects;
+    private final DueExpiry dueExpiry;
     private final Clock clock;
 
     public LedgerService(UnitOfWork unitOfWork, LedgerPorts ports, Program program, OrderEffects effects,
-                         Clock clock) {
+                         DueExpiry dueExpiry, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.members = ports.members();
         this.resolver = new MemberResolver(members);
@@ -52,6 +53,7 @@ public final class LedgerService {
         this.program = program;
         this.calculator = new EarnCalculator(program);
         this.effects = effects;
+        this.dueExpiry = dueExpiry;
         this.clock = clock;
     }
 
@@ -147,6 +149,9 @@ public final class LedgerService {
             }
             // The balance lock serialises every spend of this member, across threads and app instances.
             Balance balance = ledger.lockBalance(member, Account.POINTS);
+            if (points < 0 && dueExpiry.expireDue(member) > 0) {
+                balance = ledger.lockBalance(member, Account.POINTS);
+            }
             String key = prefix + ":" + member + ":" + request.idempotencyKey();
             Optional<LedgerEntry> earlier = ledger.byOperationKey(key);
             if (earlier.isPresent()) {

@@ -32,11 +32,12 @@ final class BirthdayJob {
             return 0;
         }
         LocalDate today = LocalDate.now(clock.withZone(program.zone()));
-        List<MemberId> born = new ArrayList<>(ports.members().bornOn(today.getMonthValue(), today.getDayOfMonth()));
-        if (today.getMonthValue() == 2 && today.getDayOfMonth() == 28 && !today.isLeapYear()) {
-            born.addAll(ports.members().bornOn(2, 29));
-        }
         return ports.unitOfWork().inTransaction(() -> {
+            List<MemberId> born = new ArrayList<>(ports.members().bornOn(today.getMonthValue(),
+                    today.getDayOfMonth()));
+            if (today.getMonthValue() == 2 && today.getDayOfMonth() == 28 && !today.isLeapYear()) {
+                born.addAll(ports.members().bornOn(2, 29));
+            }
             int granted = 0;
             for (MemberId member : born) {
                 granted += ports.ledger().append(new NewEntry(member, Account.POINTS, birthday.points(),

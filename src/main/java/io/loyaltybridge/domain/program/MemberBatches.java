@@ -1,7 +1,6 @@
 package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.member.Members;
 
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -14,11 +13,12 @@ final class MemberBatches {
     }
 
     /** Runs {@code work} on each batch; returns the sum of what it returned (the changes made). */
-    static int forEach(Members members, ToIntFunction<List<MemberId>> work) {
+    static int forEach(JobPorts ports, ToIntFunction<List<MemberId>> work) {
         int changes = 0;
         MemberId after = null;
         while (true) {
-            List<MemberId> batch = members.idsAfter(after, SIZE);
+            MemberId from = after;
+            List<MemberId> batch = ports.unitOfWork().inTransaction(() -> ports.members().idsAfter(from, SIZE));
             if (batch.isEmpty()) {
                 return changes;
             }

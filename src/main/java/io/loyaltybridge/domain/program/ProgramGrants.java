@@ -18,6 +18,7 @@ import io.loyaltybridge.domain.member.MemberResolver;
 import io.loyaltybridge.domain.member.Members;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,10 +38,12 @@ public final class ProgramGrants {
     private final Program program;
     private final EventAwards awards;
     private final PartnerEarn partnerEarn;
+    private final Consumer<MemberId> afterGrant;
     private final Clock clock;
 
+    /** @param afterGrant runs in the grant's transaction once points were written (tier upgrades) */
     public ProgramGrants(UnitOfWork unitOfWork, Members members, LedgerEntries ledger, GrantHistory history,
-                         Program program, Clock clock) {
+                         Program program, Consumer<MemberId> afterGrant, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.resolver = new MemberResolver(members);
         this.ledger = ledger;
@@ -48,6 +51,7 @@ public final class ProgramGrants {
         this.program = program;
         this.awards = new EventAwards(program);
         this.partnerEarn = new PartnerEarn(program);
+        this.afterGrant = afterGrant;
         this.clock = clock;
     }
 
@@ -114,6 +118,10 @@ public final class ProgramGrants {
 
     private Grant write(NewEntry entry, Balance balance, String idField) {
         return ledger.append(entry)
+                .map(written -> {
+                    afterGrant.accept(entry.member());
+                    return written;
+                })
                 .map(written -> new Grant(entry.member(), written, false, new Balance(
                         balance.available() + entry.points(), balance.lifetime() + entry.points()), entry.reason()))
                 // Same key written meanwhile for another member (whose balance lock we do not hold): compare.

@@ -18,7 +18,7 @@ public final class ProgramJobs {
     public ProgramJobs(Program program, JobPorts ports, Clock clock) {
         this.ports = ports;
         this.clock = clock;
-        this.expiry = new ExpiryJob(program, ports, clock);
+        this.expiry = new ExpiryJob(program, ports, new MemberExpiry(program, ports.ledger(), clock));
         this.tierAssessment = new TierAssessmentJob(program, ports, clock);
         this.segments = new SegmentsJob(program, ports, clock);
         this.birthdays = new BirthdayJob(program, ports, clock);

@@ -6,6 +6,7 @@ import io.loyaltybridge.domain.NotFound;
 import io.loyaltybridge.domain.UnitOfWork;
 import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.Balance;
+import io.loyaltybridge.domain.ledger.DueExpiry;
 import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.ledger.EntrySource;
 import io.loyaltybridge.domain.ledger.LedgerEntries;
@@ -32,16 +33,18 @@ public final class RewardRedemptions {
     private final MemberContexts contexts;
     private final Program program;
     private final Redemptions rules;
+    private final DueExpiry dueExpiry;
     private final Clock clock;
 
     public RewardRedemptions(UnitOfWork unitOfWork, Members members, LedgerEntries ledger, MemberContexts contexts,
-                             Program program, Clock clock) {
+                             Program program, DueExpiry dueExpiry, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.members = members;
         this.ledger = ledger;
         this.contexts = contexts;
         this.program = program;
         this.rules = new Redemptions(program);
+        this.dueExpiry = dueExpiry;
         this.clock = clock;
     }
 
@@ -56,6 +59,10 @@ public final class RewardRedemptions {
             requireMember(member);
             String tier = contexts.current(member).tier();
             Balance balance = ledger.lockBalance(member, reward.account());
+            // Points already expired by today cannot pay for a reward, even before the nightly job wrote them.
+            if (reward.account() == Account.POINTS && dueExpiry.expireDue(member) > 0) {
+                balance = ledger.lockBalance(member, reward.account());
+            }
             String key = "reward:" + member + ":" + idempotencyKey;
             Optional<LedgerEntry> earlier = ledger.byOperationKey(key);
             if (earlier.isPresent()) {

@@ -33,7 +33,11 @@ public final class TierUpgrades implements OrderEffects {
 
     @Override
     public void orderSettled(StoredOrder order, EarnResult worth) {
-        MemberId member = order.order().member();
+        recheck(order.order().member());
+    }
+
+    /** Upgrades the member if what they earned so far in the window reaches a higher tier (any kind of grant). */
+    public void recheck(MemberId member) {
         LocalDate today = LocalDate.now(clock.withZone(program.zone()));
         LocalDate joined = activity.joinedOn(List.of(member)).getOrDefault(member, today);
         Optional<TierState> stored = memberTiers.get(member);

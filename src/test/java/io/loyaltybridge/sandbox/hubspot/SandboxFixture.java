@@ -1,5 +1,7 @@
 package io.loyaltybridge.sandbox.hubspot;
 
+import io.loyaltybridge.sandbox.MutableClock;
+
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
