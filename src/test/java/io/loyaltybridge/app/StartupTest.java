@@ -78,6 +78,19 @@ class StartupTest {
     }
 
     @Test
+    void a_program_file_with_problems_stops_the_start_listing_each_with_its_path(@TempDir Path dir) throws IOException {
+        workspace(dir);
+        Path program = dir.resolve("config/program.yaml");
+        Files.writeString(program, Files.readString(program)
+                .replace("threshold: 2000", "threshold: 100")
+                .replace("returnWindowDays: 14", "returnWindowDays: -1"));
+        assertThatThrownBy(() -> start(dir, Map.of("loyalty.program.file", program.toString())))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("tiers.levels[2].threshold")
+                .hasMessageContaining("earning.returnWindowDays");
+    }
+
+    @Test
     void a_short_api_token_from_the_environment_is_refused() throws IOException {
         assertThatThrownBy(() -> Application.start(PROJECT, Map.of(), Map.of("LOYALTY_API_TOKEN", "short")))
                 .hasMessageContaining("LOYALTY_API_TOKEN");
