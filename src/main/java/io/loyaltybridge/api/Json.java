@@ -15,4 +15,13 @@ final class Json {
 
     private Json() {
     }
+
+    /** Stored JSON text as a tree, to embed in an answer as JSON rather than as a string. */
+    static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON is not valid", e);
+        }
+    }
 }

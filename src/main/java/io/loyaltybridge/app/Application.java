@@ -4,6 +4,7 @@ import io.loyaltybridge.api.ApiGuard;
 import io.loyaltybridge.api.GrantsApi;
 import io.loyaltybridge.api.MembersApi;
 import io.loyaltybridge.api.OrdersApi;
+import io.loyaltybridge.api.SyncApi;
 import io.loyaltybridge.api.ProgramApi;
 import io.loyaltybridge.api.RewardsApi;
 import io.loyaltybridge.app.program.ProgramFile;
@@ -12,6 +13,9 @@ import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.hubspot.HubSpotModule;
 import io.loyaltybridge.salesforce.SalesforceModule;
 import io.loyaltybridge.store.Database;
+import io.loyaltybridge.sync.ContactIngest;
+import io.loyaltybridge.sync.DeadLetterReplay;
+import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.store.LedgerCheck;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -73,6 +77,7 @@ public final class Application implements AutoCloseable {
             camel.setInitialProperties(camelProperties);
             camel.configure().withRoutesIncludePattern(routes);
             camel.bind("programJobs", core.jobs());
+            camel.bind("syncApi", syncApi(guard, core));
             SalesforceModule.wire(camel, core, config);
             HubSpotModule.wire(camel, core, config);
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
@@ -93,6 +98,13 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e instanceof StartupException ? e : new StartupException("cannot start: " + e.getMessage(), e);
         }
+    }
+
+    private static SyncApi syncApi(ApiGuard guard, Core core) {
+        OrderIngest orders = new OrderIngest(core.transactions(), core.syncStores(), core.ledgerService());
+        ContactIngest contacts = new ContactIngest(core.transactions(), core.syncStores(), Map.of(), orders);
+        return new SyncApi(guard, core.transactions(), core.syncStores(),
+                new DeadLetterReplay(core.transactions(), core.syncStores(), contacts, orders), core.clock());
     }
 
     /** The program's job schedules as the placeholders routes/jobs.camel.yaml uses (cron with '+' for spaces). */

@@ -1,0 +1,117 @@
+package io.loyaltybridge.api;
+
+import io.loyaltybridge.domain.NotFound;
+import io.loyaltybridge.store.PgDeadLetters;
+import io.loyaltybridge.store.PgSyncSources;
+import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.DeadLetterReplay;
+import io.loyaltybridge.sync.SyncStores;
+import org.apache.camel.Exchange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** {@code /api/sync}: how each CRM stream is doing, and the records that failed for good, with their replay. */
+public final class SyncApi {
+    private final ApiGuard guard;
+    private final Transactions tx;
+    private final SyncStores stores;
+    private final DeadLetterReplay replay;
+    private final Clock clock;
+
+    public SyncApi(ApiGuard guard, Transactions tx, SyncStores stores, DeadLetterReplay replay, Clock clock) {
+        this.guard = guard;
+        this.tx = tx;
+        this.stores = stores;
+        this.replay = replay;
+        this.clock = clock;
+    }
+
+    /** Per CRM: each stream's cursor, lag, last success, counts and errors; outbox depth and open dead letters. */
+    public void status(Exchange exchange) {
+        guard.handle(exchange, request -> Reply.ok(tx.read(() -> {
+            List<PgSyncSources.Source> sources = stores.sources().all();
+            Map<String, Object> bySystem = new LinkedHashMap<>();
+            for (String system : new TreeSet<>(sources.stream().map(PgSyncSources.Source::system).toList())) {
+                Map<String, Object> crm = new LinkedHashMap<>();
+                crm.put("outboxDepth", stores.outbox().depth(system));
+                crm.put("openDeadLetters", stores.deadLetters().openCount(system));
+                crm.put("streams", sources.stream().filter(s -> s.system().equals(system)).map(this::stream).toList());
+                bySystem.put(system, crm);
+            }
+            return Map.of("at", clock.instant().toString(), "systems", bySystem);
+        })));
+    }
+
+    public void deadLetters(Exchange exchange) {
+        guard.handle(exchange, request -> {
+            String status = request.query("status");
+            int limit = request.queryInt("limit", 100, 1, 1000);
+            List<PgDeadLetters.DeadLetter> letters = tx.read(() -> stores.deadLetters().list(status, limit));
+            return Reply.ok(Map.of("deadLetters", letters.stream().map(SyncApi::letter).toList()));
+        });
+    }
+
+    public void replay(Exchange exchange) {
+        guard.handle(exchange, request -> {
+            long id;
+            try {
+                id = Long.parseLong(request.query("id"));
+            } catch (RuntimeException e) {
+                throw new NotFound("no dead letter with id " + request.query("id"));
+            }
+            DeadLetterReplay.Outcome outcome = replay.replay(id);
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", outcome.id());
+            view.put("replayed", outcome.replayed());
+            view.put("errorCode", outcome.errorCode());
+            view.put("error", outcome.error());
+            return Reply.ok(view);
+        });
+    }
+
+    private Map<String, Object> stream(PgSyncSources.Source s) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("object", s.object());
+        view.put("watermark", text(s.watermark()));
+        view.put("lagSeconds", s.watermark() == null ? null
+                : Duration.between(s.watermark(), clock.instant()).toSeconds());
+        view.put("backfillDone", s.backfillDone());
+        view.put("lastSuccessAt", text(s.lastSuccessAt()));
+        view.put("recordsIn", s.recordsIn());
+        view.put("recordsOut", s.recordsOut());
+        view.put("apiCalls", s.apiCalls());
+        view.put("errors", s.errors());
+        view.put("lastError", s.lastError());
+        view.put("lastErrorAt", text(s.lastErrorAt()));
+        view.put("replayIdStored", s.replayId() != null);
+        return view;
+    }
+
+    private static Map<String, Object> letter(PgDeadLetters.DeadLetter l) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", l.id());
+        view.put("system", l.system());
+        view.put("direction", l.direction());
+        view.put("recordType", l.recordType());
+        view.put("recordId", l.recordId());
+        view.put("errorCode", l.errorCode());
+        view.put("error", l.error());
+        view.put("waitingFor", l.waitingFor());
+        view.put("status", l.status());
+        view.put("replayCount", l.replayCount());
+        view.put("createdAt", text(l.createdAt()));
+        view.put("replayedAt", text(l.replayedAt()));
+        view.put("payload", Json.tree(l.payload()));
+        return view;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
