@@ -56,9 +56,7 @@ class BadInputApiTest {
 
     private static List<String> fields(Http.Response r) {
         assertThat(r.contentType()).startsWith("application/problem+json");
-        List<String> fields = new ArrayList<>();
-        r.json().path("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
+        return r.errorFields();
     }
 
     @Test

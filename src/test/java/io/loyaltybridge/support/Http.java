@@ -24,6 +24,14 @@ public final class Http {
     }
 
     public record Response(int status, String contentType, JsonNode json, String text, java.net.http.HttpHeaders headers) {
+        /** The fields a problem answer names, in order; empty when it names none. */
+        public java.util.List<String> errorFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            if (json != null) {
+                json.path("errors").forEach(e -> fields.add(e.get("field").asText()));
+            }
+            return fields;
+        }
     }
 
     public Response get(String path) {
