@@ -17,6 +17,7 @@ import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.DeadLetterReplay;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.store.LedgerCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +39,24 @@ public final class Application implements AutoCloseable {
     private final int port;
     private final ApiToken token;
     private final Core core;
+    private final SyncMetrics metrics;
 
-    private Application(Database database, Main camel, int port, ApiToken token, Core core) {
+    private Application(Database database, Main camel, int port, ApiToken token, Core core, SyncMetrics metrics) {
         this.database = database;
         this.camel = camel;
         this.port = port;
         this.token = token;
         this.core = core;
+        this.metrics = metrics;
+    }
+
+    /** The registry Prometheus scrapes (created by camel-micrometer-prometheus when Camel starts). */
+    private static MeterRegistry meterRegistry(Main camel) {
+        MeterRegistry registry = camel.getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
+        if (registry == null) {
+            throw new StartupException("metrics are not available: set camel.metrics.enabled = true");
+        }
+        return registry;
     }
 
     public static Application start(Path workDir, Map<String, String> overrides, Map<String, String> env) {
@@ -74,9 +86,12 @@ public final class Application implements AutoCloseable {
             camelProperties.setProperty("camel.server.maxBodySize",
                     Long.toString(4L * config.get(Settings.MAX_BODY_BYTES)));
             camelProperties.putAll(jobProperties(program));
+            // Health and metrics answer on the API's port unless the file gives the management server its own.
+            camelProperties.putIfAbsent("camel.management.port", Integer.toString(config.get(Settings.SERVER_PORT)));
             camel.setInitialProperties(camelProperties);
             camel.configure().withRoutesIncludePattern(routes);
             camel.bind("programJobs", core.jobs());
+            camel.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
             camel.bind("syncApi", syncApi(guard, core));
             SalesforceModule.wire(camel, core, config);
             HubSpotModule.wire(camel, core, config);
@@ -90,7 +105,9 @@ public final class Application implements AutoCloseable {
             if (!camel.getCamelContext().isStarted()) {
                 throw new StartupException("Camel did not start; see the log above");
             }
-            Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token, core);
+            SyncMetrics metrics = new SyncMetrics(meterRegistry(camel), core.transactions(), core.syncStores(),
+                    core.clock());
+            Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token, core, metrics);
             LOG.info("LoyaltyBridge is up: API at {} ({} routes); authenticate with 'Authorization: Bearer <token>' ({})",
                     app.baseUrl() + "/api", camel.getCamelContext().getRoutesSize(), token.origin());
             return app;
@@ -135,10 +152,16 @@ public final class Application implements AutoCloseable {
     private static Database openDatabase(Config config, Path workDir) {
         String url = config.get(Settings.DB_URL);
         int pool = config.get(Settings.DB_POOL_SIZE);
-        Database database = url != null
-                ? Database.connect(url, config.secret("LOYALTY_DB_USER"), config.secret("LOYALTY_DB_PASSWORD"), pool)
-                : Database.embedded(workDir.resolve(config.get(Settings.DATA_DIR)),
-                        config.get(Settings.EMBEDDED_DB_PORT), pool);
+        Database database;
+        try {
+            database = url != null
+                    ? Database.connect(url, config.secret("LOYALTY_DB_USER"), config.secret("LOYALTY_DB_PASSWORD"), pool)
+                    : Database.embedded(workDir.resolve(config.get(Settings.DATA_DIR)),
+                            config.get(Settings.EMBEDDED_DB_PORT), pool);
+        } catch (RuntimeException e) {
+            // The usual cause of a locked data folder: another LoyaltyBridge already runs from this directory.
+            throw new StartupException("cannot open the database: " + e.getMessage(), e);
+        }
         try {
             return database.migrate();
         } catch (RuntimeException e) {
@@ -165,6 +188,7 @@ public final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        metrics.close();
         try {
             camel.stop();
         } finally {
