@@ -93,12 +93,18 @@ public final class ApiGuard {
         message.removeHeaders("*");
         boolean isProblem = reply.body() instanceof ProblemBody;
         Object body = isProblem ? ((ProblemBody) reply.body()).fields() : reply.body();
+        int status = reply.status();
         try {
             message.setBody(Json.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("API answer could not be written as JSON", e);
+            // Our bug, not the caller's: still answer in the API's shape.
+            LOG.error("API answer could not be written as JSON", e);
+            status = 500;
+            isProblem = true;
+            message.setBody("{\"type\":\"https://loyaltybridge.io/problems/internal-error\",\"title\":"
+                    + "\"Internal error\",\"status\":500,\"code\":\"internal_error\"}");
         }
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, isProblem ? "application/problem+json" : "application/json");
         extraHeaders.forEach(message::setHeader);
     }

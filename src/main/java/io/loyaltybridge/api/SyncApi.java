@@ -1,5 +1,6 @@
 package io.loyaltybridge.api;
 
+import io.loyaltybridge.sync.ProgressBoard;
 import io.loyaltybridge.domain.NotFound;
 import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgSyncSources;
@@ -22,13 +23,16 @@ public final class SyncApi {
     private final Transactions tx;
     private final SyncStores stores;
     private final DeadLetterReplay replay;
+    private final ProgressBoard progress;
     private final Clock clock;
 
-    public SyncApi(ApiGuard guard, Transactions tx, SyncStores stores, DeadLetterReplay replay, Clock clock) {
+    public SyncApi(ApiGuard guard, Transactions tx, SyncStores stores, DeadLetterReplay replay,
+                   ProgressBoard progress, Clock clock) {
         this.guard = guard;
         this.tx = tx;
         this.stores = stores;
         this.replay = replay;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -44,7 +48,8 @@ public final class SyncApi {
                 crm.put("streams", sources.stream().filter(s -> s.system().equals(system)).map(this::stream).toList());
                 bySystem.put(system, crm);
             }
-            return Map.of("at", clock.instant().toString(), "systems", bySystem);
+            return Map.of("at", clock.instant().toString(), "systems", bySystem, "work",
+                    progress.snapshot().stream().map(SyncApi::work).toList());
         })));
     }
 
@@ -90,6 +95,18 @@ public final class SyncApi {
         view.put("lastError", s.lastError());
         view.put("lastErrorAt", text(s.lastErrorAt()));
         view.put("replayIdStored", s.replayId() != null);
+        return view;
+    }
+
+    private static Map<String, Object> work(ProgressBoard.Snapshot w) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("work", w.work());
+        view.put("done", w.done());
+        view.put("total", w.total());
+        view.put("perSecond", Math.round(w.perSecond()));
+        view.put("secondsLeft", w.secondsLeft());
+        view.put("startedAt", text(w.startedAt()));
+        view.put("finished", w.finished());
         return view;
     }
 

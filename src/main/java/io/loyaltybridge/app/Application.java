@@ -121,7 +121,8 @@ public final class Application implements AutoCloseable {
         OrderIngest orders = new OrderIngest(core.transactions(), core.syncStores(), core.ledgerService());
         ContactIngest contacts = new ContactIngest(core.transactions(), core.syncStores(), Map.of(), orders);
         return new SyncApi(guard, core.transactions(), core.syncStores(),
-                new DeadLetterReplay(core.transactions(), core.syncStores(), contacts, orders), core.clock());
+                new DeadLetterReplay(core.transactions(), core.syncStores(), contacts, orders), core.progress(),
+                core.clock());
     }
 
     /** The program's job schedules as the placeholders routes/jobs.camel.yaml uses (cron with '+' for spaces). */

@@ -27,6 +27,7 @@ import io.loyaltybridge.store.PgOrders;
 import io.loyaltybridge.store.PgReferrals;
 import io.loyaltybridge.store.PgSegmentStore;
 import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.ProgressBoard;
 import io.loyaltybridge.sync.SyncStores;
 
 import javax.sql.DataSource;
@@ -41,7 +42,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    PgLedgerEntries ledger, PgMemberTiers tiers, PgSegmentStore segments,
                    LedgerService ledgerService, MemberService memberService, MemberJoin memberJoin,
                    MemberStandings standings, LoyaltyProfiles profiles, ProgramJobs jobs, SyncStores syncStores,
-                   LedgerCheck ledgerCheck, EngineServices engine) {
+                   LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress) {
 
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         Transactions tx = new Transactions(dataSource);
@@ -61,13 +62,14 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                 new OrderRewards(program, badges, referrals, segments, ledger, clock), upgrades));
         LedgerService ledgerService = new LedgerService(tx, new LedgerPorts(members, orders, ledger, contexts),
                 program, effects, new MemberExpiry(program, ledger, clock), clock);
+        ProgressBoard progress = new ProgressBoard(clock);
         JobPorts ports = new JobPorts(tx, members, ledger, tiers, activity, orders, ledgerService, new PgJobRuns(tx),
-                segments);
+                segments, progress);
         MemberStandings standings = new MemberStandings(program, ports, badges, clock);
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, ledger, program, clock),
                 standings, new StandingProfiles(standings), new ProgramJobs(program, ports, clock),
                 SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, ledger, contexts,
-                upgrades, program, clock));
+                upgrades, program, clock), progress);
     }
 }

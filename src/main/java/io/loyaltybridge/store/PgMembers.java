@@ -70,6 +70,11 @@ public final class PgMembers implements Members {
     }
 
     @Override
+    public long count() {
+        return sql.one("SELECT count(*) FROM members", row -> row.getLong(1)).orElse(0L);
+    }
+
+    @Override
     public List<MemberId> bornOn(int month, int day) {
         return sql.list("SELECT id FROM members WHERE extract(month FROM birth_date) = ?"
                 + " AND extract(day FROM birth_date) = ? ORDER BY id", row -> new MemberId(row.getLong(1)), month, day);

@@ -75,6 +75,17 @@ class SyncApiTest {
     }
 
     @Test
+    void a_job_run_shows_as_finished_work_with_its_counts() {
+        fx.app.core().jobs().tierAssessment();
+        JsonNode work = fx.http.get("/api/sync/status").json().get("work");
+        assertThat(work).anySatisfy(w -> {
+            assertThat(w.get("work").asText()).isEqualTo("Tier assessment");
+            assertThat(w.get("finished").asBoolean()).isTrue();
+            assertThat(w.get("done").asLong()).isEqualTo(w.get("total").asLong());
+        });
+    }
+
+    @Test
     void an_order_waiting_for_its_contact_stays_open_on_replay_and_goes_through_when_the_contact_arrives() {
         orders.apply(List.of(order("W-1", "LATE")), null);
         JsonNode letter = open().stream().filter(l -> l.get("recordId").asText().equals("W-1")).findFirst()

@@ -26,6 +26,8 @@ public interface Members {
     /** Member ids in ascending order after {@code after} (null: from the start): jobs walk members in batches. */
     List<MemberId> idsAfter(MemberId after, int limit);
 
+    long count();
+
     /** Members whose birth date falls on this month and day. */
     List<MemberId> bornOn(int month, int day);
 

@@ -23,7 +23,7 @@ final class ExpiryJob {
         if (program.expiry().model() == Expiry.ExpiryModel.NEVER) {
             return 0;
         }
-        return MemberBatches.forEach(ports, batch -> ports.unitOfWork().inTransaction(() -> {
+        return MemberBatches.forEach(ports, "Points expiry", batch -> ports.unitOfWork().inTransaction(() -> {
             int members = 0;
             Map<MemberId, List<LedgerEntry>> history = ports.ledger().history(batch, Account.POINTS);
             for (Map.Entry<MemberId, List<LedgerEntry>> member : history.entrySet()) {

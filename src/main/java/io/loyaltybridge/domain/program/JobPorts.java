@@ -1,5 +1,6 @@
 package io.loyaltybridge.domain.program;
 
+import io.loyaltybridge.domain.Progress;
 import io.loyaltybridge.domain.UnitOfWork;
 import io.loyaltybridge.domain.ledger.LedgerEntries;
 import io.loyaltybridge.domain.ledger.LedgerService;
@@ -9,5 +10,5 @@ import io.loyaltybridge.domain.order.Orders;
 /** What the scheduled jobs work through, handed over together. */
 public record JobPorts(UnitOfWork unitOfWork, Members members, LedgerEntries ledger, MemberTiers tiers,
                        MemberActivity activity, Orders orders, LedgerService ledgerService, JobRuns runs,
-                       SegmentStore segments) {
+                       SegmentStore segments, Progress.Board progress) {
 }

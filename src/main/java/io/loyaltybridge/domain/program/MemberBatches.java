@@ -1,5 +1,6 @@
 package io.loyaltybridge.domain.program;
 
+import io.loyaltybridge.domain.Progress;
 import io.loyaltybridge.domain.member.MemberId;
 
 import java.util.List;
@@ -12,8 +13,21 @@ final class MemberBatches {
     private MemberBatches() {
     }
 
-    /** Runs {@code work} on each batch; returns the sum of what it returned (the changes made). */
-    static int forEach(JobPorts ports, ToIntFunction<List<MemberId>> work) {
+    /**
+     * Runs {@code work} on each batch; returns the sum of what it returned (the changes made). {@code what} names
+     * the work for the progress board (members done / total, rate, time left).
+     */
+    static int forEach(JobPorts ports, String what, ToIntFunction<List<MemberId>> work) {
+        long total = ports.unitOfWork().inTransaction(() -> ports.members().count());
+        Progress progress = ports.progress().start(what, total);
+        try {
+            return walk(ports, work, progress);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private static int walk(JobPorts ports, ToIntFunction<List<MemberId>> work, Progress progress) {
         int changes = 0;
         MemberId after = null;
         while (true) {
@@ -23,6 +37,7 @@ final class MemberBatches {
                 return changes;
             }
             changes += work.applyAsInt(batch);
+            progress.advance(batch.size());
             after = batch.get(batch.size() - 1);
         }
     }

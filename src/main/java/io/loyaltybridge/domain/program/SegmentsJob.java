@@ -30,7 +30,7 @@ final class SegmentsJob {
         TierPolicy tiers = new TierPolicy(program.tiers());
         String lowest = program.tiers().lowest().name();
         List<MemberStats> population = new ArrayList<>();
-        MemberBatches.forEach(ports, batch -> ports.unitOfWork().inTransaction(() -> {
+        MemberBatches.forEach(ports, "Segments and CLTV recompute (reading members)", batch -> ports.unitOfWork().inTransaction(() -> {
             Map<MemberId, List<OrderFact>> facts = ports.segments().orderFacts(batch);
             Map<MemberId, Long> balances = ports.segments().pointBalances(batch);
             Map<MemberId, TierState> states = ports.tiers().get(batch);

@@ -29,7 +29,7 @@ final class TierAssessmentJob {
         // Far enough back for the previous window of any window kind.
         LocalDate from = today.minusMonths(Math.max(24, 2L * program.tiers().rollingMonths()));
         String lowest = program.tiers().lowest().name();
-        return MemberBatches.forEach(ports, batch -> ports.unitOfWork().inTransaction(() -> {
+        return MemberBatches.forEach(ports, "Tier assessment", batch -> ports.unitOfWork().inTransaction(() -> {
             Map<MemberId, TierState> states = ports.tiers().get(batch);
             Map<MemberId, List<Qualifying>> activity = ports.activity().qualifying(batch, from);
             Map<MemberId, LocalDate> joined = ports.activity().joinedOn(batch);
