@@ -31,7 +31,6 @@ final class Backfill {
     private final OrderRecords orders;
     private final int batchSize;
     private final boolean enabled;
-    private volatile boolean running;
 
     Backfill(BulkJobs jobs, Transactions tx, PgSyncSources sources, Inbound inbound, ContactRecords contacts,
              OrderRecords orders, int batchSize, boolean enabled) {
@@ -45,10 +44,6 @@ final class Backfill {
         this.enabled = enabled;
     }
 
-    boolean running() {
-        return running;
-    }
-
     boolean pending() {
         return enabled && (!done(IncrementalPoll.CONTACT) || !done(IncrementalPoll.ORDER));
     }
@@ -57,7 +52,6 @@ final class Backfill {
         if (!enabled || done(IncrementalPoll.CONTACT)) {
             return;
         }
-        running = true;
         try (BulkRows rows = jobs.run(contacts.select())) {
             Batch<InboundContact> batch = new Batch<>();
             for (Map<String, String> row = rows.next(); row != null; row = rows.next()) {
@@ -69,8 +63,6 @@ final class Backfill {
             }
             inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> markDone(IncrementalPoll.CONTACT));
             LOG.info("Salesforce backfill of contacts done");
-        } finally {
-            running = false;
         }
     }
 
@@ -78,7 +70,6 @@ final class Backfill {
         if (!enabled || done(IncrementalPoll.ORDER)) {
             return;
         }
-        running = true;
         try (BulkRows orderRows = jobs.run(orders.select(false) + " ORDER BY Id");
              BulkRows itemRows = jobs.run(OrderRecords.itemsByOrder())) {
             Batch<InboundOrder> batch = new Batch<>();
@@ -92,8 +83,6 @@ final class Backfill {
             }
             inbound.orders(batch.items, batch.cursor(IncrementalPoll.ORDER), () -> markDone(IncrementalPoll.ORDER));
             LOG.info("Salesforce backfill of orders done");
-        } finally {
-            running = false;
         }
     }
 

@@ -11,6 +11,7 @@ import io.loyaltybridge.sync.ProfileAttribute;
 import io.loyaltybridge.sync.SyncStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.SalesforceComponent;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -49,15 +50,20 @@ final class Connector {
                 !cdc || backfill.pending() || !replayIdsStored(core));
         this.push = new PushRound(new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(), sources,
                 core.clock()), new ContactWriter(api, fields), fields, inbound, limits,
-                Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), backfill::running);
+                Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp);
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
                 poll::requestCatchUp);
     }
 
-    void attach(CamelContext context) {
+    /**
+     * Registered as the context's own component (not a registry bean found on first use), so it starts, and logs
+     * in, with the context: two timer threads resolving it at once would each see it half made.
+     */
+    void attach(CamelContext context, SalesforceComponent component) {
         template.context = context;
+        context.addComponent("salesforce", component);
         context.getPropertiesComponent().addPropertiesFunction(streams.replayFunction());
         try {
             context.addStartupListener(streams);

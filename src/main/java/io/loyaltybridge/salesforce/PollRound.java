@@ -28,6 +28,7 @@ public final class PollRound {
     private final Clock clock;
     private volatile Instant dueAt;
     private volatile boolean catchUpRequested;
+    private volatile boolean running;
 
     PollRound(IncrementalPoll poll, Backfill backfill, ApiLimits limits, Transactions tx, PgSyncSources sources,
               Duration period, Clock clock, boolean dueNow) {
@@ -47,6 +48,7 @@ public final class PollRound {
             return;
         }
         catchUpRequested = false;
+        running = true;
         try {
             run();
             dueAt = clock.instant().plus(period);
@@ -58,7 +60,14 @@ public final class PollRound {
                 sources.failed(ContactRecords.SYSTEM, "poll", String.valueOf(e.getMessage()));
                 return null;
             });
+        } finally {
+            running = false;
         }
+    }
+
+    /** A poll or backfill is reading now: a contact's orders may still be on their way. */
+    boolean running() {
+        return running;
     }
 
     /** Brings the next poll forward to the next tick: a stream may have missed something. */

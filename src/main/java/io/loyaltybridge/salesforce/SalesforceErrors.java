@@ -2,11 +2,12 @@ package io.loyaltybridge.salesforce;
 
 import io.loyaltybridge.sync.ErrorClass;
 import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.apache.camel.component.salesforce.api.dto.RestError;
 
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Retriable or permanent, for Salesforce: a whole failed call by its HTTP status and error code, and one record of
@@ -18,14 +19,15 @@ final class SalesforceErrors {
     private static final Set<String> RETRIABLE_CODES = Set.of("UNABLE_TO_LOCK_ROW", "REQUEST_LIMIT_EXCEEDED",
             "SERVER_UNAVAILABLE", "UNKNOWN_EXCEPTION", "INVALID_SESSION_ID", "TXN_SECURITY_METERING_ERROR");
 
+    private static final Pattern RAW_ERROR_CODE = Pattern.compile("\"errorCode\"\\s*:\\s*\"([A-Z_]+)\"");
+
     private SalesforceErrors() {
     }
 
     static ErrorClass classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SalesforceException sf && (sf.getStatusCode() > 0 || !sf.getErrors().isEmpty())) {
-                return ofCall(sf.getStatusCode(), sf.getErrors().isEmpty() ? null
-                        : sf.getErrors().get(0).getErrorCode());
+                return ofCall(sf.getStatusCode(), errorCode(sf));
             }
             if (t instanceof IOException || t instanceof TimeoutException) {
                 return ErrorClass.RETRIABLE;
@@ -50,7 +52,12 @@ final class SalesforceErrors {
                 : ErrorClass.PERMANENT;
     }
 
-    static String code(RestError error) {
-        return error == null ? "unknown" : error.getErrorCode();
+    /** The first error code; the raw operation leaves the error body unparsed in the message. */
+    private static String errorCode(SalesforceException e) {
+        if (!e.getErrors().isEmpty()) {
+            return e.getErrors().get(0).getErrorCode();
+        }
+        Matcher m = RAW_ERROR_CODE.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : null;
     }
 }

@@ -4,6 +4,7 @@ import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.app.Setting;
 import io.loyaltybridge.app.StartupException;
+import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -45,14 +46,14 @@ public final class SalesforceModule {
             throw StartupException.of(problems);
         }
         Connector connector = new Connector(core, config);
-        camel.bind("salesforce", Credentials.component(config));
+        SalesforceComponent component = Credentials.component(config);
         camel.bind("salesforcePoll", connector.poll);
         camel.bind("salesforcePush", connector.push);
         camel.bind("salesforceEvents", connector.events);
         camel.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport main) {
-                connector.attach(main.getCamelContext());
+                connector.attach(main.getCamelContext(), component);
             }
 
             @Override

@@ -97,8 +97,17 @@ final class Harness implements AutoCloseable {
      * member id on each, and the outbox is empty; then checks the ledger's balances add up.
      */
     void awaitConverged(Map<String, Long> expected) {
-        await("core and Salesforce agree on " + expected.size() + " contacts", () -> outboxDepth() == 0
-                && expected.entrySet().stream().allMatch(e -> points(e.getKey()) == e.getValue() && shown(e.getKey())));
+        try {
+            await("core and Salesforce agree on " + expected.size() + " contacts", () -> outboxDepth() == 0
+                    && expected.entrySet().stream().allMatch(e -> points(e.getKey()) == e.getValue()
+                    && shown(e.getKey())));
+        } catch (AssertionError e) {
+            StringBuilder state = new StringBuilder(e.getMessage()).append("; outbox ").append(outboxDepth());
+            expected.forEach((id, points) -> state.append("\n  ").append(id).append(" expected ").append(points)
+                    .append(", core ").append(points(id)).append(", Salesforce ")
+                    .append(sf.admin().field(id, "Loyalty_Points__c")));
+            throw new AssertionError(state.toString(), e);
+        }
         assertThat(app.ledgerCheck().mismatches()).isEmpty();
     }
 
