@@ -3,7 +3,11 @@ package io.loyaltybridge.salesforce;
 import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.app.Setting;
+import io.loyaltybridge.app.StartupException;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 import java.util.List;
 import java.util.Map;
@@ -14,15 +18,48 @@ import java.util.Map;
  */
 public final class SalesforceModule {
     /** Every loyalty.salesforce.* key. */
-    public static final List<Setting<?>> SETTINGS = List.of();
+    public static final List<Setting<?>> SETTINGS = SalesforceSettings.ALL;
 
     /** Environment variables holding Salesforce secrets, and what each is for. */
-    public static final Map<String, String> SECRETS = Map.of();
+    public static final Map<String, String> SECRETS = Credentials.SECRETS;
 
     private SalesforceModule() {
     }
 
+    /**
+     * Publishes what routes/salesforce-*.camel.yaml need to Camel (always: their preconditions read it, so that a
+     * disabled connector creates no route and never contacts Salesforce), then, when enabled, the component and
+     * the beans.
+     */
     public static void wire(Main camel, Core core, Config config) {
-        // Connector not built yet.
+        boolean enabled = config.get(SalesforceSettings.ENABLED);
+        camel.addInitialProperty("salesforce.connector.enabled", Boolean.toString(enabled));
+        camel.addInitialProperty("salesforce.connector.events",
+                Boolean.toString(enabled && config.get(SalesforceSettings.CDC)));
+        camel.addInitialProperty("salesforce.connector.push-period-ms",
+                Integer.toString(config.get(SalesforceSettings.PUSH_PERIOD_MS)));
+        if (!enabled) {
+            return;
+        }
+        List<String> problems = Credentials.problems(config);
+        if (!problems.isEmpty()) {
+            throw StartupException.of(problems);
+        }
+        Connector connector = new Connector(core, config);
+        SalesforceComponent component = Credentials.component(config);
+        camel.bind("salesforcePoll", connector.poll);
+        camel.bind("salesforcePush", connector.push);
+        camel.bind("salesforceEvents", connector.events);
+        camel.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport main) {
+                connector.attach(main.getCamelContext(), component);
+            }
+
+            @Override
+            public void afterStop(BaseMainSupport main) {
+                connector.streams.stop();
+            }
+        });
     }
 }

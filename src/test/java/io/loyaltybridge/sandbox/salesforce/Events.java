@@ -50,6 +50,17 @@ final class Events {
         return queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS) == null;
     }
 
+    /** Waits until the sandbox has seen closed streams go, so a count taken next is not stale. */
+    static void awaitStreamsAtMost(SalesforceSandbox sf, int streams) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sf.openPubSubStreams() > streams) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a closed subscriber's stream is still open");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     static void awaitStreams(SalesforceSandbox sf, int streams) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (sf.openPubSubStreams() < streams) {

@@ -129,6 +129,7 @@ class PubSubTest {
         String stored = events.next().replayId();
         camel.context.getRouteController().stopRoute("cdc");
         camel.context.removeRoute("cdc");
+        Events.awaitStreamsAtMost(sf, 0);
         sf.admin().update(id, Map.of("Loyalty_Points__c", 1));
         sf.admin().update(id, Map.of("Loyalty_Points__c", 2));
         subscribe("/data/ContactChangeEvent", "replayPreset=CUSTOM&pubSubReplayId=" + stored);
@@ -147,6 +148,7 @@ class PubSubTest {
         String old = events.next().replayId();
         camel.context.getRouteController().stopRoute("cdc");
         camel.context.removeRoute("cdc");
+        Events.awaitStreamsAtMost(sf, 0);
         CLOCK.advance(Duration.ofHours(73)); // past the 72 h retention
         sf.admin().createContact(Map.of("LastName", "New"));
         assertThat(invalidReplayIdFor(old)).isEqualTo(old);

@@ -1,0 +1,137 @@
+package io.loyaltybridge.salesforce;
+
+import io.loyaltybridge.store.PgSyncSources;
+import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.InboundContact;
+import io.loyaltybridge.sync.InboundOrder;
+import io.loyaltybridge.sync.SourceCursor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A new org's first read, with Bulk API 2.0 query jobs: contacts, then orders. Bulk queries take no child
+ * subqueries, so orders and their items are two jobs, both sorted by order id, joined while both streams are
+ * read. Records commit in batches with the cursor at the newest SystemModstamp seen, and the object is marked
+ * backfilled in {@code sync_sources} at the end; a backfill cut short runs again (what it already took in is
+ * skipped by SystemModstamp).
+ */
+final class Backfill {
+    private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
+
+    private final BulkJobs jobs;
+    private final Transactions tx;
+    private final PgSyncSources sources;
+    private final Inbound inbound;
+    private final ContactRecords contacts;
+    private final OrderRecords orders;
+    private final int batchSize;
+    private final boolean enabled;
+
+    Backfill(BulkJobs jobs, Transactions tx, PgSyncSources sources, Inbound inbound, ContactRecords contacts,
+             OrderRecords orders, int batchSize, boolean enabled) {
+        this.jobs = jobs;
+        this.tx = tx;
+        this.sources = sources;
+        this.inbound = inbound;
+        this.contacts = contacts;
+        this.orders = orders;
+        this.batchSize = batchSize;
+        this.enabled = enabled;
+    }
+
+    boolean pending() {
+        return enabled && (!done(IncrementalPoll.CONTACT) || !done(IncrementalPoll.ORDER));
+    }
+
+    void contactsIfNeeded() {
+        if (!enabled || done(IncrementalPoll.CONTACT)) {
+            return;
+        }
+        try (BulkRows rows = jobs.run(contacts.select())) {
+            Batch<InboundContact> batch = new Batch<>();
+            for (Map<String, String> row = rows.next(); row != null; row = rows.next()) {
+                batch.add(contacts.map(Row.of(row)), Values.instant(row.get("SystemModstamp")));
+                if (batch.size() >= batchSize) {
+                    inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> { });
+                    batch = new Batch<>();
+                }
+            }
+            inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> markDone(IncrementalPoll.CONTACT));
+            LOG.info("Salesforce backfill of contacts done");
+        }
+    }
+
+    void ordersIfNeeded() {
+        if (!enabled || done(IncrementalPoll.ORDER)) {
+            return;
+        }
+        try (BulkRows orderRows = jobs.run(orders.select(false) + " ORDER BY Id");
+             BulkRows itemRows = jobs.run(OrderRecords.itemsByOrder())) {
+            Batch<InboundOrder> batch = new Batch<>();
+            for (Map<String, String> row = orderRows.next(); row != null; row = orderRows.next()) {
+                batch.add(orders.map(Row.of(row), itemsOf(row.get("Id"), itemRows)),
+                        Values.instant(row.get("SystemModstamp")));
+                if (batch.size() >= batchSize) {
+                    inbound.orders(batch.items, batch.cursor(IncrementalPoll.ORDER), () -> { });
+                    batch = new Batch<>();
+                }
+            }
+            inbound.orders(batch.items, batch.cursor(IncrementalPoll.ORDER), () -> markDone(IncrementalPoll.ORDER));
+            LOG.info("Salesforce backfill of orders done");
+        }
+    }
+
+    /**
+     * The items of one order from the item stream. Salesforce sorts ids by their base-62 digits 0-9A-Za-z, which
+     * is Java's string order, so items of an order missing from the order stream are passed over, not stuck on.
+     */
+    private static List<Row> itemsOf(String orderId, BulkRows items) {
+        List<Row> mine = new ArrayList<>();
+        for (Map<String, String> item = items.peek(); item != null; item = items.peek()) {
+            int order = item.get("OrderId").compareTo(orderId);
+            if (order > 0) {
+                break;
+            }
+            items.next();
+            if (order == 0) {
+                mine.add(Row.of(item));
+            }
+        }
+        return mine;
+    }
+
+    private boolean done(String object) {
+        return tx.read(() -> sources.get(ContactRecords.SYSTEM, object)).map(PgSyncSources.Source::backfillDone)
+                .orElse(false);
+    }
+
+    private void markDone(String object) {
+        sources.backfillDone(ContactRecords.SYSTEM, object);
+    }
+
+    /** Records of one transaction and the newest SystemModstamp among them. */
+    private static final class Batch<T> {
+        final List<T> items = new ArrayList<>();
+        Instant newest;
+
+        void add(T item, Instant stamp) {
+            items.add(item);
+            if (stamp != null && (newest == null || stamp.isAfter(newest))) {
+                newest = stamp;
+            }
+        }
+
+        int size() {
+            return items.size();
+        }
+
+        SourceCursor cursor(String object) {
+            return newest == null ? null : new SourceCursor(ContactRecords.SYSTEM, object, newest);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.loyaltybridge.salesforce;
+
+import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.QueryJob;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a Bulk API 2.0 query job to completion and hands back its rows. Salesforce gives no completion callback,
+ * so the job's state is polled, with a growing pause between polls.
+ */
+final class BulkJobs {
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+    private static final Duration GIVE_UP = Duration.ofHours(2);
+
+    private final SalesforceApi api;
+    private final int pageSize;
+
+    BulkJobs(SalesforceApi api, int pageSize) {
+        this.api = api;
+        this.pageSize = pageSize;
+    }
+
+    BulkRows run(String soql) {
+        QueryJob job = api.createQueryJob(soql);
+        Duration pause = FIRST_PAUSE;
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        JobStateEnum state = job.getState();
+        while (state != JobStateEnum.JOB_COMPLETE) {
+            if (state == JobStateEnum.FAILED || state == JobStateEnum.ABORTED || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Bulk query job " + job.getId() + " ended " + state);
+            }
+            LockSupport.parkNanos(pause.toNanos());
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            state = api.queryJob(job.getId()).getState();
+        }
+        return new BulkRows(api, job.getId(), pageSize);
+    }
+}

@@ -1,0 +1,109 @@
+package io.loyaltybridge.salesforce;
+
+import io.loyaltybridge.app.Config;
+import io.loyaltybridge.app.Core;
+import io.loyaltybridge.store.PgSyncSources;
+import io.loyaltybridge.sync.ContactIngest;
+import io.loyaltybridge.sync.FieldMap;
+import io.loyaltybridge.sync.OrderIngest;
+import io.loyaltybridge.sync.OutboxPusher;
+import io.loyaltybridge.sync.ProfileAttribute;
+import io.loyaltybridge.sync.SyncStores;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The connector's parts over the core's sync engine, built once from the configuration. */
+final class Connector {
+    final PollRound poll;
+    final PushRound push;
+    final EventIngest events;
+    final EventStreams streams;
+    private final LazyTemplate template = new LazyTemplate();
+
+    Connector(Core core, Config config) {
+        SyncStores stores = core.syncStores();
+        PgSyncSources sources = stores.sources();
+        FieldMap fields = fieldMap(config);
+        ApiLimits limits = new ApiLimits(config.get(SalesforceSettings.LIMIT_SHARE),
+                Duration.ofSeconds(config.get(SalesforceSettings.SLOW_SECONDS)), core.clock());
+        SalesforceApi api = new SalesforceApi(template, limits, config.get(SalesforceSettings.API_VERSION));
+        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService());
+        Inbound inbound = new Inbound(core.transactions(), new ContactIngest(core.transactions(), stores,
+                Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest);
+        ContactRecords contacts = new ContactRecords(fields);
+        OrderRecords orders = new OrderRecords(OrderMapping.from(config));
+        IncrementalPoll reader = new IncrementalPoll(api, core.transactions(), sources, inbound, contacts, orders,
+                Duration.ofSeconds(config.get(SalesforceSettings.LOOKBACK_SECONDS)));
+        Backfill backfill = new Backfill(new BulkJobs(api, config.get(SalesforceSettings.BULK_PAGE)),
+                core.transactions(), sources, inbound, contacts, orders, config.get(SalesforceSettings.BATCH),
+                config.get(SalesforceSettings.BACKFILL));
+        boolean cdc = config.get(SalesforceSettings.CDC);
+        this.poll = new PollRound(reader, backfill, limits, core.transactions(), sources,
+                Duration.ofSeconds(config.get(SalesforceSettings.POLL_SECONDS)), core.clock(),
+                !cdc || backfill.pending() || !replayIdsStored(core));
+        this.push = new PushRound(new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(), sources,
+                core.clock()), new ContactWriter(api, fields), fields, inbound, limits,
+                Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
+        this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
+                new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp);
+        this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
+                poll::requestCatchUp);
+    }
+
+    /**
+     * Registered as the context's own component (not a registry bean found on first use), so it starts, and logs
+     * in, with the context: two timer threads resolving it at once would each see it half made.
+     */
+    void attach(CamelContext context, SalesforceComponent component) {
+        template.context = context;
+        context.addComponent("salesforce", component);
+        context.getPropertiesComponent().addPropertiesFunction(streams.replayFunction());
+        try {
+            context.addStartupListener(streams);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the Salesforce event streams", e);
+        }
+    }
+
+    static FieldMap fieldMap(Config config) {
+        Map<ProfileAttribute, String> fields = new EnumMap<>(ProfileAttribute.class);
+        SalesforceSettings.FIELDS.forEach((attribute, setting) -> {
+            String field = config.get(setting);
+            if (!"none".equals(field)) {
+                fields.put(attribute, field);
+            }
+        });
+        return new FieldMap(fields);
+    }
+
+    private static boolean replayIdsStored(Core core) {
+        return core.transactions().read(() -> EventStreams.ROUTES.values().stream().allMatch(object ->
+                core.syncStores().sources().get(ContactRecords.SYSTEM, object)
+                        .map(s -> s.replayId() != null).orElse(false)));
+    }
+
+    /** Camel's context exists only once Main configures it; the template is made on first use, after start. */
+    private static final class LazyTemplate implements Supplier<ProducerTemplate> {
+        volatile CamelContext context;
+        private volatile ProducerTemplate template;
+
+        @Override
+        public ProducerTemplate get() {
+            if (template == null) {
+                synchronized (this) {
+                    if (template == null) {
+                        template = context.createProducerTemplate();
+                    }
+                }
+            }
+            return template;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.loyaltybridge.salesforce;
+
+import io.loyaltybridge.store.PgSyncSources;
+import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.ErrorClass;
+import io.loyaltybridge.sync.InboundContact;
+import io.loyaltybridge.sync.InboundOrder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.salesforce.SalesforceConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Takes change events in. An event says which records changed, not always how (an update carries only the changed
+ * fields, a GAP event none), so the records are read again by id with queryAll — one call however many ids a
+ * merged event names, deletions included — and go through the same mapping as polled ones. The event's replay id
+ * is stored in the same transaction, so a restart resumes right after the last event taken in. Echoes of our own
+ * writes are passed over without a read. When a read keeps failing, the next poll is brought forward instead.
+ */
+public final class EventIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
+    private static final int ATTEMPTS = 3;
+    private static final int IDS_PER_READ = 200;
+
+    private final IncrementalPoll reader;
+    private final Inbound inbound;
+    private final EchoFilter echoes;
+    private final Transactions tx;
+    private final PgSyncSources sources;
+    private final Runnable catchUp;
+
+    EventIngest(IncrementalPoll reader, Inbound inbound, EchoFilter echoes, Transactions tx, PgSyncSources sources,
+                Runnable catchUp) {
+        this.reader = reader;
+        this.inbound = inbound;
+        this.echoes = echoes;
+        this.tx = tx;
+        this.sources = sources;
+        this.catchUp = catchUp;
+    }
+
+    /** Route {@code salesforce-contact-events}. */
+    public void contact(Exchange exchange) {
+        guarded(() -> takeContacts(exchange));
+    }
+
+    /** Route {@code salesforce-order-events}. */
+    public void order(Exchange exchange) {
+        guarded(() -> takeOrders(exchange));
+    }
+
+    /** Whatever goes wrong with one event, the stream goes on and a catch-up poll covers the event. */
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Salesforce change event not taken in ({}); a catch-up poll will cover it", e.getMessage());
+            failed(e);
+        }
+    }
+
+    private void takeContacts(Exchange exchange) {
+        ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
+        byte[] replay = replayId(exchange);
+        Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.CONTACT, replay);
+        if (skip(event, store)) {
+            return;
+        }
+        List<InboundContact> read = readAll(event, reader::contactsById);
+        if (read != null) {
+            if (event.isDelete()) {
+                // A record purged from the recycle bin is no longer readable; its deletion still counts.
+                List<String> found = read.stream().map(InboundContact::externalId).toList();
+                event.recordIds().stream().filter(id -> !found.contains(id)).forEach(id -> read.add(
+                        new InboundContact(ContactRecords.SYSTEM, id, null, null, null, null, null, true,
+                                Instant.ofEpochMilli(event.commitTimestamp()), Map.of())));
+            }
+            inbound.contacts(read, null, store);
+        }
+    }
+
+    private void takeOrders(Exchange exchange) {
+        ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
+        byte[] replay = replayId(exchange);
+        Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.ORDER, replay);
+        if (skip(event, store)) {
+            return;
+        }
+        List<InboundOrder> read = readAll(event, reader::ordersById);
+        if (read != null) {
+            inbound.orders(read, null, store);
+        }
+    }
+
+    private boolean skip(ChangeEvent event, Runnable storeReplayId) {
+        if (event.isOverflow() || echoes.isEcho(event)) {
+            tx.inTransaction(() -> {
+                storeReplayId.run();
+                return null;
+            });
+            if (event.isOverflow()) {
+                catchUp.run();
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The records read again, or null when Salesforce would not answer (then a catch-up covers them). */
+    private <T> List<T> readAll(ChangeEvent event, Function<List<String>, List<T>> read) {
+        List<String> ids = event.recordIds().stream().filter(Soql::isId).toList();
+        List<T> records = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
+            List<T> chunk = withRetries(() -> read.apply(some));
+            if (chunk == null) {
+                return null;
+            }
+            records.addAll(chunk);
+        }
+        return records;
+    }
+
+    private <T> List<T> withRetries(Supplier<List<T>> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || SalesforceErrors.classify(e) == ErrorClass.PERMANENT) {
+                    LOG.warn("Salesforce change event not read ({}); a catch-up poll will cover it", e.getMessage());
+                    failed(e);
+                    return null;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(250L << attempt).toNanos());
+            }
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        catchUp.run();
+        tx.inTransaction(() -> {
+            sources.failed(ContactRecords.SYSTEM, "events", String.valueOf(e.getMessage()));
+            return null;
+        });
+    }
+
+    private static byte[] replayId(Exchange exchange) {
+        String replay = exchange.getIn().getHeader(SalesforceConstants.HEADER_SALESFORCE_PUBSUB_REPLAY_ID, String.class);
+        return replay == null ? null : Base64.getDecoder().decode(replay);
+    }
+}

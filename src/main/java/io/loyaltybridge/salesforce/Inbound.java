@@ -1,0 +1,58 @@
+package io.loyaltybridge.salesforce;
+
+import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.ContactIngest;
+import io.loyaltybridge.sync.InboundContact;
+import io.loyaltybridge.sync.InboundOrder;
+import io.loyaltybridge.sync.IngestReport;
+import io.loyaltybridge.sync.OrderIngest;
+import io.loyaltybridge.sync.SourceCursor;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The one door Salesforce records come in by, from polls, backfills and change events alike. It takes one batch
+ * at a time: a change event and a poll reading the same new contact must not both create a member for it. It also
+ * remembers when something last came in, so pushes can wait for a burst to settle.
+ */
+final class Inbound {
+    private final Transactions tx;
+    private final ContactIngest contacts;
+    private final OrderIngest orders;
+    private volatile long lastTakenNanos = System.nanoTime();
+
+    Inbound(Transactions tx, ContactIngest contacts, OrderIngest orders) {
+        this.tx = tx;
+        this.contacts = contacts;
+        this.orders = orders;
+    }
+
+    synchronized IngestReport contacts(List<InboundContact> batch, SourceCursor cursor, Runnable alsoInTransaction) {
+        return noted(tx.inTransaction(() -> {
+            IngestReport report = contacts.apply(batch, cursor);
+            alsoInTransaction.run();
+            return report;
+        }));
+    }
+
+    synchronized IngestReport orders(List<InboundOrder> batch, SourceCursor cursor, Runnable alsoInTransaction) {
+        return noted(tx.inTransaction(() -> {
+            IngestReport report = orders.apply(batch, cursor);
+            alsoInTransaction.run();
+            return report;
+        }));
+    }
+
+    /** Nothing was taken in for at least {@code quiet}. */
+    boolean quietFor(Duration quiet) {
+        return System.nanoTime() - lastTakenNanos >= quiet.toNanos();
+    }
+
+    private IngestReport noted(IngestReport report) {
+        if (report.taken() > 0) {
+            lastTakenNanos = System.nanoTime();
+        }
+        return report;
+    }
+}

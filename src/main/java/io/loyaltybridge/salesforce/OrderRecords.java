@@ -1,0 +1,74 @@
+package io.loyaltybridge.salesforce;
+
+import io.loyaltybridge.domain.order.OrderLine;
+import io.loyaltybridge.domain.order.OrderStatus;
+import io.loyaltybridge.sync.InboundOrder;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Orders with their items as the sync engine takes them in. Only an order in an earning status (Activated by
+ * default) earns; a draft, any other status or a deleted order arrives as cancelled, which claws back what it
+ * earned before. An optional refunded-amount field turns an earning order into a (partial) refund.
+ */
+final class OrderRecords {
+    static final String ITEM_FIELDS = "Quantity, UnitPrice, Product2.ProductCode, Product2.Family";
+
+    private final OrderMapping mapping;
+
+    OrderRecords(OrderMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** SELECT ... FROM Order; REST reads take the items in a child subquery, Bulk reads cannot. */
+    String select(boolean withItems) {
+        return "SELECT Id, IsDeleted, SystemModstamp, " + mapping.selectList()
+                + (withItems ? ", (SELECT " + ITEM_FIELDS + " FROM OrderItems)" : "") + " FROM Order";
+    }
+
+    /** Bulk reads of the items, in the order of their orders' ids so they can be joined while streaming. */
+    static String itemsByOrder() {
+        return "SELECT OrderId, " + ITEM_FIELDS + " FROM OrderItem ORDER BY OrderId";
+    }
+
+    InboundOrder map(Row row, List<Row> items) {
+        BigDecimal total = Values.decimal(row.get(mapping.amountField()));
+        BigDecimal refunded = mapping.refundedField() == null ? null : Values.decimal(row.get(mapping.refundedField()));
+        String currency = mapping.currencyField() == null ? null : row.get(mapping.currencyField());
+        return new InboundOrder(ContactRecords.SYSTEM, row.get("Id"), row.get(mapping.contactField()), total,
+                currency == null ? mapping.currency() : currency,
+                Values.dateOrDateTime(row.get(mapping.dateField())),
+                status(row, total, refunded), refunded == null ? BigDecimal.ZERO : refunded, lines(items),
+                Values.instant(row.get("SystemModstamp")));
+    }
+
+    private OrderStatus status(Row row, BigDecimal total, BigDecimal refunded) {
+        if (Values.bool(row.get("IsDeleted")) || !mapping.earningStatuses().contains(row.get(mapping.statusField()))) {
+            return OrderStatus.CANCELLED;
+        }
+        if (refunded == null || refunded.signum() <= 0) {
+            return OrderStatus.COMPLETED;
+        }
+        return total != null && refunded.compareTo(total) >= 0 ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+    }
+
+    /** A fractional quantity becomes one line of its whole amount: the program counts whole units. */
+    private static List<OrderLine> lines(List<Row> items) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (Row item : items) {
+            BigDecimal quantity = Values.decimal(item.get("Quantity"));
+            BigDecimal price = Values.decimal(item.get("UnitPrice"));
+            if (quantity == null || price == null) {
+                continue;
+            }
+            boolean whole = quantity.stripTrailingZeros().scale() <= 0;
+            lines.add(whole ? new OrderLine(item.get("Product2.ProductCode"), item.get("Product2.Family"),
+                    quantity.intValueExact(), price)
+                    : new OrderLine(item.get("Product2.ProductCode"), item.get("Product2.Family"), 1,
+                    quantity.multiply(price)));
+        }
+        return lines;
+    }
+}

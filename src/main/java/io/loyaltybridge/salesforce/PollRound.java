@@ -1,0 +1,84 @@
+package io.loyaltybridge.salesforce;
+
+import io.loyaltybridge.store.PgSyncSources;
+import io.loyaltybridge.store.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The poll timer's work, when due: a backfill of any object not yet backfilled, then the incremental read of
+ * contacts and then orders (an order's contact should be known first). Due at start only when change events
+ * cannot cover the time we were down (no stored replay id, events off, backfill pending), then once per period,
+ * and at once when a stream asks for a catch-up. A failed round is tried again soon.
+ */
+public final class PollRound {
+    private static final Logger LOG = LoggerFactory.getLogger(PollRound.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    private final IncrementalPoll poll;
+    private final Backfill backfill;
+    private final ApiLimits limits;
+    private final Transactions tx;
+    private final PgSyncSources sources;
+    private final Duration period;
+    private final Clock clock;
+    private volatile Instant dueAt;
+    private volatile boolean catchUpRequested;
+    private volatile boolean running;
+
+    PollRound(IncrementalPoll poll, Backfill backfill, ApiLimits limits, Transactions tx, PgSyncSources sources,
+              Duration period, Clock clock, boolean dueNow) {
+        this.poll = poll;
+        this.backfill = backfill;
+        this.limits = limits;
+        this.tx = tx;
+        this.sources = sources;
+        this.period = period;
+        this.clock = clock;
+        this.dueAt = dueNow ? clock.instant() : clock.instant().plus(period);
+    }
+
+    /** Called by the route {@code salesforce-poll} every second; does nothing until due. */
+    public synchronized void tick() {
+        if (!catchUpRequested && clock.instant().isBefore(dueAt) || !limits.permitRound("poll")) {
+            return;
+        }
+        catchUpRequested = false;
+        running = true;
+        try {
+            run();
+            dueAt = clock.instant().plus(period);
+        } catch (RuntimeException e) {
+            Duration retry = period.compareTo(RETRY) < 0 ? period : RETRY;
+            dueAt = clock.instant().plus(retry);
+            LOG.warn("Salesforce poll failed, trying again in {} s: {}", retry.toSeconds(), e.getMessage());
+            tx.inTransaction(() -> {
+                sources.failed(ContactRecords.SYSTEM, "poll", String.valueOf(e.getMessage()));
+                return null;
+            });
+        } finally {
+            running = false;
+        }
+    }
+
+    /** A poll or backfill is reading now: a contact's orders may still be on their way. */
+    boolean running() {
+        return running;
+    }
+
+    /** Brings the next poll forward to the next tick: a stream may have missed something. */
+    void requestCatchUp() {
+        catchUpRequested = true;
+    }
+
+    private void run() {
+        backfill.contactsIfNeeded();
+        poll.contacts();
+        backfill.ordersIfNeeded();
+        poll.orders();
+    }
+}
