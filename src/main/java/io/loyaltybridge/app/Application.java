@@ -19,6 +19,7 @@ import io.loyaltybridge.store.PgKpis;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.DeadLetterReplay;
 import io.loyaltybridge.sync.OrderIngest;
+import io.loyaltybridge.web.StatusPage;
 import io.loyaltybridge.store.LedgerCheck;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -89,6 +90,7 @@ public final class Application implements AutoCloseable {
             camel.bind("grantsApi", new GrantsApi(guard, core.engine().grants()));
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
+            camel.bind("statusPage", StatusPage.shipped());
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
                     new PgKpis(core.transactions()), program, clock), program.currency().code()));
             camel.start();
@@ -98,6 +100,9 @@ public final class Application implements AutoCloseable {
             Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token, core);
             LOG.info("LoyaltyBridge is up: API at {} ({} routes); authenticate with 'Authorization: Bearer <token>' ({})",
                     app.baseUrl() + "/api", camel.getCamelContext().getRoutesSize(), token.origin());
+            // The fragment (#token=) never leaves the browser; a token chosen in the environment is not printed.
+            System.out.println("LoyaltyBridge status page: " + app.baseUrl() + "/"
+                    + (token.generated() ? "#token=" + token.value() : " (enter the token from LOYALTY_API_TOKEN)"));
             return app;
         } catch (RuntimeException e) {
             database.close();
