@@ -78,14 +78,17 @@
     container.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
   };
 
-  /** A table from column definitions [{title, value(row), num?}] and rows. */
-  LB.table = function (columns, rows, caption) {
-    return LB.el('div', { class: 'table-wrap' }, LB.el('table', {},
-      caption ? LB.el('caption', { class: 'muted' }, caption) : null,
+  /**
+   * A table from column definitions [{title, value(row), num?}] and rows. {stack: true} lays each row out as a
+   * small card of "title: value" lines on a phone, where a wide table would only scroll sideways.
+   */
+  LB.table = function (columns, rows, options) {
+    const stack = options && options.stack;
+    return LB.el('div', { class: 'table-wrap' }, LB.el('table', { class: stack ? 'stack' : null },
       LB.el('thead', {}, LB.el('tr', {}, columns.map((c) => LB.el('th', { scope: 'col', class: c.num ? 'num' : null },
         c.title)))),
       LB.el('tbody', {}, rows.map((row) => LB.el('tr', {}, columns.map((c) =>
-        LB.el('td', { class: c.num ? 'num' : null }, c.value(row))))))));
+        LB.el('td', { class: c.num ? 'num' : null, 'data-label': c.title }, c.value(row))))))));
   };
 
   const numbers = new Intl.NumberFormat(undefined);

@@ -48,7 +48,7 @@
           { title: 'In ' + name, value: (f) => LB.el('span', { 'data-crm-field': f }, show(fields[f])), num: true },
           { title: 'In the core', value: (f) => LB.el('span', { 'data-core-field': f }, show(core[f])), num: true },
           { title: 'Same?', value: (f) => (show(fields[f]) === show(core[f]) ? 'yes' : 'NO') },
-        ], names));
+        ], names, { stack: true }));
     });
   }
 

@@ -56,6 +56,7 @@
       { title: 'Stream', value: (s) => s.object },
       { title: 'Direction', value: direction },
       { title: 'State', value: (s) => { const [cls, text] = health(s); return LB.el('span', { class: 'badge ' + cls }, text); } },
+      { title: 'Backfill', value: (s) => (s.backfillDone ? 'done' : 'running') },
       { title: 'Lag', value: (s) => LB.fmt.duration(s.lagSeconds), num: true },
       { title: 'Last success', value: (s) => LB.fmt.time(s.lastSuccessAt) },
       { title: 'Throughput', value: (s) => throughput(name, s, at), num: true },
@@ -64,13 +65,11 @@
       { title: 'Errors', value: (s) => LB.fmt.n(s.errors), num: true },
       { title: 'Last error', value: (s) => (s.lastError ? s.lastError + ' (' + LB.fmt.time(s.lastErrorAt) + ')' : '—') },
     ];
-    const works = [progress(crm.progress, 'Work')].concat(streams.map((s) =>
-      progress(s.progress, s.object) || (s.backfillDone === false && s.lastSuccessAt
-        ? LB.el('p', {}, s.object + ': first full read (backfill) still running') : null)));
+    const works = [progress(crm.progress, 'Work')].concat(streams.map((s) => progress(s.progress, s.object)));
     return LB.el('div', { class: 'system' },
       LB.el('h3', {}, name, LB.el('span', { class: 'muted' }, 'outbox ' + LB.fmt.n(crm.outboxDepth)
         + ' · open dead letters ' + LB.fmt.n(crm.openDeadLetters))),
-      budget(crm), works, LB.table(columns, streams));
+      budget(crm), works, LB.table(columns, streams, { stack: true }));
   }
 
   LB.sync = {
@@ -107,7 +106,7 @@
         { title: 'Action', value: (l) => LB.el('button', { type: 'button', class: 'secondary',
           'aria-label': 'Replay ' + l.recordType + ' ' + l.recordId, onclick: (e) => replay(l, e.target, onReplayed) },
         'Replay') },
-      ], letters));
+      ], letters, { stack: true }));
     },
   };
 
