@@ -139,6 +139,23 @@ class StatusPageBrowserTest {
                 .as("the order still waits for its contact").contains("failed");
     }
 
+    @Test
+    void without_a_token_the_page_asks_for_one_and_asks_again_when_the_api_refuses_it() {
+        browser.driver.get(app.baseUrl() + "/");
+        browser.js("sessionStorage.clear();");
+        browser.driver.navigate().refresh();
+        browser.waitFor("token form shown", "return !document.getElementById('token-panel').hidden;");
+        assertThat(browser.js("return document.activeElement.id;")).as("focus on the token field")
+                .isEqualTo("token-input");
+        browser.driver.findElement(By.id("token-input")).sendKeys("not-the-token-at-all", Keys.ENTER);
+        browser.waitFor("asked again", "return !document.getElementById('token-panel').hidden"
+                + " && /refused/.test(document.getElementById('page-error').textContent);");
+        browser.driver.findElement(By.id("token-input")).sendKeys(TestApp.TOKEN, Keys.ENTER);
+        browser.waitFor("dashboard shown", "return !document.getElementById('dashboard').hidden"
+                + " && !!Chart.getChart(document.getElementById('tiers-chart'));");
+        assertThat(browser.js("return sessionStorage.getItem('loyaltybridge.token');")).isEqualTo(TestApp.TOKEN);
+    }
+
     private static String field(String name) {
         return browser.driver.findElement(By.cssSelector("[data-field=" + name + "]")).getText();
     }
