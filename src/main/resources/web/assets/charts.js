@@ -26,13 +26,18 @@
   }
 
   function bar(labels, datasets, horizontal) {
+    const stacked = datasets.some((d) => d.stack);
     return {
       type: 'bar',
       data: { labels, datasets },
       options: {
         indexAxis: horizontal ? 'y' : 'x',
         plugins: { legend: { display: datasets.length > 1 } },
-        scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          [horizontal ? 'x' : 'y']: { beginAtZero: true, grace: '5%', stacked, ticks: { precision: 0 } },
+          // Month labels skip rather than tilt when space is short (a phone); every segment keeps its name.
+          [horizontal ? 'y' : 'x']: { stacked, ticks: { maxRotation: 0, autoSkip: !horizontal } },
+        },
       },
     };
   }
@@ -82,16 +87,20 @@
         setDefaults();
         styled = true;
       }
+      LB.currency = k.liability.currency;
       figures(k);
       tables(k);
       draw('tiers-chart', bar(k.membersByTier.map((t) => t.tier), [{
         label: 'Members', data: k.membersByTier.map((t) => t.members), backgroundColor: COLOURS.blue,
       }], false));
-      // Custom segments in orange and named "(custom)", so the kind is readable without the colour.
-      draw('segments-chart', bar(k.segments.map((s) => s.segment + (s.kind === 'custom' ? ' (custom)' : '')), [{
-        label: 'Members', data: k.segments.map((s) => s.members),
-        backgroundColor: k.segments.map((s) => (s.kind === 'custom' ? COLOURS.orange : COLOURS.blue)),
-      }], true));
+      // RFM and custom segments as two datasets: the legend names the kind, so it is readable without the colour.
+      const segments = k.segments;
+      draw('segments-chart', bar(segments.map((s) => s.segment), [
+        { label: 'RFM segment', data: segments.map((s) => (s.kind === 'custom' ? null : s.members)),
+          backgroundColor: COLOURS.blue, stack: 'one' },
+        { label: 'Custom segment', data: segments.map((s) => (s.kind === 'custom' ? s.members : null)),
+          backgroundColor: COLOURS.orange, stack: 'one' },
+      ], true));
       const months = k.points.months;
       draw('points-chart', bar(months.map((m) => m.month), [
         { label: 'Issued', data: months.map((m) => m.issued), backgroundColor: COLOURS.blue },

@@ -17,7 +17,7 @@
       ['Balance', LB.fmt.n(p.balance) + ' points', 'balance'],
       ['Pending', LB.fmt.n(p.pendingPoints) + ' points', 'pendingPoints'],
       ['Lifetime', LB.fmt.n(p.lifetimePoints) + ' points', 'lifetimePoints'],
-      ['Cashback', p.cashback ? p.cashback.balance : '—', 'cashback'],
+      ['Cashback', p.cashback ? p.cashback.balance + ' ' + (LB.currency || '') : '—', 'cashback'],
       ['Tier', tier.name || '—', 'tier'],
       ['Next tier', tier.nextTier ? tier.nextTier + ' in ' + LB.fmt.n(tier.toNextTier) : '—', 'nextTier'],
       ['Segments', (segments.all || []).join(', ') || 'none yet', 'segments'],

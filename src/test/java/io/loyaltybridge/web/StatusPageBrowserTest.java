@@ -126,7 +126,7 @@ class StatusPageBrowserTest {
         assertThat(digits(field("pendingPoints"))).isEqualTo(ann.get("pendingPoints").asText());
         assertThat(digits(field("lifetimePoints"))).isEqualTo(ann.get("lifetimePoints").asText());
         assertThat(field("tier")).isEqualTo(ann.at("/tier/name").asText());
-        assertThat(field("cashback")).isEqualTo(ann.at("/cashback/balance").asText());
+        assertThat(field("cashback")).isEqualTo(ann.at("/cashback/balance").asText() + " EUR");
         assertThat(browser.driver.findElements(By.cssSelector("#explanation li"))).isNotEmpty();
         assertCrmAgrees(ann.get("id").asLong());
 
