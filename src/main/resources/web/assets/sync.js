@@ -12,7 +12,9 @@
   }
 
   function health(stream) {
-    const failing = stream.lastErrorAt && (!stream.lastSuccessAt || stream.lastErrorAt > stream.lastSuccessAt);
+    // Compared as times: ISO strings with and without fractions of a second do not sort as text.
+    const failing = stream.lastErrorAt
+      && (!stream.lastSuccessAt || Date.parse(stream.lastErrorAt) > Date.parse(stream.lastSuccessAt));
     if (failing) return ['bad', 'failing'];
     if (!stream.lastSuccessAt) return ['warn', 'not run yet'];
     if (stream.lagSeconds !== null && stream.lagSeconds > BEHIND_SECONDS) return ['warn', 'behind'];
