@@ -7,6 +7,11 @@ import java.util.Base64;
 public record ApiToken(String value, String name, String origin) {
     private static final int MIN_LENGTH = 16;
 
+    /** True when generated for this run: then (only then) the console may show it, as it was shown anyway. */
+    public boolean generated() {
+        return name.equals("generated-token");
+    }
+
     static ApiToken from(Config config) {
         String configured = config.secret("LOYALTY_API_TOKEN");
         if (configured != null) {

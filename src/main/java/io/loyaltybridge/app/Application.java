@@ -2,6 +2,7 @@ package io.loyaltybridge.app;
 
 import io.loyaltybridge.api.ApiGuard;
 import io.loyaltybridge.api.GrantsApi;
+import io.loyaltybridge.api.KpisApi;
 import io.loyaltybridge.api.MembersApi;
 import io.loyaltybridge.api.OrdersApi;
 import io.loyaltybridge.api.SyncApi;
@@ -9,13 +10,16 @@ import io.loyaltybridge.api.ProgramApi;
 import io.loyaltybridge.api.RewardsApi;
 import io.loyaltybridge.app.program.ProgramFile;
 import io.loyaltybridge.app.program.ProgramFileException;
+import io.loyaltybridge.domain.kpi.ProgramKpis;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.hubspot.HubSpotModule;
 import io.loyaltybridge.salesforce.SalesforceModule;
 import io.loyaltybridge.store.Database;
+import io.loyaltybridge.store.PgKpis;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.DeadLetterReplay;
 import io.loyaltybridge.sync.OrderIngest;
+import io.loyaltybridge.web.StatusPage;
 import io.loyaltybridge.store.LedgerCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.main.Main;
@@ -101,6 +105,9 @@ public final class Application implements AutoCloseable {
             camel.bind("grantsApi", new GrantsApi(guard, core.engine().grants()));
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
+            camel.bind("statusPage", StatusPage.shipped());
+            camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
+                    new PgKpis(core.transactions()), program, clock), program.currency().code()));
             camel.start();
             if (!camel.getCamelContext().isStarted()) {
                 throw new StartupException("Camel did not start; see the log above");
@@ -110,6 +117,9 @@ public final class Application implements AutoCloseable {
             Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token, core, metrics);
             LOG.info("LoyaltyBridge is up: API at {} ({} routes); authenticate with 'Authorization: Bearer <token>' ({})",
                     app.baseUrl() + "/api", camel.getCamelContext().getRoutesSize(), token.origin());
+            // The fragment (#token=) never leaves the browser; a token chosen in the environment is not printed.
+            System.out.println("LoyaltyBridge status page: " + app.baseUrl() + "/"
+                    + (token.generated() ? "#token=" + token.value() : " (enter the token from LOYALTY_API_TOKEN)"));
             return app;
         } catch (RuntimeException e) {
             database.close();

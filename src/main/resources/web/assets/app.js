@@ -1,0 +1,125 @@
+// Starts the page: takes the token (from #token=, the session, or the form), then refreshes every few seconds
+// while the tab is visible and the reader has not paused it.
+(function () {
+  'use strict';
+  const LB = window.LB;
+  const EVERY_MS = 5000;
+  const $ = (id) => document.getElementById(id);
+  let timer = null;
+  let paused = false;
+  let running = false;
+
+  function showError(text) {
+    $('page-error').textContent = text || '';
+    $('page-error').hidden = !text;
+  }
+
+  function askForToken(reason) {
+    clearTimeout(timer);
+    $('dashboard').hidden = true;
+    $('pause').hidden = true;
+    $('forget-token').hidden = true;
+    $('token-panel').hidden = false;
+    showError(reason);
+    $('refresh-state').textContent = 'Waiting for the API token';
+    $('token-input').focus();
+  }
+
+  async function refresh() {
+    const results = await Promise.allSettled([
+      LB.get('/api/kpis').then(LB.kpis.render),
+      LB.get('/api/sync/status').then(LB.sync.render),
+      LB.get('/api/sync/dead-letters?status=open&limit=50')
+        .then((body) => LB.sync.renderDeadLetters(body.deadLetters, refreshSoon)),
+      LB.member.refresh(),
+    ]);
+    const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
+    if (failures.some((f) => f instanceof LB.Unauthorized)) {
+      LB.token.forget();
+      askForToken('The API refused the token; enter it again.');
+      return false;
+    }
+    showError(failures.length ? 'Some figures could not be loaded: ' + failures.map((f) => f.message).join('; ') : '');
+    $('refresh-state').textContent = 'Updated ' + new Date().toLocaleTimeString()
+      + (paused ? ' · auto-refresh paused' : ' · refreshes every ' + EVERY_MS / 1000 + ' s');
+    return true;
+  }
+
+  async function loop() {
+    if (running) {
+      return;
+    }
+    running = true;
+    let keepGoing = true;
+    try {
+      if (!document.hidden) {
+        keepGoing = await refresh();
+      }
+    } finally {
+      running = false;
+    }
+    if (keepGoing && !paused) {
+      timer = setTimeout(loop, EVERY_MS);
+    }
+  }
+
+  function refreshSoon() {
+    clearTimeout(timer);
+    loop();
+  }
+
+  function start() {
+    $('token-panel').hidden = true;
+    $('dashboard').hidden = false;
+    $('pause').hidden = false;
+    $('forget-token').hidden = false;
+    showError('');
+    refreshSoon();
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    LB.token.fromFragment();
+    $('token-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      LB.token.set($('token-input').value);
+      $('token-input').value = '';
+      start();
+    });
+    $('forget-token').addEventListener('click', () => {
+      LB.token.forget();
+      askForToken('');
+    });
+    $('pause').addEventListener('click', () => {
+      paused = !paused;
+      $('pause').setAttribute('aria-pressed', String(paused));
+      $('pause').textContent = paused ? 'Resume auto-refresh' : 'Pause auto-refresh';
+      if (paused) {
+        clearTimeout(timer);
+      } else {
+        refreshSoon();
+      }
+    });
+    $('lookup-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await LB.member.lookUp($('lookup-input').value);
+      } catch (failure) {
+        if (failure instanceof LB.Unauthorized) {
+          askForToken('The API refused the token; enter it again.');
+        } else {
+          $('lookup-message').textContent = 'Lookup failed: ' + failure.message;
+        }
+      }
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && !paused && LB.token.get()) {
+        refreshSoon();
+      }
+    });
+    if (LB.token.get()) {
+      start();
+    } else {
+      askForToken('');
+    }
+  });
+})();

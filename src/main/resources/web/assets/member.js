@@ -1,0 +1,112 @@
+// Member lookup: the core's profile and its explanation, and beside them the loyalty fields as each connected CRM
+// holds them (GET /api/members/{id}/crm), so one sees at a glance that they agree.
+(function () {
+  'use strict';
+  const LB = window.LB;
+  let current = null;
+  let shown = null;
+
+  function profileRows(p) {
+    const tier = p.tier || {};
+    const segments = p.segments || {};
+    const cltv = segments.cltv || {};
+    return [
+      ['Member id', p.id, 'id'],
+      ['Email', p.email, 'email'],
+      ['Name', [p.firstName, p.lastName].filter(Boolean).join(' ') || '—', 'name'],
+      ['Balance', LB.fmt.n(p.balance) + ' points', 'balance'],
+      ['Pending', LB.fmt.n(p.pendingPoints) + ' points', 'pendingPoints'],
+      ['Lifetime', LB.fmt.n(p.lifetimePoints) + ' points', 'lifetimePoints'],
+      ['Cashback', p.cashback ? p.cashback.balance + ' ' + (LB.currency || '') : '—', 'cashback'],
+      ['Tier', tier.name || '—', 'tier'],
+      ['Next tier', tier.nextTier ? tier.nextTier + ' in ' + LB.fmt.n(tier.toNextTier) : '—', 'nextTier'],
+      ['Segments', (segments.all || []).join(', ') || 'none yet', 'segments'],
+      ['Churn risk', segments.churnRisk || '—', 'churnRisk'],
+      ['Lifetime value', cltv.historic == null ? '—' : cltv.historic + ' (predicted ' + cltv.predicted + ')', 'cltv'],
+      ['Expiring soon', p.expiringPoints && p.expiringPoints.points
+        ? LB.fmt.n(p.expiringPoints.points) + ' from ' + p.expiringPoints.firstExpiry : 'none', 'expiring'],
+      ['Badges', (p.badges || []).join(', ') || 'none', 'badges'],
+      ['Referral code', p.referralCode || '—', 'referralCode'],
+      ['CRM records', (p.identities || []).map((i) => i.system + ' ' + i.externalId).join(', ') || 'none', 'identities'],
+    ];
+  }
+
+  function crmView(crm) {
+    const systems = crm && crm.systems ? Object.entries(crm.systems) : [];
+    if (systems.length === 0) {
+      return LB.el('p', { class: 'muted', 'data-crm': 'none' }, 'No CRM connected: nothing to compare with.');
+    }
+    return systems.map(([name, system]) => {
+      const fields = system.fields || {};
+      const core = system.core || {};
+      const names = Array.from(new Set(Object.keys(core).concat(Object.keys(fields)))).sort();
+      return LB.el('div', { class: 'crm-system', 'data-crm': name },
+        LB.el('h4', {}, name + ' record ' + (system.recordId || '—') + ' ',
+          LB.el('span', { class: 'badge ' + (system.agree ? 'ok' : 'bad') }, system.agree ? 'agrees' : 'differs')),
+        LB.table([
+          { title: 'Field', value: (f) => f },
+          { title: 'In ' + name, value: (f) => LB.el('span', { 'data-crm-field': f }, show(fields[f])), num: true },
+          { title: 'In the core', value: (f) => LB.el('span', { 'data-core-field': f }, show(core[f])), num: true },
+          { title: 'Same?', value: (f) => (show(fields[f]) === show(core[f]) ? 'yes' : 'NO') },
+        ], names, { stack: true }));
+    });
+  }
+
+  function show(value) {
+    return value === undefined || value === null || value === '' ? '—' : String(value);
+  }
+
+  async function crmOf(id) {
+    const answer = await LB.call('GET', '/api/members/' + id + '/crm');
+    // Until a connector answers, the endpoint may not exist (404): that is "no CRM connected", not an error.
+    return answer.status === 200 ? answer.body : null;
+  }
+
+  async function load(query) {
+    const path = /^\d+$/.test(query) ? '/api/members/' + query : '/api/members?email=' + encodeURIComponent(query);
+    const answer = await LB.call('GET', path);
+    if (answer.status !== 200) {
+      return { missing: (answer.body && answer.body.detail) || 'not found' };
+    }
+    const id = answer.body.id;
+    const [explain, crm] = await Promise.all([LB.get('/api/members/' + id + '/explain'), crmOf(id)]);
+    return { profile: answer.body, explain, crm };
+  }
+
+  function render(data) {
+    const message = document.getElementById('lookup-message');
+    const member = document.getElementById('member');
+    if (data.missing) {
+      message.textContent = 'No member found: ' + data.missing;
+      member.hidden = true;
+      return;
+    }
+    // Re-render only what changed, so an auto-refresh does not disturb a reader.
+    const key = JSON.stringify(data);
+    if (key === shown) {
+      return;
+    }
+    shown = key;
+    message.textContent = 'Member ' + data.profile.id + ' (' + data.profile.email + ')';
+    LB.replace(document.getElementById('profile'), profileRows(data.profile).map(([term, value, field]) =>
+      [LB.el('dt', {}, term), LB.el('dd', { 'data-field': field }, value)]).flat());
+    LB.replace(document.getElementById('explanation'),
+      (data.explain.explanation || []).map((line) => LB.el('li', {}, line)));
+    LB.replace(document.getElementById('crm'), crmView(data.crm));
+    member.hidden = false;
+  }
+
+  LB.member = {
+    async lookUp(query) {
+      current = query.trim();
+      shown = null;
+      document.getElementById('lookup-message').textContent = 'Looking up ' + current + '…';
+      render(await load(current));
+    },
+    async refresh() {
+      if (current) {
+        render(await load(current));
+      }
+    },
+  };
+})();
