@@ -1,6 +1,7 @@
 package io.loyaltybridge.app;
 
 import io.loyaltybridge.api.ApiGuard;
+import io.loyaltybridge.api.CrmApi;
 import io.loyaltybridge.api.GrantsApi;
 import io.loyaltybridge.api.KpisApi;
 import io.loyaltybridge.api.MembersApi;
@@ -97,6 +98,7 @@ public final class Application implements AutoCloseable {
             camel.bind("programJobs", core.jobs());
             camel.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
             camel.bind("syncApi", syncApi(guard, core));
+            camel.bind("crmApi", new CrmApi(guard, core.memberService(), core.profiles(), core.crmReaders()));
             SalesforceModule.wire(camel, core, config);
             HubSpotModule.wire(camel, core, config);
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));

@@ -27,6 +27,7 @@ import io.loyaltybridge.store.PgOrders;
 import io.loyaltybridge.store.PgReferrals;
 import io.loyaltybridge.store.PgSegmentStore;
 import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.CrmReaders;
 import io.loyaltybridge.sync.ProgressBoard;
 import io.loyaltybridge.sync.SyncStores;
 
@@ -42,7 +43,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    PgLedgerEntries ledger, PgMemberTiers tiers, PgSegmentStore segments,
                    LedgerService ledgerService, MemberService memberService, MemberJoin memberJoin,
                    MemberStandings standings, LoyaltyProfiles profiles, ProgramJobs jobs, SyncStores syncStores,
-                   LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress) {
+                   LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress, CrmReaders crmReaders) {
 
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         Transactions tx = new Transactions(dataSource);
@@ -70,6 +71,6 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, ledger, program, clock),
                 standings, new StandingProfiles(standings), new ProgramJobs(program, ports, clock),
                 SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, ledger, contexts,
-                upgrades, program, clock), progress);
+                upgrades, program, clock), progress, new CrmReaders());
     }
 }

@@ -25,6 +25,7 @@ final class Connector {
     final PushRound push;
     final EventIngest events;
     final EventStreams streams;
+    final ContactReader reader;
     private final LazyTemplate template = new LazyTemplate();
 
     Connector(Core core, Config config) {
@@ -53,6 +54,7 @@ final class Connector {
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp);
+        this.reader = new ContactReader(api, fields);
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
                 poll::requestCatchUp);
     }

@@ -50,6 +50,7 @@ public final class SalesforceModule {
         camel.bind("salesforcePoll", connector.poll);
         camel.bind("salesforcePush", connector.push);
         camel.bind("salesforceEvents", connector.events);
+        core.crmReaders().register(connector.reader);
         camel.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport main) {
