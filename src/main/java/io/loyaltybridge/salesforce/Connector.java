@@ -48,7 +48,7 @@ final class Connector {
         boolean cdc = config.get(SalesforceSettings.CDC);
         this.poll = new PollRound(reader, backfill, limits, core.transactions(), sources,
                 Duration.ofSeconds(config.get(SalesforceSettings.POLL_SECONDS)), core.clock(),
-                !cdc || backfill.pending() || !replayIdsStored(core));
+                !cdc || backfill.pending() || !replayIdsStored(core), api::reads);
         this.push = new PushRound(new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(), sources,
                 core.clock()), new ContactWriter(api, fields), fields, inbound, limits,
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 
 /**
  * The poll timer's work, when due: a backfill of any object not yet backfilled, then the incremental read of
@@ -16,6 +17,8 @@ import java.time.Instant;
  * and at once when a stream asks for a catch-up. A failed round is tried again soon.
  */
 public final class PollRound {
+    private final LongSupplier reads;
+    private long readsCounted;
     private static final Logger LOG = LoggerFactory.getLogger(PollRound.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
@@ -31,7 +34,8 @@ public final class PollRound {
     private volatile boolean running;
 
     PollRound(IncrementalPoll poll, Backfill backfill, ApiLimits limits, Transactions tx, PgSyncSources sources,
-              Duration period, Clock clock, boolean dueNow) {
+              Duration period, Clock clock, boolean dueNow, LongSupplier reads) {
+        this.reads = reads;
         this.poll = poll;
         this.backfill = backfill;
         this.limits = limits;
@@ -44,6 +48,7 @@ public final class PollRound {
 
     /** Called by the route {@code salesforce-poll} every second; does nothing until due. */
     public synchronized void tick() {
+        countReads();
         if (!catchUpRequested && clock.instant().isBefore(dueAt) || !limits.permitRound("poll")) {
             return;
         }
@@ -62,6 +67,20 @@ public final class PollRound {
             });
         } finally {
             running = false;
+            countReads();
+        }
+    }
+
+    /** Records the read calls made since the last tick, change events' re-reads included. */
+    private void countReads() {
+        long now = reads.getAsLong();
+        long delta = now - readsCounted;
+        if (delta > 0) {
+            readsCounted = now;
+            tx.inTransaction(() -> {
+                sources.reads(ContactRecords.SYSTEM, "poll", delta);
+                return null;
+            });
         }
     }
 

@@ -26,6 +26,7 @@ final class SalesforceApi {
     private final ApiLimits limits;
     private final String version;
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
 
     SalesforceApi(Supplier<ProducerTemplate> camel, ApiLimits limits, String version) {
         this.camel = camel;
@@ -46,6 +47,7 @@ final class SalesforceApi {
 
     /** PATCH /composite/sobjects with a JSON body we built; answers the per-record results array. */
     JsonNode updateCollection(String body) {
+        writes.incrementAndGet();
         return json(call("salesforce:raw?rawMethod=PATCH&rawPath=/services/data/v" + version + "/composite/sobjects",
                 e -> {
                     e.getIn().setHeader("Content-Type", "application/json");
@@ -82,8 +84,9 @@ final class SalesforceApi {
                 answer.getMessage().getHeader("Sforce-Locator", String.class));
     }
 
-    long calls() {
-        return calls.get();
+    /** Calls made to read (queries, bulk jobs, logins' follow-ups): what the status counts on the inbound side. */
+    long reads() {
+        return calls.get() - writes.get();
     }
 
     private Exchange call(String uri, Consumer<Exchange> request) {

@@ -59,6 +59,13 @@ public final class PgSyncSources {
                 system, records, apiCalls);
     }
 
+    /** Counts API calls made to read from a CRM (the pusher counts its own writes through {@link #pushed}). */
+    public void reads(String system, String object, long apiCalls) {
+        sql.update("INSERT INTO sync_sources (system, object, api_calls) VALUES (?, ?, ?)"
+                + " ON CONFLICT (system, object) DO UPDATE SET api_calls = sync_sources.api_calls + excluded.api_calls",
+                system, object, apiCalls);
+    }
+
     public void failed(String system, String object, String error) {
         sql.update("INSERT INTO sync_sources (system, object, errors, last_error, last_error_at)"
                 + " VALUES (?, ?, 1, ?, now()) ON CONFLICT (system, object) DO UPDATE SET"

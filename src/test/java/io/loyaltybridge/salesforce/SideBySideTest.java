@@ -53,6 +53,13 @@ class SideBySideTest {
         assertThat(side.at("/fields/Loyalty_Points__c").asText()).isEqualTo("80");
         assertThat(side.at("/core/Loyalty_Points__c").asText()).isEqualTo("80");
 
+        JsonNode poll = null;
+        for (JsonNode stream : http.get("/api/sync/status").json().at("/systems/salesforce/streams")) {
+            poll = stream.get("object").asText().equals("poll") ? stream : poll;
+        }
+        assertThat(poll).as("the poll stream counts its read calls").isNotNull();
+        assertThat(poll.get("apiCalls").asLong()).isPositive();
+
         sf.admin().update(contact, Map.of("Loyalty_Points__c", 5));
         JsonNode edited = http.get("/api/members/" + member + "/crm").json().at("/systems/salesforce");
         assertThat(edited.at("/fields/Loyalty_Points__c").asText()).isEqualTo("5");
