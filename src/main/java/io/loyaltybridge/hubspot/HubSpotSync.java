@@ -42,6 +42,7 @@ public final class HubSpotSync {
     private final EchoFilter echoes;
     private final Lock ingestLock;
     private volatile boolean provisioned;
+    private int taken;
 
     HubSpotSync(HubSpotOptions options, HubSpotClient client, PropertyProvisioner provisioner, HubSpotReads reads,
                 ContactMapper contacts, OrderMapper orders, ContactIngest contactIngest, OrderIngest orderIngest,
@@ -74,11 +75,17 @@ public final class HubSpotSync {
                 provisioned = true;
             }
             stage = "contacts";
+            long started = System.nanoTime();
+            taken = 0;
             contactSearch.readSince(since("contacts"), this::contactPage);
             stage = options.orderObject();
             orderSearch.readSince(since(options.orderObject()), this::orderPage);
             stage = "push";
-            push();
+            int calls = push();
+            if (taken > 0 || calls > 0) {
+                LOG.info("HubSpot sync: {} records taken in, {} batch updates, in {} ms", taken, calls,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
         } catch (RuntimeException e) {
             LOG.warn("HubSpot sync stopped at {}: {}", stage, e.getMessage());
             String where = stage;
@@ -114,12 +121,14 @@ public final class HubSpotSync {
     private void contactPage(List<JsonNode> records, Instant last) {
         List<InboundContact> batch = records.stream().map(contacts::contact)
                 .filter(c -> !echoes.isEcho(c.externalId(), c.modifiedAt())).toList();
-        locked(() -> contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last)));
+        locked(() -> taken += contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last))
+                .taken());
     }
 
     private void orderPage(List<JsonNode> records, Instant last) {
         var batch = reads.ordersOf(records);
-        locked(() -> orderIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, options.orderObject(), last)));
+        locked(() -> taken += orderIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, options.orderObject(),
+                last)).taken());
     }
 
     private void locked(Runnable work) {
