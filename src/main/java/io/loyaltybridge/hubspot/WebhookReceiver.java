@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The front of POST /webhooks/hubspot (route hubspot-webhook-receive): checks the v3 signature over the raw bytes
  * received, drops events already seen (HubSpot retries, and may deliver one event twice), and leaves the fresh
- * events in the body for the asynchronous route. Answers 200, or 401 for a missing, wrong or stale signature and
+ * events in the body for the asynchronous route. Answers 200 with {received, fresh} counts, or 401 for a missing, wrong or stale signature and
  * 400 for a body that is not a JSON array of events; nothing slow happens here, so HubSpot is answered at once.
  */
 public final class WebhookReceiver {
@@ -45,6 +45,7 @@ public final class WebhookReceiver {
                 in.getHeader("X-HubSpot-Request-Timestamp", String.class));
         List<JsonNode> fresh = new ArrayList<>();
         int status = 200;
+        int received = 0;
         if (verdict != WebhookSignature.Verdict.VALID) {
             LOG.warn("HubSpot webhook refused: signature {}", verdict.name().toLowerCase());
             status = 401;
@@ -54,6 +55,7 @@ public final class WebhookReceiver {
                 if (!events.isArray()) {
                     throw new IOException("not an array");
                 }
+                received = events.size();
                 events.forEach(e -> {
                     if (firstTime(e.path("eventId").asLong())) {
                         fresh.add(e);
@@ -67,6 +69,9 @@ public final class WebhookReceiver {
         exchange.getMessage().setBody(fresh);
         exchange.getMessage().setHeader("HubSpotEvents", fresh.size());
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        // HubSpot ignores the body; it tells an operator replaying a delivery what was new.
+        exchange.setProperty("hubspotAnswer", status == 200
+                ? "{\"received\":" + received + ",\"fresh\":" + fresh.size() + "}" : "");
     }
 
     private synchronized boolean firstTime(long eventId) {
