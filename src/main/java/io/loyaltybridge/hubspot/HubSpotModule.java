@@ -85,7 +85,7 @@ public final class HubSpotModule {
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(
                 new WebhookSignature(config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl()));
         camel.bind("hubspotWebhookProcessor", new WebhookProcessor(options, reads, contactIngest, orderIngest,
-                core.transactions(), ingestLock));
+                core.transactions(), echoes, ingestLock));
         if (options.enabled()) {
             LOG.info("HubSpot connector on: {} at {}, orders from {}, webhooks verified for {}",
                     options.oauth() ? "OAuth" : "private app token", options.baseUrl(), options.orderObject(),

@@ -43,6 +43,7 @@ public final class HubSpotSync {
     private final Lock ingestLock;
     private volatile boolean provisioned;
     private int taken;
+    private String lastDailyWarning;
 
     HubSpotSync(HubSpotOptions options, HubSpotClient client, PropertyProvisioner provisioner, HubSpotReads reads,
                 ContactMapper contacts, OrderMapper orders, ContactIngest contactIngest, OrderIngest orderIngest,
@@ -86,6 +87,12 @@ public final class HubSpotSync {
                 LOG.info("HubSpot sync: {} records taken in, {} batch updates, in {} ms", taken, calls,
                         (System.nanoTime() - started) / 1_000_000);
             }
+        } catch (RateLimiter.DailyBudgetSpent e) {
+            // Every cycle until midnight ends here without a call; say so once, not every few seconds.
+            if (!e.getMessage().equals(lastDailyWarning)) {
+                LOG.warn("HubSpot sync paused: {}", e.getMessage());
+                lastDailyWarning = e.getMessage();
+            }
         } catch (RuntimeException e) {
             LOG.warn("HubSpot sync stopped at {}: {}", stage, e.getMessage());
             String where = stage;
@@ -119,8 +126,7 @@ public final class HubSpotSync {
     }
 
     private void contactPage(List<JsonNode> records, Instant last) {
-        List<InboundContact> batch = records.stream().map(contacts::contact)
-                .filter(c -> !echoes.isEcho(c.externalId(), c.modifiedAt())).toList();
+        List<InboundContact> batch = records.stream().map(contacts::contact).map(echoes::withoutEcho).toList();
         locked(() -> taken += contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last))
                 .taken());
     }

@@ -30,9 +30,11 @@ public final class WebhookProcessor {
     private final Transactions tx;
     private final PgErasure erasure;
     private final Lock ingestLock;
+    private final EchoFilter echoes;
 
     WebhookProcessor(HubSpotOptions options, HubSpotReads reads, ContactIngest contacts, OrderIngest orders,
-                     Transactions tx, Lock ingestLock) {
+                     Transactions tx, EchoFilter echoes, Lock ingestLock) {
+        this.echoes = echoes;
         this.options = options;
         this.reads = reads;
         this.contacts = contacts;
@@ -46,7 +48,7 @@ public final class WebhookProcessor {
         WebhookEvents todo = WebhookEvents.sort(events, options.fieldMap(), options.appId(),
                 options.deals() ? "0-3" : "0-123");
         try {
-            var reread = reads.contacts(new ArrayList<>(todo.reread));
+            var reread = reads.contacts(new ArrayList<>(todo.reread)).stream().map(echoes::withoutEcho).toList();
             var changedOrders = reads.orders(new ArrayList<>(todo.orders), false);
             var deletedOrders = reads.orders(new ArrayList<>(todo.deletedOrders), true);
             ingestLock.lock();

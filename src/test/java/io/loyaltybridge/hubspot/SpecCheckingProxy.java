@@ -35,6 +35,11 @@ final class SpecCheckingProxy implements AutoCloseable {
     private final String target;
     private final List<String> mismatches = new ArrayList<>();
     private final AtomicInteger checked = new AtomicInteger();
+    private final List<Exchange> exchanges = new ArrayList<>();
+
+    /** One call as the connector made it: when it was answered, and how. */
+    record Exchange(long atMillis, String endpoint, int status) {
+    }
 
     SpecCheckingProxy(String target) {
         this.target = target;
@@ -54,6 +59,15 @@ final class SpecCheckingProxy implements AutoCloseable {
 
     synchronized List<String> mismatches() {
         return List.copyOf(mismatches);
+    }
+
+    synchronized List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /** Calls to {@code endpoint} (e.g. "POST /crm/v3/objects/contacts/batch/update") answered {@code status}. */
+    long count(String endpoint, int status) {
+        return exchanges().stream().filter(e -> e.endpoint().equals(endpoint) && e.status() == status).count();
     }
 
     int checked() {
@@ -79,6 +93,9 @@ final class SpecCheckingProxy implements AutoCloseable {
                 }
             }
             HttpResponse<byte[]> res = CLIENT.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+            synchronized (this) {
+                exchanges.add(new Exchange(System.currentTimeMillis(), method + " " + path, res.statusCode()));
+            }
             check(method, path, query, body.length == 0 ? null : new String(body, StandardCharsets.UTF_8), headers,
                     res, contentType);
             for (String name : FORWARDED) {
