@@ -70,10 +70,11 @@ class WebhooksTest {
             throws Exception {
         long id = w.hs.admin().createContact("flip@example.com", "Flip", "Flop");
         HubSpotWorld.eventually(Duration.ofSeconds(15), () -> w.inSync(id));
-        long deletedAt = System.currentTimeMillis();
+        long deletedAt = nextMillisecond();
         w.hs.admin().archive(ObjectType.CONTACTS, id);
+        nextMillisecond();
         w.hs.admin().restore(ObjectType.CONTACTS, id);
-        long restoredAt = System.currentTimeMillis();
+        long restoredAt = nextMillisecond();
 
         // The restore arrives first, the deletion after it, then the deletion again.
         JsonNode restore = event("contact.restore", id, restoredAt);
@@ -94,11 +95,12 @@ class WebhooksTest {
         long gone = w.hs.admin().createContact("gone@example.com", "Gone", "Soon");
         long back = w.hs.admin().createContact("back@example.com", "Back", "Again");
         HubSpotWorld.eventually(Duration.ofSeconds(15), () -> w.inSync(gone) && w.inSync(back));
-        long t1 = System.currentTimeMillis();
+        long t1 = nextMillisecond();
         w.hs.admin().archive(ObjectType.CONTACTS, gone);
         w.hs.admin().archive(ObjectType.CONTACTS, back);
+        nextMillisecond();
         w.hs.admin().restore(ObjectType.CONTACTS, back);
-        long t2 = System.currentTimeMillis() + 1;
+        long t2 = nextMillisecond();
         // One batch, newest first: the restore of 'back' must win over its older deletion.
         signedPost(events(event("contact.restore", back, t2), event("contact.deletion", gone, t1),
                 event("contact.deletion", back, t1)).toString());
@@ -106,6 +108,18 @@ class WebhooksTest {
         HubSpotWorld.throughout(Duration.ofMillis(600), () -> !deleted(back));
         assertThat(w.inSync(back)).isTrue();
         w.assertLedgerAndSpecs();
+    }
+
+    /**
+     * Waits for the clock to tick: a deletion and a restore in one millisecond cannot be ordered by anyone,
+     * HubSpot's own timestamps included.
+     */
+    private static long nextMillisecond() {
+        long now = System.currentTimeMillis();
+        while (System.currentTimeMillis() <= now) {
+            Thread.onSpinWait();
+        }
+        return System.currentTimeMillis();
     }
 
     private static boolean deleted(long contactId) {
