@@ -88,6 +88,7 @@ final class RateLimiter {
 
     /** A 429: everyone waits (the interval, or the day for the DAILY policy). */
     synchronized void rateLimited(String policy) {
+        remaining = -1; // the pause below already waits for the window; its "0 left" must not add a second wait
         if ("DAILY".equals(policy)) {
             blockForTheDay();
         } else if ("SECONDLY".equals(policy)) {

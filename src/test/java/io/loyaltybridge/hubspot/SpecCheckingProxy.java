@@ -36,6 +36,8 @@ final class SpecCheckingProxy implements AutoCloseable {
     private final List<String> mismatches = new ArrayList<>();
     private final AtomicInteger checked = new AtomicInteger();
     private final List<Exchange> exchanges = new ArrayList<>();
+    private final java.util.Deque<String> tokensToIssue = new java.util.ArrayDeque<>();
+    private final List<String> tokenRequests = new ArrayList<>();
 
     /** One call as the connector made it: when it was answered, and how. */
     record Exchange(long atMillis, String endpoint, int status) {
@@ -74,7 +76,43 @@ final class SpecCheckingProxy implements AutoCloseable {
         return checked.get();
     }
 
+    /**
+     * Plays HubSpot's OAuth token endpoint (the sandbox has none): each refresh-token grant gets the next of
+     * these access tokens, which the sandbox must accept.
+     */
+    synchronized void issueTokens(List<String> tokens) {
+        tokensToIssue.addAll(tokens);
+    }
+
+    synchronized List<String> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    private void token(HttpExchange ex) throws IOException {
+        String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String token;
+        synchronized (this) {
+            tokenRequests.add(form);
+            token = tokensToIssue.poll();
+        }
+        boolean valid = token != null && form.contains("grant_type=refresh_token")
+                && "application/x-www-form-urlencoded".equals(ex.getRequestHeaders().getFirst("Content-Type"));
+        byte[] body = (valid ? "{\"token_type\":\"bearer\",\"refresh_token\":\"kept\",\"access_token\":\""
+                + token + "\",\"expires_in\":1800}"
+                : "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or unknown refresh token\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(valid ? 200 : 400, body.length);
+        ex.getResponseBody().write(body);
+    }
+
     private void forward(HttpExchange ex) throws IOException {
+        if (ex.getRequestURI().getPath().equals("/oauth/v1/token")) {
+            try (ex) {
+                token(ex);
+            }
+            return;
+        }
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getRawPath();
