@@ -38,7 +38,8 @@ final class IncrementalSearch {
         long from = since == null ? 0 : since.toEpochMilli();
         while (true) {
             Window w = window(List.of(filter(modified, "GTE", from)), modified, page);
-            if (w.read < w.total && w.total > 0) {
+            // A window that read nothing cannot move the start forward: the next cycle tries again.
+            if (w.read > 0 && w.read < w.total) {
                 long last = w.lastModified.toEpochMilli();
                 if (last == from) {
                     drainMillisecond(from, page);
