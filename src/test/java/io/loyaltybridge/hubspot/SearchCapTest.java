@@ -42,6 +42,8 @@ class SearchCapTest {
             assertThat(w.identities()).isEqualTo(KNOWN + NEW);
             // Fifty pages reach the cap; the next window starts at the last time seen and finds the rest.
             assertThat(w.hs.calls().calls("POST /crm/v3/objects/contacts/search")).isGreaterThanOrEqualTo(51);
+            // Never a page past the cap (400), and never more than five searches a second (429).
+            assertThat(w.proxy.exchanges()).noneMatch(e -> e.status() == 400 || e.status() == 429);
             w.assertLedgerAndSpecs();
         }
     }
