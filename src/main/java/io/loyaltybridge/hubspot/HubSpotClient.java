@@ -70,7 +70,13 @@ final class HubSpotClient {
                 Thread.currentThread().interrupt();
                 throw new HubSpotException(0, "INTERRUPTED", "interrupted while waiting for the rate limit", e);
             }
-            answer = send(method, path, query, json, "application/json", auth.token());
+            try {
+                answer = send(method, path, query, json, "application/json", auth.token());
+            } finally {
+                if (search) {
+                    limiter.searched();
+                }
+            }
             limiter.observe(answer.headers());
             if (answer.status() == 429) {
                 limiter.rateLimited(answer.json().path("policyName").asText(null));

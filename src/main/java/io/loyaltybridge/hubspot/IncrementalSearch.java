@@ -11,13 +11,13 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads every record of one object type modified at or after a time, oldest first, a page at a time, through the
- * search API. HubSpot refuses to page past 10 000 results of one search: then a new search starts at the last
- * modified time seen (the records of that very millisecond are read again and skipped downstream). Should 10 000
- * records share one millisecond, that millisecond is read by record id instead, so the read always moves forward.
+ * search API. Each page is a new search starting at the last modified time seen (the records of that millisecond
+ * are read again and skipped downstream) rather than HubSpot's offset paging, for two reasons: HubSpot refuses to
+ * page past 10 000 results of one search, and a record modified while we page moves to the end and shifts the
+ * others, so an offset would skip one. Should a whole page share one millisecond, that millisecond is read by record
+ * id instead, so the read always moves forward.
  */
 final class IncrementalSearch {
-    static final int MAX_RESULTS = 10_000;
-
     private final HubSpotClient client;
     private final String path;
     private final String modified;
@@ -37,82 +37,62 @@ final class IncrementalSearch {
     void readSince(Instant since, BiConsumer<List<JsonNode>, Instant> page) {
         long from = since == null ? 0 : since.toEpochMilli();
         while (true) {
-            Window w = window(List.of(filter(modified, "GTE", from)), modified, page);
-            // A window that read nothing cannot move the start forward: the next cycle tries again.
-            if (w.read > 0 && w.read < w.total) {
-                long last = w.lastModified.toEpochMilli();
-                if (last == from) {
-                    drainMillisecond(from, page);
-                    from = from + 1;
-                } else {
-                    from = last;
-                }
-                continue;
-            }
-            return;
-        }
-    }
-
-    /** The records of one millisecond, by id: only needed when more than 10 000 share it. */
-    private void drainMillisecond(long at, BiConsumer<List<JsonNode>, Instant> page) {
-        String lastId = "0";
-        while (true) {
-            Window w = window(List.of(filter(modified, "EQ", at), filter("hs_object_id", "GT", Long.parseLong(lastId))),
-                    "hs_object_id", page);
-            if (w.read >= w.total || w.lastId == null) {
+            List<JsonNode> records = search(List.of(filter(modified, "GTE", from)), modified);
+            if (records.isEmpty()) {
                 return;
             }
-            lastId = w.lastId;
+            Instant last = latest(records);
+            page.accept(records, last);
+            if (records.size() < pageSize || last == null) {
+                return;
+            }
+            if (last.toEpochMilli() == from) {
+                drainMillisecond(from, page);
+                from = from + 1;
+            } else {
+                from = last.toEpochMilli();
+            }
         }
     }
 
-    private record Window(int read, int total, Instant lastModified, String lastId) {
+    /** The records of one millisecond, by ascending id: only needed when a whole page shares it. */
+    private void drainMillisecond(long at, BiConsumer<List<JsonNode>, Instant> page) {
+        long afterId = 0;
+        while (true) {
+            List<JsonNode> records = search(List.of(filter(modified, "EQ", at),
+                    filter("hs_object_id", "GT", afterId)), "hs_object_id");
+            if (records.isEmpty()) {
+                return;
+            }
+            page.accept(records, Instant.ofEpochMilli(at));
+            if (records.size() < pageSize) {
+                return;
+            }
+            afterId = records.get(records.size() - 1).path("id").asLong();
+        }
     }
 
-    /** One search, paged until its end or the 10 000-result cap. */
-    private Window window(List<ObjectNode> filters, String sortBy, BiConsumer<List<JsonNode>, Instant> page) {
-        String after = "0";
-        int read = 0;
-        int total = 0;
+    private List<JsonNode> search(List<ObjectNode> filters, String sortBy) {
+        ObjectNode body = HubSpotClient.JSON.createObjectNode();
+        body.putArray("filterGroups").addObject().putArray("filters").addAll(filters);
+        body.putArray("sorts").addObject().put("propertyName", sortBy).put("direction", "ASCENDING");
+        ArrayNode props = body.putArray("properties");
+        properties.forEach(props::add);
+        body.put("limit", pageSize).put("after", "0");
+        List<JsonNode> records = new ArrayList<>();
+        client.post(path, body).orThrow().json().path("results").forEach(records::add);
+        return records;
+    }
+
+    private Instant latest(List<JsonNode> records) {
         Instant last = null;
-        String lastId = null;
-        while (after != null) {
-            ObjectNode body = HubSpotClient.JSON.createObjectNode();
-            body.putArray("filterGroups").addObject().putArray("filters").addAll(filters);
-            body.putArray("sorts").addObject().put("propertyName", sortBy).put("direction", "ASCENDING");
-            ArrayNode props = body.putArray("properties");
-            properties.forEach(props::add);
-            body.put("limit", pageSize).put("after", after);
-            JsonNode answer = client.post(path, body).orThrow().json();
-            total = answer.path("total").asInt();
-            List<JsonNode> records = new ArrayList<>();
-            answer.path("results").forEach(records::add);
-            read += records.size();
-            Instant pageLast = null;
-            for (JsonNode r : records) {
-                Instant m = ContactMapper.modified(r, modified);
-                pageLast = pageLast == null || (m != null && m.isAfter(pageLast)) ? m : pageLast;
-                lastId = r.path("id").asText();
-            }
-            if (!records.isEmpty()) {
-                last = pageLast;
-                page.accept(records, pageLast);
-            }
-            after = answer.path("paging").path("next").path("after").asText(null);
-            if (after != null && beyondCap(after)) {
-                after = null;
+        for (JsonNode r : records) {
+            Instant m = ContactMapper.modified(r, modified);
+            if (m != null && (last == null || m.isAfter(last))) {
+                last = m;
             }
         }
-        return new Window(read, total, last, lastId);
-    }
-
-    /** HubSpot's paging token is an offset; asking for one at or past the cap answers 400, so we stop there. */
-    private static boolean beyondCap(String after) {
-        try {
-            return Long.parseLong(after) >= MAX_RESULTS;
-        } catch (NumberFormatException opaque) {
-            return false;
-        }
+        return last;
     }
 
     private static ObjectNode filter(String property, String operator, long value) {

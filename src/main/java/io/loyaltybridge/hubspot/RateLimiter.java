@@ -22,8 +22,8 @@ final class RateLimiter {
         }
     }
 
-    /** A second and a little: our send times and HubSpot's arrival times differ by the network's jitter. */
-    private static final long SEARCH_WINDOW_MS = 1_050;
+    /** A second and a little, counted from each search's answer. */
+    private static final long SEARCH_WINDOW_MS = 1_020;
     private final double share;
     private final int searchesPerSecond;
     private final long pauseAfter429Ms;
@@ -60,11 +60,20 @@ final class RateLimiter {
                 remaining = -1;
             }
             if (wait <= 0) {
-                (search ? searches : calls).addLast(now);
+                // A search takes its slot when its answer is back (see searched()): HubSpot counts arrivals, and
+                // a request held up on its way must not land in the same second as the next ones.
+                if (!search) {
+                    calls.addLast(now);
+                }
                 return;
             }
             wait(wait);
         }
+    }
+
+    /** A search was answered: it counts against the per-second limit from now. */
+    synchronized void searched() {
+        searches.addLast(clock.millis());
     }
 
     /** Learns the account's limits and what is left from an answer's headers. */

@@ -18,9 +18,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HubSpot answers 400 past the 10 000th result of one search: the sync must start a new window at the last
- * modified time seen. Here the cursor is gone (a re-sync) and 10 000 contacts come back that the core already
- * knows in this very version; the 50 changed after them sort last, beyond the cap.
+ * HubSpot answers 400 past the 10 000th result of one search: the sync must start new windows at the last
+ * modified time seen instead. Here the cursor is gone (a re-sync) and 10 000 contacts come back that the core
+ * already knows in this very version; the 50 changed after them sort last, beyond the cap of a single search.
  */
 class SearchCapTest {
     private static final int KNOWN = 10_000;
@@ -40,7 +40,7 @@ class SearchCapTest {
                     && fresh.stream().allMatch(w::inSync));
             HubSpotWorld.throughout(Duration.ofMillis(500), () -> w.batchUpdates() == 1);
             assertThat(w.identities()).isEqualTo(KNOWN + NEW);
-            // Fifty pages reach the cap; the next window starts at the last time seen and finds the rest.
+            // Fifty pages reach the 10 000th result; the windows go on from the last time seen and find the rest.
             assertThat(w.hs.calls().calls("POST /crm/v3/objects/contacts/search")).isGreaterThanOrEqualTo(51);
             // Never a page past the cap (400), and never more than five searches a second (429).
             assertThat(w.proxy.exchanges()).noneMatch(e -> e.status() == 400 || e.status() == 429);
