@@ -41,6 +41,7 @@ public final class HubSpotSync {
     private final Transactions tx;
     private final EchoFilter echoes;
     private final Lock ingestLock;
+    private final Erasure erasure;
     private volatile boolean provisioned;
     private int taken;
     private String lastDailyWarning;
@@ -65,6 +66,7 @@ public final class HubSpotSync {
         this.tx = tx;
         this.echoes = echoes;
         this.ingestLock = ingestLock;
+        this.erasure = new Erasure(tx);
     }
 
     /** One cycle; never throws, so the schedule keeps running. */
@@ -126,9 +128,11 @@ public final class HubSpotSync {
     }
 
     private void contactPage(List<JsonNode> records, Instant last) {
-        List<InboundContact> batch = records.stream().map(contacts::contact).map(echoes::withoutEcho).toList();
-        locked(() -> taken += contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last))
-                .taken());
+        List<InboundContact> read = records.stream().map(contacts::contact).map(echoes::withoutEcho).toList();
+        locked(() -> {
+            List<InboundContact> batch = erasure.keepNotErased(read);
+            taken += contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last)).taken();
+        });
     }
 
     private void orderPage(List<JsonNode> records, Instant last) {

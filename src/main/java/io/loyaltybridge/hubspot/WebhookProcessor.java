@@ -1,8 +1,6 @@
 package io.loyaltybridge.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loyaltybridge.domain.member.CrmIdentity;
-import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.InboundContact;
@@ -28,7 +26,7 @@ public final class WebhookProcessor {
     private final ContactIngest contacts;
     private final OrderIngest orders;
     private final Transactions tx;
-    private final PgErasure erasure;
+    private final Erasure erasure;
     private final Lock ingestLock;
     private final EchoFilter echoes;
 
@@ -40,7 +38,7 @@ public final class WebhookProcessor {
         this.contacts = contacts;
         this.orders = orders;
         this.tx = tx;
-        this.erasure = new PgErasure(tx);
+        this.erasure = new Erasure(tx);
         this.ingestLock = ingestLock;
     }
 
@@ -53,12 +51,11 @@ public final class WebhookProcessor {
             var deletedOrders = reads.orders(new ArrayList<>(todo.deletedOrders), true);
             ingestLock.lock();
             try {
-                todo.erase.forEach(id -> tx.inTransaction(() ->
-                        erasure.erase(new CrmIdentity(ContactMapper.SYSTEM, id))));
+                todo.erase.forEach(erasure::erase);
                 List<InboundContact> gone = new ArrayList<>();
                 todo.gone.forEach((id, at) -> gone.add(ContactMapper.gone(id, at)));
                 contacts.apply(gone, null);
-                contacts.apply(reread, null);
+                contacts.apply(erasure.keepNotErased(reread), null);
                 orders.apply(changedOrders, null);
                 orders.apply(deletedOrders, null);
             } finally {

@@ -3,7 +3,16 @@ package io.loyaltybridge.store;
 import io.loyaltybridge.domain.member.CrmIdentity;
 import io.loyaltybridge.domain.member.MemberId;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A privacy deletion (GDPR erasure) asked for through a CRM: the member's personal data goes, their points and
@@ -34,5 +43,32 @@ public final class PgErasure {
         sql.update("DELETE FROM dead_letters WHERE system = ? AND record_type = 'contact' AND record_id = ?",
                 identity.system(), identity.externalId());
         return member;
+    }
+
+    /**
+     * Which of these CRM record ids were erased: a stale read of an erased record (search lags, webhooks arrive
+     * late) must not bring the person back as a new member.
+     */
+    public Set<String> erasedAmong(String system, List<String> externalIds) {
+        Map<String, String> byHash = new HashMap<>();
+        externalIds.forEach(id -> byHash.put(hashed(id), id));
+        Set<String> erased = new HashSet<>();
+        if (byHash.isEmpty()) {
+            return erased;
+        }
+        sql.list("SELECT external_id FROM member_identities WHERE system = ? AND external_id = ANY (?)",
+                row -> erased.add(byHash.get(row.getString(1))), system,
+                new Sql.TextArray(byHash.keySet().toArray(String[]::new)));
+        return erased;
+    }
+
+    /** The id an erased identity keeps: the same hash the UPDATE in {@link #erase} computes in SQL. */
+    static String hashed(String externalId) {
+        try {
+            return "erased:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(externalId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }
