@@ -3,26 +3,120 @@ package io.loyaltybridge.hubspot;
 import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.app.Setting;
+import io.loyaltybridge.app.StartupException;
+import io.loyaltybridge.domain.program.RfmSegments;
+import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.sync.ContactIngest;
+import io.loyaltybridge.sync.OrderIngest;
+import io.loyaltybridge.sync.OutboxPusher;
+import io.loyaltybridge.sync.ProfileAttribute;
+import io.loyaltybridge.sync.SyncStores;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The HubSpot connector's configuration keys, secrets and wiring into Camel. The application calls
- * {@link #wire} once, before Camel starts; the connector is off unless configured.
+ * {@link #wire} once, before Camel starts; the connector is off unless configured. Its routes
+ * (routes/hubspot-*.camel.yaml) always load, and start only when loyalty.hubspot.enabled is true.
  */
 public final class HubSpotModule {
+    private static final Logger LOG = LoggerFactory.getLogger(HubSpotModule.class);
+
     /** Every loyalty.hubspot.* key. */
-    public static final List<Setting<?>> SETTINGS = List.of();
+    public static final List<Setting<?>> SETTINGS = HubSpotSettings.all();
 
     /** Environment variables holding HubSpot secrets, and what each is for. */
-    public static final Map<String, String> SECRETS = Map.of();
+    public static final Map<String, String> SECRETS = Map.of(
+            "HUBSPOT_ACCESS_TOKEN", "HubSpot private app token (loyalty.hubspot.auth=private-app)",
+            "HUBSPOT_APP_SECRET", "HubSpot app's client secret, which signs webhook requests (X-HubSpot-Signature-v3)",
+            "HUBSPOT_CLIENT_ID", "HubSpot OAuth client id (loyalty.hubspot.auth=oauth)",
+            "HUBSPOT_CLIENT_SECRET", "HubSpot OAuth client secret (loyalty.hubspot.auth=oauth)",
+            "HUBSPOT_REFRESH_TOKEN", "HubSpot OAuth refresh token of the installed account (loyalty.hubspot.auth=oauth)");
 
     private HubSpotModule() {
     }
 
     public static void wire(Main camel, Core core, Config config) {
-        // Connector not built yet.
+        // Route files read these as {{placeholders}}, so every key is published, defaults included.
+        for (Setting<?> setting : SETTINGS) {
+            Object value = config.get(setting);
+            if (value != null) {
+                camel.addInitialProperty(setting.name(), value.toString());
+            }
+        }
+        HubSpotOptions options = HubSpotOptions.from(config);
+        HubSpotAuth auth = options.enabled() ? auth(options, config) : HubSpotAuth.privateApp(null);
+        HubSpotClient client = new HubSpotClient(new RateLimiter(options.sharePercent(), options.searchesPerSecond(),
+                options.pauseAfter429Ms(), Clock.systemUTC()), auth);
+        camel.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport main) {
+                client.attach(main.getCamelContext());
+            }
+        });
+
+        SyncStores stores = core.syncStores();
+        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService());
+        ContactIngest contactIngest = new ContactIngest(core.transactions(), stores,
+                Map.of(ContactMapper.SYSTEM, options.fieldMap()), orderIngest);
+        OutboxPusher pusher = new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(),
+                stores.sources(), core.clock());
+        ContactMapper contacts = new ContactMapper(options.fieldMap(), options.birthDateProperty());
+        OrderMapper orders = new OrderMapper(options, core.program().currency().code());
+        HubSpotReads reads = new HubSpotReads(client, contacts, orders, options.orderObject());
+        EchoFilter echoes = new EchoFilter();
+        ReentrantLock ingestLock = new ReentrantLock();
+        PropertyProvisioner provisioner = new PropertyProvisioner(client, options.fieldMap(), options.propertyGroup(),
+                Map.of(ProfileAttribute.TIER, tierNames(core.program().tiers()),
+                        ProfileAttribute.SEGMENT, RfmSegments.ALL));
+
+        camel.bind("hubspotSync", new HubSpotSync(options, client, provisioner, reads, contacts, orders,
+                contactIngest, orderIngest, pusher, new HubSpotWriter(client, options.fieldMap(), echoes), stores,
+                core.transactions(), echoes, ingestLock));
+        camel.bind("hubspotWebhookReceiver", new WebhookReceiver(
+                new WebhookSignature(config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl()));
+        camel.bind("hubspotWebhookProcessor", new WebhookProcessor(options, reads, contactIngest, orderIngest,
+                core.transactions(), echoes, ingestLock));
+        if (options.enabled()) {
+            LOG.info("HubSpot connector on: {} at {}, orders from {}, webhooks verified for {}",
+                    options.oauth() ? "OAuth" : "private app token", options.baseUrl(), options.orderObject(),
+                    options.webhookUrl());
+        }
+    }
+
+    private static HubSpotAuth auth(HubSpotOptions options, Config config) {
+        List<String> missing = new ArrayList<>();
+        List<String> needed = options.oauth()
+                ? List.of("HUBSPOT_CLIENT_ID", "HUBSPOT_CLIENT_SECRET", "HUBSPOT_REFRESH_TOKEN")
+                : List.of("HUBSPOT_ACCESS_TOKEN");
+        needed.forEach(variable -> {
+            if (config.secret(variable) == null) {
+                missing.add(variable + " is not set (needed with loyalty.hubspot.enabled=true and loyalty.hubspot.auth="
+                        + (options.oauth() ? "oauth" : "private-app") + ")");
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw StartupException.of(missing);
+        }
+        if (config.secret("HUBSPOT_APP_SECRET") == null) {
+            LOG.warn("HUBSPOT_APP_SECRET is not set: every HubSpot webhook request will be refused (401)");
+        }
+        return options.oauth()
+                ? HubSpotAuth.oauth(config.secret("HUBSPOT_CLIENT_ID"), config.secret("HUBSPOT_CLIENT_SECRET"),
+                        config.secret("HUBSPOT_REFRESH_TOKEN"), Clock.systemUTC())
+                : HubSpotAuth.privateApp(config.secret("HUBSPOT_ACCESS_TOKEN"));
+    }
+
+    private static List<String> tierNames(Tiers tiers) {
+        return tiers.levels().stream().map(Tiers.TierLevel::name).toList();
     }
 }

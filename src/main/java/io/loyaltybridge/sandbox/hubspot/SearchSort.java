@@ -2,8 +2,11 @@ package io.loyaltybridge.sandbox.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -42,13 +45,20 @@ final class SearchSort {
         if (def == null) {
             throw ApiError.validation("Cannot sort by unknown property '" + name + "'").with("propertyName", "" + name);
         }
+        // Each record's sort key is computed once per search: parsing values inside every comparison made a sort
+        // of 10 000 records take a second.
+        Map<Snap, Optional<Comparable<?>>> keys = new IdentityHashMap<>();
+        Function<Snap, Optional<Comparable<?>>> key = snap -> keys.computeIfAbsent(snap, x -> {
+            String v = store.value(x, name);
+            return v == null ? Optional.empty() : Optional.of(Filters.key(def, v));
+        });
         Comparator<Snap> byValue = (a, b) -> {
-            String va = store.value(a, name);
-            String vb = store.value(b, name);
-            if (va == null || vb == null) {
-                return va == null ? (vb == null ? 0 : 1) : -1;
+            Optional<Comparable<?>> ka = key.apply(a);
+            Optional<Comparable<?>> kb = key.apply(b);
+            if (ka.isEmpty() || kb.isEmpty()) {
+                return ka.isEmpty() ? (kb.isEmpty() ? 0 : 1) : -1;
             }
-            return Filters.cmp(Filters.key(def, va), Filters.key(def, vb));
+            return Filters.cmp(ka.get(), kb.get());
         };
         return (descending ? byValue.reversed() : byValue).thenComparing(byId);
     }

@@ -1,0 +1,152 @@
+package io.loyaltybridge.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltybridge.store.PgSyncSources;
+import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.ContactIngest;
+import io.loyaltybridge.sync.FieldMap;
+import io.loyaltybridge.sync.InboundContact;
+import io.loyaltybridge.sync.OrderIngest;
+import io.loyaltybridge.sync.OutboxPusher;
+import io.loyaltybridge.sync.SourceCursor;
+import io.loyaltybridge.sync.SyncStores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * One sync cycle, run by the route hubspot-sync: provision the properties (until that has worked once), read the
+ * contacts then the orders changed since the cursor (minus the lookback), then drain the outbox. Reading before
+ * pushing lets one cycle's changes go out in as few batch calls as possible. A failing cycle is logged and counted
+ * on its stream; the next one starts again from the stored cursor.
+ */
+public final class HubSpotSync {
+    private static final Logger LOG = LoggerFactory.getLogger(HubSpotSync.class);
+    private static final int MAX_PUSH_ROUNDS = 10_000;
+
+    private final HubSpotOptions options;
+    private final PropertyProvisioner provisioner;
+    private final IncrementalSearch contactSearch;
+    private final IncrementalSearch orderSearch;
+    private final HubSpotReads reads;
+    private final ContactMapper contacts;
+    private final ContactIngest contactIngest;
+    private final OrderIngest orderIngest;
+    private final OutboxPusher pusher;
+    private final HubSpotWriter writer;
+    private final SyncStores stores;
+    private final Transactions tx;
+    private final EchoFilter echoes;
+    private final Lock ingestLock;
+    private final Erasure erasure;
+    private volatile boolean provisioned;
+    private int taken;
+    private String lastDailyWarning;
+
+    HubSpotSync(HubSpotOptions options, HubSpotClient client, PropertyProvisioner provisioner, HubSpotReads reads,
+                ContactMapper contacts, OrderMapper orders, ContactIngest contactIngest, OrderIngest orderIngest,
+                OutboxPusher pusher, HubSpotWriter writer, SyncStores stores, Transactions tx, EchoFilter echoes,
+                Lock ingestLock) {
+        this.options = options;
+        this.provisioner = provisioner;
+        this.contactSearch = new IncrementalSearch(client, "contacts", ContactMapper.MODIFIED, contacts.properties(),
+                options.pageSize());
+        this.orderSearch = new IncrementalSearch(client, options.orderObject(), OrderMapper.MODIFIED,
+                orders.properties(), options.pageSize());
+        this.reads = reads;
+        this.contacts = contacts;
+        this.contactIngest = contactIngest;
+        this.orderIngest = orderIngest;
+        this.pusher = pusher;
+        this.writer = writer;
+        this.stores = stores;
+        this.tx = tx;
+        this.echoes = echoes;
+        this.ingestLock = ingestLock;
+        this.erasure = new Erasure(tx);
+    }
+
+    /** One cycle; never throws, so the schedule keeps running. */
+    public void cycle() {
+        String stage = "provisioning";
+        try {
+            if (!provisioned) {
+                provisioner.provision();
+                provisioned = true;
+            }
+            stage = "contacts";
+            long started = System.nanoTime();
+            taken = 0;
+            contactSearch.readSince(since("contacts"), this::contactPage);
+            stage = options.orderObject();
+            orderSearch.readSince(since(options.orderObject()), this::orderPage);
+            stage = "push";
+            int calls = push();
+            if (taken > 0 || calls > 0) {
+                LOG.info("HubSpot sync: {} records taken in, {} batch updates, in {} ms", taken, calls,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RateLimiter.DailyBudgetSpent e) {
+            // Every cycle until midnight ends here without a call; say so once, not every few seconds.
+            if (!e.getMessage().equals(lastDailyWarning)) {
+                LOG.warn("HubSpot sync paused: {}", e.getMessage());
+                lastDailyWarning = e.getMessage();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("HubSpot sync stopped at {}: {}", stage, e.getMessage());
+            String where = stage;
+            tx.inTransaction(() -> {
+                stores.sources().failed(ContactMapper.SYSTEM, where, e.getMessage());
+                return null;
+            });
+        }
+    }
+
+    /** Drains the outbox: one batch call per 100 changed contacts. */
+    public int push() {
+        int calls = 0;
+        for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
+            OutboxPusher.Round r = pusher.pushOnce(writer, options.fieldMap());
+            calls += r.calls();
+            if (r.members() == 0) {
+                break;
+            }
+        }
+        return calls;
+    }
+
+    FieldMap fieldMap() {
+        return options.fieldMap();
+    }
+
+    private Instant since(String object) {
+        return tx.read(() -> stores.sources().get(ContactMapper.SYSTEM, object)).map(PgSyncSources.Source::watermark)
+                .map(w -> w.minusSeconds(options.lookbackSeconds())).orElse(null);
+    }
+
+    private void contactPage(List<JsonNode> records, Instant last) {
+        List<InboundContact> read = records.stream().map(contacts::contact).map(echoes::withoutEcho).toList();
+        locked(() -> {
+            List<InboundContact> batch = erasure.keepNotErased(read);
+            taken += contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last)).taken();
+        });
+    }
+
+    private void orderPage(List<JsonNode> records, Instant last) {
+        var batch = reads.ordersOf(records);
+        locked(() -> taken += orderIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, options.orderObject(),
+                last)).taken());
+    }
+
+    private void locked(Runnable work) {
+        ingestLock.lock();
+        try {
+            work.run();
+        } finally {
+            ingestLock.unlock();
+        }
+    }
+}

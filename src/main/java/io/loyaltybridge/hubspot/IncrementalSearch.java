@@ -1,0 +1,102 @@
+package io.loyaltybridge.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads every record of one object type modified at or after a time, oldest first, a page at a time, through the
+ * search API. Each page is a new search starting at the last modified time seen (the records of that millisecond
+ * are read again and skipped downstream) rather than HubSpot's offset paging, for two reasons: HubSpot refuses to
+ * page past 10 000 results of one search, and a record modified while we page moves to the end and shifts the
+ * others, so an offset would skip one. Should a whole page share one millisecond, that millisecond is read by record
+ * id instead, so the read always moves forward.
+ */
+final class IncrementalSearch {
+    private final HubSpotClient client;
+    private final String path;
+    private final String modified;
+    private final List<String> properties;
+    private final int pageSize;
+
+    IncrementalSearch(HubSpotClient client, String objectType, String modified, List<String> properties,
+                      int pageSize) {
+        this.client = client;
+        this.path = "/crm/v3/objects/" + objectType + "/search";
+        this.modified = modified;
+        this.properties = properties;
+        this.pageSize = pageSize;
+    }
+
+    /** Hands each page and its latest modified time to {@code page}, in ascending modified order. */
+    void readSince(Instant since, BiConsumer<List<JsonNode>, Instant> page) {
+        long from = since == null ? 0 : since.toEpochMilli();
+        while (true) {
+            List<JsonNode> records = search(List.of(filter(modified, "GTE", from)), modified);
+            if (records.isEmpty()) {
+                return;
+            }
+            Instant last = latest(records);
+            page.accept(records, last);
+            if (records.size() < pageSize || last == null) {
+                return;
+            }
+            if (last.toEpochMilli() == from) {
+                drainMillisecond(from, page);
+                from = from + 1;
+            } else {
+                from = last.toEpochMilli();
+            }
+        }
+    }
+
+    /** The records of one millisecond, by ascending id: only needed when a whole page shares it. */
+    private void drainMillisecond(long at, BiConsumer<List<JsonNode>, Instant> page) {
+        long afterId = 0;
+        while (true) {
+            List<JsonNode> records = search(List.of(filter(modified, "EQ", at),
+                    filter("hs_object_id", "GT", afterId)), "hs_object_id");
+            if (records.isEmpty()) {
+                return;
+            }
+            page.accept(records, Instant.ofEpochMilli(at));
+            if (records.size() < pageSize) {
+                return;
+            }
+            afterId = records.get(records.size() - 1).path("id").asLong();
+        }
+    }
+
+    private List<JsonNode> search(List<ObjectNode> filters, String sortBy) {
+        ObjectNode body = HubSpotClient.JSON.createObjectNode();
+        body.putArray("filterGroups").addObject().putArray("filters").addAll(filters);
+        body.putArray("sorts").addObject().put("propertyName", sortBy).put("direction", "ASCENDING");
+        ArrayNode props = body.putArray("properties");
+        properties.forEach(props::add);
+        body.put("limit", pageSize).put("after", "0");
+        List<JsonNode> records = new ArrayList<>();
+        client.post(path, body).orThrow().json().path("results").forEach(records::add);
+        return records;
+    }
+
+    private Instant latest(List<JsonNode> records) {
+        Instant last = null;
+        for (JsonNode r : records) {
+            Instant m = ContactMapper.modified(r, modified);
+            if (m != null && (last == null || m.isAfter(last))) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    private static ObjectNode filter(String property, String operator, long value) {
+        return HubSpotClient.JSON.createObjectNode().put("propertyName", property).put("operator", operator)
+                .put("value", Long.toString(value));
+    }
+}

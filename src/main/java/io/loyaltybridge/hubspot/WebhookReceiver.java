@@ -1,0 +1,80 @@
+package io.loyaltybridge.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The front of POST /webhooks/hubspot (route hubspot-webhook-receive): checks the v3 signature over the raw bytes
+ * received, drops events already seen (HubSpot retries, and may deliver one event twice), and leaves the fresh
+ * events in the body for the asynchronous route. Answers 200 with {received, fresh} counts, or 401 for a missing, wrong or stale signature and
+ * 400 for a body that is not a JSON array of events; nothing slow happens here, so HubSpot is answered at once.
+ */
+public final class WebhookReceiver {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+    private static final int REMEMBERED = 100_000;
+
+    private final WebhookSignature signature;
+    private final String publicUrl;
+    private final Map<Long, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    WebhookReceiver(WebhookSignature signature, String publicUrl) {
+        this.signature = signature;
+        this.publicUrl = publicUrl;
+    }
+
+    public void receive(Exchange exchange) {
+        var in = exchange.getIn();
+        byte[] raw = in.getBody(byte[].class);
+        String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
+        String uri = publicUrl + (query == null || query.isEmpty() ? "" : "?" + query);
+        WebhookSignature.Verdict verdict = signature.check("POST", uri, raw == null ? new byte[0] : raw,
+                in.getHeader("X-HubSpot-Signature-v3", String.class),
+                in.getHeader("X-HubSpot-Request-Timestamp", String.class));
+        List<JsonNode> fresh = new ArrayList<>();
+        int status = 200;
+        int received = 0;
+        if (verdict != WebhookSignature.Verdict.VALID) {
+            LOG.warn("HubSpot webhook refused: signature {}", verdict.name().toLowerCase());
+            status = 401;
+        } else {
+            try {
+                JsonNode events = HubSpotClient.JSON.readTree(raw);
+                if (!events.isArray()) {
+                    throw new IOException("not an array");
+                }
+                received = events.size();
+                events.forEach(e -> {
+                    if (firstTime(e.path("eventId").asLong())) {
+                        fresh.add(e);
+                    }
+                });
+            } catch (IOException e) {
+                LOG.warn("HubSpot webhook refused: the body is not a JSON array of events");
+                status = 400;
+            }
+        }
+        exchange.getMessage().setBody(fresh);
+        exchange.getMessage().setHeader("HubSpotEvents", fresh.size());
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        // HubSpot ignores the body; it tells an operator replaying a delivery what was new.
+        exchange.setProperty("hubspotAnswer", status == 200
+                ? "{\"received\":" + received + ",\"fresh\":" + fresh.size() + "}" : "");
+    }
+
+    private synchronized boolean firstTime(long eventId) {
+        return seen.put(eventId, Boolean.TRUE) == null;
+    }
+}

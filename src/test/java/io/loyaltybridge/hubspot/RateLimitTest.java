@@ -1,0 +1,68 @@
+package io.loyaltybridge.hubspot;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** HubSpot's limits: 429 storms are waited out, and the daily share is never exceeded. */
+class RateLimitTest {
+
+    @Test
+    void a_storm_of_429s_is_waited_out_without_spinning_and_every_profile_still_arrives_in_two_calls() {
+        List<Long> contacts = new ArrayList<>();
+        FreezableClock clock = new FreezableClock();
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o.clock(clock).indexingDelay(Duration.ofMillis(700)),
+                Map.of("loyalty.hubspot.rate-limit.pause-after-429-ms", "300"), hs -> {
+                    for (int i = 0; i < 150; i++) {
+                        contacts.add(hs.admin().createContact("s" + i + "@example.com", "S" + i, "Storm"));
+                    }
+                    hs.faults().rateLimitStorm(2);
+                })) {
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> contacts.stream().allMatch(w::inSync));
+            HubSpotWorld.throughout(Duration.ofMillis(600),
+                    () -> w.proxy.count(HubSpotWorld.BATCH_UPDATE, 200) == 2);
+            var calls = w.proxy.exchanges();
+            assertThat(calls.stream().filter(e -> e.status() == 429)).hasSize(2);
+            for (int i = 0; i + 1 < calls.size(); i++) {
+                if (calls.get(i).status() == 429) {
+                    assertThat(calls.get(i + 1).atMillis() - calls.get(i).atMillis())
+                            .as("pause after the 429 of call %d", i).isGreaterThanOrEqualTo(250);
+                }
+            }
+
+            // A second storm while pushing: the rejected batch is sent again after the pause, nothing is lost.
+            // The orders share one modified time, so search sees all of them at once (after the indexing delay).
+            w.hs.faults().rateLimitStorm(2);
+            clock.freeze();
+            contacts.subList(0, 120).forEach(id -> w.hs.admin().createOrder(id, FirstSyncTest.order("10", "processed")));
+            clock.release();
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> contacts.subList(0, 120).stream()
+                    .allMatch(id -> w.memberOf(id).map(w::points).orElse(0L) == 10)
+                    && contacts.stream().allMatch(w::inSync));
+            HubSpotWorld.throughout(Duration.ofMillis(600),
+                    () -> w.proxy.count(HubSpotWorld.BATCH_UPDATE, 200) == 4);
+            assertThat(w.proxy.exchanges().stream().filter(e -> e.status() == 429)).hasSize(4);
+            w.assertLedgerAndSpecs();
+        }
+    }
+
+    @Test
+    void once_the_daily_share_is_used_up_the_connector_makes_no_more_calls() {
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o.dailyLimit(40),
+                Map.of("loyalty.hubspot.rate-limit.share-percent", "50"), hs -> {
+                    for (int i = 0; i < 30; i++) {
+                        hs.admin().createContact("d" + i + "@example.com", "D" + i, "Daily");
+                    }
+                })) {
+            HubSpotWorld.eventually(Duration.ofSeconds(15), () -> w.proxy.exchanges().size() >= 20);
+            // Half of 40 is ours; the answer that shows it spent stops every further call until the next day.
+            HubSpotWorld.throughout(Duration.ofSeconds(1), () -> w.proxy.exchanges().size() == 20);
+            assertThat(w.proxy.exchanges()).noneMatch(e -> e.status() == 429);
+        }
+    }
+}
