@@ -87,6 +87,7 @@ public final class HubSpotModule {
         camel.bind("hubspotWebhookProcessor", new WebhookProcessor(options, reads, contactIngest, orderIngest,
                 core.transactions(), echoes, ingestLock));
         if (options.enabled()) {
+            core.crmReaders().register(new ContactReader(reads, options.fieldMap()));
             LOG.info("HubSpot connector on: {} at {}, orders from {}, webhooks verified for {}",
                     options.oauth() ? "OAuth" : "private app token", options.baseUrl(), options.orderObject(),
                     options.webhookUrl());

@@ -39,6 +39,11 @@ class FirstSyncTest {
                     .containsEntry("loyalty_member_id", Long.toString(w.memberOf(contacts.get(0)).orElseThrow().value()))
                     .containsKey("loyalty_updated_at");
             assertThat(w.hs.admin().count(ObjectType.CONTACTS)).isEqualTo(CONTACTS);
+            var http = new io.loyaltybridge.support.Http(w.app.baseUrl(), io.loyaltybridge.support.TestApp.TOKEN);
+            var side = http.get("/api/members/" + w.memberOf(contacts.get(0)).orElseThrow().value() + "/crm").json()
+                    .at("/systems/hubspot");
+            assertThat(side.get("agree").asBoolean()).as(side.toString()).isTrue();
+            assertThat(side.at("/fields/loyalty_points").asText()).isEqualTo("150");
 
             assertThat(w.hs.calls().calls("POST /crm/v3/properties/contacts/groups")).isEqualTo(1);
             assertThat(w.hs.calls().calls("POST /crm/v3/properties/contacts/batch/create")).isEqualTo(1);
