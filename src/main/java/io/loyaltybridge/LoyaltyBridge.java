@@ -1,44 +1,78 @@
 package io.loyaltybridge;
 
 import io.loyaltybridge.app.Application;
+import io.loyaltybridge.app.SandboxMode;
 import io.loyaltybridge.app.StartupException;
+import io.loyaltybridge.app.Workspace;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
-/** Starts LoyaltyBridge from the working directory, which must hold {@code config/} and {@code routes/}. */
+/**
+ * Starts LoyaltyBridge from the working directory, which must hold {@code config/} and {@code routes/}:
+ * against the CRMs configured there, or with {@code --sandbox} against built-in Salesforce and HubSpot sandboxes.
+ */
 public final class LoyaltyBridge {
+    static final String USAGE = "Usage: java -jar loyaltybridge.jar [--sandbox]";
+
     private LoyaltyBridge() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length > 0) {
-            System.err.println("LoyaltyBridge: unknown argument '" + args[0] + "'. Usage: java -jar loyaltybridge.jar");
-            System.exit(2);
+        boolean sandbox = args.length == 1 && args[0].equals("--sandbox");
+        if (args.length > 0 && !sandbox) {
+            fail("unknown argument '" + args[0] + "'. " + USAGE);
         }
-        Application app;
+        Path workDir = Path.of("").toAbsolutePath();
+        AutoCloseable running;
         try {
-            app = Application.start(Path.of("").toAbsolutePath(), systemOverrides(), System.getenv());
+            running = sandbox ? SandboxMode.start(workDir, systemOverrides(), System.getenv())
+                    : startAgainstCrms(workDir);
         } catch (StartupException e) {
-            System.err.println("LoyaltyBridge cannot start: " + e.getMessage());
-            System.exit(2);
+            fail(e.getMessage());
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("LoyaltyBridge did not stop cleanly: " + e.getMessage());
+            }
             stopped.countDown();
         }, "loyaltybridge-shutdown"));
         stopped.await();
     }
 
+    /** Without --sandbox a CRM must be configured: a loyalty core with nothing to sync is not what anyone wants. */
+    private static Application startAgainstCrms(Path workDir) {
+        Properties properties = new Workspace(workDir).properties(systemOverrides());
+        boolean any = Boolean.parseBoolean(properties.getProperty("loyalty.salesforce.enabled", "false").strip())
+                || Boolean.parseBoolean(properties.getProperty("loyalty.hubspot.enabled", "false").strip());
+        if (!any) {
+            throw new StartupException("no CRM is configured. Either set loyalty.salesforce.enabled = true (with "
+                    + "SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET in the environment) and/or "
+                    + "loyalty.hubspot.enabled = true (with HUBSPOT_ACCESS_TOKEN and HUBSPOT_APP_SECRET) in "
+                    + "config/application.properties, or run with --sandbox to try LoyaltyBridge against built-in "
+                    + "Salesforce and HubSpot sandboxes.");
+        }
+        return Application.start(workDir, systemOverrides(), System.getenv());
+    }
+
     /** {@code -Dloyalty.x=y} and {@code -Dcamel.x=y} override the file, for one-off runs. */
     private static Map<String, String> systemOverrides() {
-        Map<String, String> overrides = new java.util.HashMap<>();
+        Map<String, String> overrides = new HashMap<>();
         System.getProperties().stringPropertyNames().stream()
                 .filter(key -> key.startsWith("loyalty.") || key.startsWith("camel."))
                 .forEach(key -> overrides.put(key, System.getProperty(key)));
         return overrides;
+    }
+
+    private static void fail(String message) {
+        System.err.println("LoyaltyBridge cannot start: " + message);
+        System.exit(2);
     }
 }

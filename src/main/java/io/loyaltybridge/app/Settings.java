@@ -32,8 +32,18 @@ public final class Settings {
     public static final Setting<Path> PROGRAM_FILE = Setting.path("loyalty.program.file", "config/program.yaml",
             "the loyalty program file, relative to the working directory");
 
+    public static final Setting<Integer> SANDBOX_CUSTOMERS = Setting.integer("loyalty.sandbox.customers", 3_000, 10,
+            1_000_000, "customers of the generated shop in sandbox mode (some in both CRMs)");
+    public static final Setting<Integer> SANDBOX_ORDERS = Setting.integer("loyalty.sandbox.orders", 30_000, 0,
+            10_000_000, "orders over two years in the generated shop in sandbox mode");
+    public static final Setting<Integer> SANDBOX_ORDERS_PER_MINUTE = Setting.integer(
+            "loyalty.sandbox.orders-per-minute", 60, 0, 60_000, "new orders a minute while sandbox mode runs");
+    public static final Setting<Integer> SANDBOX_SEED = Setting.integer("loyalty.sandbox.seed", 42, 0,
+            Integer.MAX_VALUE, "seed of the generated shop (the same seed gives the same shop)");
+
     private static final List<Setting<?>> CORE = List.of(PROGRAM_FILE, SERVER_PORT, DB_URL, DB_POOL_SIZE, DATA_DIR,
-            EMBEDDED_DB_PORT, MAX_BODY_BYTES, PAGE_SIZE);
+            EMBEDDED_DB_PORT, MAX_BODY_BYTES, PAGE_SIZE, SANDBOX_CUSTOMERS, SANDBOX_ORDERS, SANDBOX_ORDERS_PER_MINUTE,
+            SANDBOX_SEED);
 
     /** The core's keys and each connector's own. */
     public static final List<Setting<?>> ALL = Stream.of(CORE, SalesforceModule.SETTINGS, HubSpotModule.SETTINGS)

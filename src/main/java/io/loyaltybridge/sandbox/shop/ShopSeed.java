@@ -76,7 +76,8 @@ public final class ShopSeed {
         return weighted;
     }
 
-    private static Shop.Purchase purchase(Shop.Customer c, Instant at, Random random) {
+    /** One more purchase by the customer at {@code at}: what sandbox mode keeps adding while it runs. */
+    public static Shop.Purchase purchase(Shop.Customer c, Instant at, Random random) {
         List<Shop.Item> items = new ArrayList<>();
         for (int n = 1 + random.nextInt(3); n > 0; n--) {
             Shop.Item base = CATALOGUE[random.nextInt(CATALOGUE.length)];

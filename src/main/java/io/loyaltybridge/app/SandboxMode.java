@@ -1,0 +1,132 @@
+package io.loyaltybridge.app;
+
+import io.loyaltybridge.sandbox.SeedClock;
+import io.loyaltybridge.sandbox.hubspot.HubSpotSandbox;
+import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
+import io.loyaltybridge.sandbox.shop.LiveOrders;
+import io.loyaltybridge.sandbox.shop.Shop;
+import io.loyaltybridge.sandbox.shop.ShopLoader;
+import io.loyaltybridge.sandbox.shop.ShopSeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole product without a CRM account: in-process Salesforce and HubSpot sandboxes seeded with a generated shop,
+ * both connectors pointed at them, the app on its own fresh embedded database, and new orders arriving while it runs.
+ */
+public final class SandboxMode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxMode.class);
+    private static final String HUBSPOT_TOKEN = "sandbox-private-app-token";
+    private static final String HUBSPOT_SECRET = "sandbox-app-secret";
+
+    private final SalesforceSandbox salesforce;
+    private final HubSpotSandbox hubspot;
+    private final Application app;
+    private final LiveOrders live;
+
+    private SandboxMode(SalesforceSandbox salesforce, HubSpotSandbox hubspot, Application app, LiveOrders live) {
+        this.salesforce = salesforce;
+        this.hubspot = hubspot;
+        this.app = app;
+        this.live = live;
+    }
+
+    public static SandboxMode start(Path workDir, Map<String, String> overrides, Map<String, String> env) {
+        Config config = Config.load(new Workspace(workDir).properties(overrides), env);
+        int port = config.get(Settings.SERVER_PORT);
+        String webhook = "http://localhost:" + port + "/webhooks/hubspot";
+        SeedClock clock = new SeedClock();
+        SalesforceSandbox sf = SalesforceSandbox.start(
+                io.loyaltybridge.sandbox.salesforce.SandboxOptions.defaults().withClock(clock));
+        HubSpotSandbox hs = HubSpotSandbox.start(io.loyaltybridge.sandbox.hubspot.SandboxOptions.defaults()
+                .token(HUBSPOT_TOKEN).appSecret(HUBSPOT_SECRET).clock(clock).webhookTarget(URI.create(webhook)));
+        try {
+            int customers = config.get(Settings.SANDBOX_CUSTOMERS);
+            int orders = config.get(Settings.SANDBOX_ORDERS);
+            long seed = config.get(Settings.SANDBOX_SEED);
+            LOG.info("SANDBOX MODE: no real CRM is contacted. Seeding the sandbox shop: {} customers, {} orders over"
+                    + " two years...", customers, orders);
+            Shop shop = ShopSeed.generate(customers, orders, Instant.now(), seed);
+            ShopLoader.Loaded loaded = ShopLoader.load(shop, sf, hs, clock);
+            Map<String, String> all = new HashMap<>(connectors(sf, hs, webhook));
+            all.putAll(overrides);
+            if (config.get(Settings.DB_URL) == null) {
+                all.putIfAbsent(Settings.DATA_DIR.name(), freshDataDir(workDir, config).toString());
+            }
+            Map<String, String> secrets = new HashMap<>(env);
+            secrets.put("SALESFORCE_CLIENT_ID", sf.options().clientId());
+            secrets.put("SALESFORCE_CLIENT_SECRET", sf.options().clientSecret());
+            secrets.put("HUBSPOT_ACCESS_TOKEN", HUBSPOT_TOKEN);
+            secrets.put("HUBSPOT_APP_SECRET", HUBSPOT_SECRET);
+            Application app = Application.start(workDir, all, secrets);
+            LiveOrders live = LiveOrders.start(loaded, sf, hs, config.get(Settings.SANDBOX_ORDERS_PER_MINUTE),
+                    seed + 1);
+            LOG.info("SANDBOX MODE is running: Salesforce sandbox at {} (Pub/Sub on port {}), HubSpot sandbox at {};"
+                            + " {} new orders a minute. Status page: {}/", sf.instanceUrl(), sf.pubSubPort(),
+                    hs.baseUrl(), config.get(Settings.SANDBOX_ORDERS_PER_MINUTE), app.baseUrl());
+            return new SandboxMode(sf, hs, app, live);
+        } catch (RuntimeException e) {
+            hs.close();
+            sf.close();
+            throw e;
+        }
+    }
+
+    /** Both connectors on, pointed at the sandboxes (Pub/Sub without TLS: the peer is local). */
+    private static Map<String, String> connectors(SalesforceSandbox sf, HubSpotSandbox hs, String webhook) {
+        return Map.of("loyalty.salesforce.enabled", "true", "loyalty.salesforce.login-url", sf.loginUrl(),
+                "loyalty.salesforce.pubsub.host", sf.pubSubHost(),
+                "loyalty.salesforce.pubsub.port", Integer.toString(sf.pubSubPort()),
+                "loyalty.salesforce.pubsub.plaintext", "true", "loyalty.hubspot.enabled", "true",
+                "loyalty.hubspot.base-url", hs.baseUrl(), "loyalty.hubspot.webhook.public-url", webhook,
+                "loyalty.hubspot.refunded-amount-property", ShopLoader.REFUNDED_PROPERTY);
+    }
+
+    /** The sandboxes are new at every start, so their database is too: data/sandbox is emptied first. */
+    private static Path freshDataDir(Path workDir, Config config) {
+        Path dir = workDir.resolve(config.get(Settings.DATA_DIR)).resolve("sandbox");
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            } catch (IOException e) {
+                throw new StartupException("cannot empty " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return dir;
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    public SalesforceSandbox salesforce() {
+        return salesforce;
+    }
+
+    public HubSpotSandbox hubspot() {
+        return hubspot;
+    }
+
+    @Override
+    public void close() {
+        live.close();
+        try {
+            app.close();
+        } finally {
+            hubspot.close();
+            salesforce.close();
+        }
+    }
+}
