@@ -74,16 +74,32 @@
       budget(crm), works, LB.table(columns, streams, { stack: true }));
   }
 
+  /** Long work the app reports (backfills, first syncs, recomputes): done of total, rate, time left. */
+  function longWork(works) {
+    if (!works || works.length === 0) {
+      return null;
+    }
+    return LB.el('div', { class: 'work' }, works.map((w) => {
+      const text = w.work + ': ' + LB.fmt.n(w.done) + ' of ' + LB.fmt.n(w.total)
+        + (w.finished ? ' — done' : ', ' + LB.fmt.n(w.perSecond) + ' per second'
+          + (w.secondsLeft == null ? '' : ', about ' + LB.fmt.duration(w.secondsLeft) + ' left'));
+      return LB.el('div', { class: 'progress', 'data-work': w.work },
+        LB.el('progress', { max: Math.max(w.total, 1), value: w.finished ? Math.max(w.total, 1) : w.done,
+          'aria-label': text }), ' ', text);
+    }));
+  }
+
   LB.sync = {
     render(status) {
       const names = Object.keys(status.systems || {});
       const container = document.getElementById('sync-systems');
       if (names.length === 0) {
-        LB.replace(container, LB.el('p', { class: 'muted' }, 'No CRM has synced yet.'));
+        LB.replace(container, LB.el('div', {}, longWork(status.work),
+          LB.el('p', { class: 'muted' }, 'No CRM has synced yet.')));
         return;
       }
-      LB.replace(container, LB.el('div', { class: 'systems' },
-        names.map((name) => system(name, status.systems[name], status.at))));
+      LB.replace(container, LB.el('div', {}, longWork(status.work), LB.el('div', { class: 'systems' },
+        names.map((name) => system(name, status.systems[name], status.at)))));
     },
 
     renderDeadLetters(letters, onReplayed) {

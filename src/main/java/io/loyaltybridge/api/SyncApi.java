@@ -5,6 +5,7 @@ import io.loyaltybridge.domain.NotFound;
 import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.DeadLetterReplay;
 import io.loyaltybridge.sync.SyncStores;
 import org.apache.camel.Exchange;
@@ -24,15 +25,17 @@ public final class SyncApi {
     private final SyncStores stores;
     private final DeadLetterReplay replay;
     private final ProgressBoard progress;
+    private final ApiBudgets budgets;
     private final Clock clock;
 
     public SyncApi(ApiGuard guard, Transactions tx, SyncStores stores, DeadLetterReplay replay,
-                   ProgressBoard progress, Clock clock) {
+                   ProgressBoard progress, ApiBudgets budgets, Clock clock) {
         this.guard = guard;
         this.tx = tx;
         this.stores = stores;
         this.replay = replay;
         this.progress = progress;
+        this.budgets = budgets;
         this.clock = clock;
     }
 
@@ -45,6 +48,8 @@ public final class SyncApi {
                 Map<String, Object> crm = new LinkedHashMap<>();
                 crm.put("outboxDepth", stores.outbox().depth(system));
                 crm.put("openDeadLetters", stores.deadLetters().openCount(system));
+                budgets.of(system).ifPresent(b -> crm.put("apiBudget",
+                        Map.of("used", b.used(), "limit", b.limit(), "period", b.period())));
                 crm.put("streams", sources.stream().filter(s -> s.system().equals(system)).map(this::stream).toList());
                 bySystem.put(system, crm);
             }
@@ -84,8 +89,9 @@ public final class SyncApi {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("object", s.object());
         view.put("watermark", text(s.watermark()));
-        view.put("lagSeconds", s.watermark() == null ? null
-                : Duration.between(s.watermark(), clock.instant()).toSeconds());
+        // How stale our view of the stream is: since it last read successfully (a quiet CRM is not behind).
+        view.put("lagSeconds", s.lastSuccessAt() == null ? null
+                : Math.max(0, Duration.between(s.lastSuccessAt(), clock.instant()).toSeconds()));
         view.put("backfillDone", s.backfillDone());
         view.put("lastSuccessAt", text(s.lastSuccessAt()));
         view.put("recordsIn", s.recordsIn());

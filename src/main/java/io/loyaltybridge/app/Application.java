@@ -101,6 +101,10 @@ public final class Application implements AutoCloseable {
             camel.bind("crmApi", new CrmApi(guard, core.memberService(), core.profiles(), core.crmReaders()));
             SalesforceModule.wire(camel, core, config);
             HubSpotModule.wire(camel, core, config);
+            for (String system : core.crmReaders().systems()) {
+                camel.bind("crmHealthCheck-" + system, new CrmHealthCheck(system, core.transactions(),
+                        core.syncStores()));
+            }
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
                     core.standings(), core.memberJoin(), core.engine().redemptions(), config.get(Settings.PAGE_SIZE)));
@@ -134,7 +138,7 @@ public final class Application implements AutoCloseable {
         ContactIngest contacts = new ContactIngest(core.transactions(), core.syncStores(), Map.of(), orders);
         return new SyncApi(guard, core.transactions(), core.syncStores(),
                 new DeadLetterReplay(core.transactions(), core.syncStores(), contacts, orders), core.progress(),
-                core.clock());
+                core.apiBudgets(), core.clock());
     }
 
     /** The program's job schedules as the placeholders routes/jobs.camel.yaml uses (cron with '+' for spaces). */

@@ -27,6 +27,7 @@ import io.loyaltybridge.store.PgOrders;
 import io.loyaltybridge.store.PgReferrals;
 import io.loyaltybridge.store.PgSegmentStore;
 import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.CrmReaders;
 import io.loyaltybridge.sync.ProgressBoard;
 import io.loyaltybridge.sync.SyncStores;
@@ -34,6 +35,8 @@ import io.loyaltybridge.sync.SyncStores;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The loyalty core assembled over one database and one program: repositories, domain services, jobs and the
@@ -43,7 +46,8 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    PgLedgerEntries ledger, PgMemberTiers tiers, PgSegmentStore segments,
                    LedgerService ledgerService, MemberService memberService, MemberJoin memberJoin,
                    MemberStandings standings, LoyaltyProfiles profiles, ProgramJobs jobs, SyncStores syncStores,
-                   LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress, CrmReaders crmReaders) {
+                   LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress, CrmReaders crmReaders,
+                   Lock ingestLock, ApiBudgets apiBudgets) {
 
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         Transactions tx = new Transactions(dataSource);
@@ -71,6 +75,9 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, ledger, program, clock),
                 standings, new StandingProfiles(standings), new ProgramJobs(program, ports, clock),
                 SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, ledger, contexts,
-                upgrades, program, clock), progress, new CrmReaders());
+                upgrades, program, clock), progress, new CrmReaders(),
+                // One CRM batch at a time in this process: the connectors' batches share members (one person in
+                // both CRMs), so run side by side they only deadlock each other.
+                new ReentrantLock(), new ApiBudgets());
     }
 }

@@ -18,6 +18,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -33,12 +36,30 @@ public final class SandboxMode implements AutoCloseable {
     private final HubSpotSandbox hubspot;
     private final Application app;
     private final LiveOrders live;
+    private final ShopLoader.Loaded shop;
+    private final ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sandbox-chores");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private SandboxMode(SalesforceSandbox salesforce, HubSpotSandbox hubspot, Application app, LiveOrders live) {
+    private SandboxMode(SalesforceSandbox salesforce, HubSpotSandbox hubspot, Application app, LiveOrders live,
+                        ShopLoader.Loaded shop) {
         this.salesforce = salesforce;
         this.hubspot = hubspot;
         this.app = app;
         this.live = live;
+        this.shop = shop;
+        // The nightly segment job would leave the demo's segment chart empty until 3 am: run it every few minutes.
+        chores.scheduleWithFixedDelay(this::recomputeSegments, 1, 3, TimeUnit.MINUTES);
+    }
+
+    private void recomputeSegments() {
+        try {
+            app.core().jobs().segmentsAndCltv();
+        } catch (RuntimeException e) {
+            LOG.warn("Sandbox segment recompute failed: {}", e.getMessage());
+        }
     }
 
     public static SandboxMode start(Path workDir, Map<String, String> overrides, Map<String, String> env) {
@@ -74,7 +95,7 @@ public final class SandboxMode implements AutoCloseable {
             LOG.info("SANDBOX MODE is running: Salesforce sandbox at {} (Pub/Sub on port {}), HubSpot sandbox at {};"
                             + " {} new orders a minute. Status page: {}/", sf.instanceUrl(), sf.pubSubPort(),
                     hs.baseUrl(), config.get(Settings.SANDBOX_ORDERS_PER_MINUTE), app.baseUrl());
-            return new SandboxMode(sf, hs, app, live);
+            return new SandboxMode(sf, hs, app, live, loaded);
         } catch (RuntimeException e) {
             hs.close();
             sf.close();
@@ -119,8 +140,14 @@ public final class SandboxMode implements AutoCloseable {
         return hubspot;
     }
 
+    /** The generated shop and where each customer is held in the sandbox CRMs. */
+    public ShopLoader.Loaded shop() {
+        return shop;
+    }
+
     @Override
     public void close() {
+        chores.shutdownNow();
         live.close();
         try {
             app.close();

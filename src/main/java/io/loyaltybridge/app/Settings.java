@@ -32,9 +32,9 @@ public final class Settings {
     public static final Setting<Path> PROGRAM_FILE = Setting.path("loyalty.program.file", "config/program.yaml",
             "the loyalty program file, relative to the working directory");
 
-    public static final Setting<Integer> SANDBOX_CUSTOMERS = Setting.integer("loyalty.sandbox.customers", 3_000, 10,
+    public static final Setting<Integer> SANDBOX_CUSTOMERS = Setting.integer("loyalty.sandbox.customers", 2_000, 10,
             1_000_000, "customers of the generated shop in sandbox mode (some in both CRMs)");
-    public static final Setting<Integer> SANDBOX_ORDERS = Setting.integer("loyalty.sandbox.orders", 30_000, 0,
+    public static final Setting<Integer> SANDBOX_ORDERS = Setting.integer("loyalty.sandbox.orders", 20_000, 0,
             10_000_000, "orders over two years in the generated shop in sandbox mode");
     public static final Setting<Integer> SANDBOX_ORDERS_PER_MINUTE = Setting.integer(
             "loyalty.sandbox.orders-per-minute", 60, 0, 60_000, "new orders a minute while sandbox mode runs");

@@ -54,8 +54,9 @@ final class SyncMetrics implements AutoCloseable {
                     counter("loyaltybridge_sync_records_out", tags, s.recordsOut(), "CRM records written");
                     counter("loyaltybridge_sync_api_calls", tags, s.apiCalls(), "CRM API calls made");
                     counter("loyaltybridge_sync_errors", tags, s.errors(), "sync errors");
-                    gauge("loyaltybridge_sync_lag_seconds", tags, s.watermark() == null ? Double.NaN
-                            : Duration.between(s.watermark(), clock.instant()).toSeconds(), "age of the cursor");
+                    gauge("loyaltybridge_sync_lag_seconds", tags, s.lastSuccessAt() == null ? Double.NaN
+                            : Duration.between(s.lastSuccessAt(), clock.instant()).toSeconds(),
+                            "seconds since the stream last read successfully");
                     Tags system = Tags.of("system", s.system());
                     gauge("loyaltybridge_outbox_depth", system, stores.outbox().depth(s.system()),
                             "members waiting to be pushed");

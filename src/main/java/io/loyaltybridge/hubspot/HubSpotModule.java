@@ -6,6 +6,7 @@ import io.loyaltybridge.app.Setting;
 import io.loyaltybridge.app.StartupException;
 import io.loyaltybridge.domain.program.RfmSegments;
 import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.OutboxPusher;
@@ -21,7 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The HubSpot connector's configuration keys, secrets and wiring into Camel. The application calls
@@ -55,8 +56,9 @@ public final class HubSpotModule {
         }
         HubSpotOptions options = HubSpotOptions.from(config);
         HubSpotAuth auth = options.enabled() ? auth(options, config) : HubSpotAuth.privateApp(null);
-        HubSpotClient client = new HubSpotClient(new RateLimiter(options.sharePercent(), options.searchesPerSecond(),
-                options.pauseAfter429Ms(), Clock.systemUTC()), auth);
+        RateLimiter limiter = new RateLimiter(options.sharePercent(), options.searchesPerSecond(),
+                options.pauseAfter429Ms(), Clock.systemUTC());
+        HubSpotClient client = new HubSpotClient(limiter, auth);
         camel.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport main) {
@@ -74,20 +76,22 @@ public final class HubSpotModule {
         OrderMapper orders = new OrderMapper(options, core.program().currency().code());
         HubSpotReads reads = new HubSpotReads(client, contacts, orders, options.orderObject());
         EchoFilter echoes = new EchoFilter();
-        ReentrantLock ingestLock = new ReentrantLock();
+        Lock ingestLock = core.ingestLock();
         PropertyProvisioner provisioner = new PropertyProvisioner(client, options.fieldMap(), options.propertyGroup(),
                 Map.of(ProfileAttribute.TIER, tierNames(core.program().tiers()),
                         ProfileAttribute.SEGMENT, RfmSegments.ALL));
 
         camel.bind("hubspotSync", new HubSpotSync(options, client, provisioner, reads, contacts, orders,
                 contactIngest, orderIngest, pusher, new HubSpotWriter(client, options.fieldMap(), echoes), stores,
-                core.transactions(), echoes, ingestLock));
+                core.transactions(), echoes, ingestLock, core.progress()));
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(
                 new WebhookSignature(config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl()));
         camel.bind("hubspotWebhookProcessor", new WebhookProcessor(options, reads, contactIngest, orderIngest,
                 core.transactions(), echoes, ingestLock));
         if (options.enabled()) {
             core.crmReaders().register(new ContactReader(reads, options.fieldMap()));
+            core.apiBudgets().register(ContactMapper.SYSTEM, () -> limiter.daily()
+                    .map(d -> new ApiBudgets.Budget(d[0], d[1], "day")));
             LOG.info("HubSpot connector on: {} at {}, orders from {}, webhooks verified for {}",
                     options.oauth() ? "OAuth" : "private app token", options.baseUrl(), options.orderObject(),
                     options.webhookUrl());

@@ -2,6 +2,7 @@ package io.loyaltybridge.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loyaltybridge.store.PgSyncSources;
+import io.loyaltybridge.domain.Progress;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.FieldMap;
@@ -49,13 +50,13 @@ public final class HubSpotSync {
     HubSpotSync(HubSpotOptions options, HubSpotClient client, PropertyProvisioner provisioner, HubSpotReads reads,
                 ContactMapper contacts, OrderMapper orders, ContactIngest contactIngest, OrderIngest orderIngest,
                 OutboxPusher pusher, HubSpotWriter writer, SyncStores stores, Transactions tx, EchoFilter echoes,
-                Lock ingestLock) {
+                Lock ingestLock, Progress.Board progress) {
         this.options = options;
         this.provisioner = provisioner;
         this.contactSearch = new IncrementalSearch(client, "contacts", ContactMapper.MODIFIED, contacts.properties(),
-                options.pageSize());
+                options.pageSize(), progress);
         this.orderSearch = new IncrementalSearch(client, options.orderObject(), OrderMapper.MODIFIED,
-                orders.properties(), options.pageSize());
+                orders.properties(), options.pageSize(), progress);
         this.reads = reads;
         this.contacts = contacts;
         this.contactIngest = contactIngest;
@@ -80,9 +81,13 @@ public final class HubSpotSync {
             stage = "contacts";
             long started = System.nanoTime();
             taken = 0;
-            contactSearch.readSince(since("contacts"), this::contactPage);
+            Instant contactsSince = since("contacts");
+            contactSearch.readSince(contactsSince, this::contactPage);
+            checked("contacts", contactsSince == null);
             stage = options.orderObject();
-            orderSearch.readSince(since(options.orderObject()), this::orderPage);
+            Instant ordersSince = since(options.orderObject());
+            orderSearch.readSince(ordersSince, this::orderPage);
+            checked(options.orderObject(), ordersSince == null);
             stage = "push";
             int calls = push();
             if (taken > 0 || calls > 0) {
@@ -120,6 +125,17 @@ public final class HubSpotSync {
 
     FieldMap fieldMap() {
         return options.fieldMap();
+    }
+
+    /** The stream read without error: up to date now, and after a first whole read, backfilled. */
+    private void checked(String object, boolean firstRead) {
+        tx.inTransaction(() -> {
+            stores.sources().checked(ContactMapper.SYSTEM, object);
+            if (firstRead) {
+                stores.sources().backfillDone(ContactMapper.SYSTEM, object);
+            }
+            return null;
+        });
     }
 
     private Instant since(String object) {

@@ -1,6 +1,7 @@
 package io.loyaltybridge.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltybridge.domain.Progress;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,9 +24,13 @@ final class IncrementalSearch {
     private final String modified;
     private final List<String> properties;
     private final int pageSize;
+    private final Progress.Board board;
+    private final String label;
 
     IncrementalSearch(HubSpotClient client, String objectType, String modified, List<String> properties,
-                      int pageSize) {
+                      int pageSize, Progress.Board board) {
+        this.board = board;
+        this.label = "HubSpot first sync: " + objectType;
         this.client = client;
         this.path = "/crm/v3/objects/" + objectType + "/search";
         this.modified = modified;
@@ -33,24 +38,42 @@ final class IncrementalSearch {
         this.pageSize = pageSize;
     }
 
-    /** Hands each page and its latest modified time to {@code page}, in ascending modified order. */
+    /**
+     * Hands each page and its latest modified time to {@code page}, in ascending modified order. A first read (no
+     * {@code since}: the whole object) reports its progress against the total of the first answer.
+     */
     void readSince(Instant since, BiConsumer<List<JsonNode>, Instant> page) {
         long from = since == null ? 0 : since.toEpochMilli();
-        while (true) {
-            List<JsonNode> records = search(List.of(filter(modified, "GTE", from)), modified);
-            if (records.isEmpty()) {
-                return;
+        Progress progress = null;
+        try {
+            while (true) {
+                JsonNode answer = searchAnswer(List.of(filter(modified, "GTE", from)), modified);
+                List<JsonNode> records = new ArrayList<>();
+                answer.path("results").forEach(records::add);
+                if (since == null && progress == null) {
+                    progress = board.start(label, answer.path("total").asLong(records.size()));
+                }
+                if (records.isEmpty()) {
+                    return;
+                }
+                Instant last = latest(records);
+                page.accept(records, last);
+                if (progress != null) {
+                    progress.advance(records.size());
+                }
+                if (records.size() < pageSize || last == null) {
+                    return;
+                }
+                if (last.toEpochMilli() == from) {
+                    drainMillisecond(from, page);
+                    from = from + 1;
+                } else {
+                    from = last.toEpochMilli();
+                }
             }
-            Instant last = latest(records);
-            page.accept(records, last);
-            if (records.size() < pageSize || last == null) {
-                return;
-            }
-            if (last.toEpochMilli() == from) {
-                drainMillisecond(from, page);
-                from = from + 1;
-            } else {
-                from = last.toEpochMilli();
+        } finally {
+            if (progress != null) {
+                progress.finish();
             }
         }
     }
@@ -73,15 +96,19 @@ final class IncrementalSearch {
     }
 
     private List<JsonNode> search(List<ObjectNode> filters, String sortBy) {
+        List<JsonNode> records = new ArrayList<>();
+        searchAnswer(filters, sortBy).path("results").forEach(records::add);
+        return records;
+    }
+
+    private JsonNode searchAnswer(List<ObjectNode> filters, String sortBy) {
         ObjectNode body = HubSpotClient.JSON.createObjectNode();
         body.putArray("filterGroups").addObject().putArray("filters").addAll(filters);
         body.putArray("sorts").addObject().put("propertyName", sortBy).put("direction", "ASCENDING");
         ArrayNode props = body.putArray("properties");
         properties.forEach(props::add);
         body.put("limit", pageSize).put("after", "0");
-        List<JsonNode> records = new ArrayList<>();
-        client.post(path, body).orThrow().json().path("results").forEach(records::add);
-        return records;
+        return client.post(path, body).orThrow().json();
     }
 
     private Instant latest(List<JsonNode> records) {

@@ -33,6 +33,8 @@ final class RateLimiter {
     private int max = 100;
     private long intervalMs = 10_000;
     private int remaining = -1;
+    private long dailyMax;
+    private long dailyUsed;
     private long pausedUntil;
     private Instant dailyBlockedUntil = Instant.MIN;
 
@@ -90,9 +92,18 @@ final class RateLimiter {
             intervalMs = interval;
         }
         remaining = left == null ? -1 : left.intValue();
-        if (daily != null && dailyLeft != null && daily - dailyLeft >= Math.floor(daily * share)) {
-            blockForTheDay();
+        if (daily != null && dailyLeft != null) {
+            dailyMax = daily;
+            dailyUsed = daily - dailyLeft;
+            if (dailyUsed >= Math.floor(daily * share)) {
+                blockForTheDay();
+            }
         }
+    }
+
+    /** Calls of the account's day used and allowed, as the last answer said; empty before any answer. */
+    synchronized java.util.Optional<long[]> daily() {
+        return dailyMax > 0 ? java.util.Optional.of(new long[]{dailyUsed, dailyMax}) : java.util.Optional.empty();
     }
 
     /** A 429: everyone waits (the interval, or the day for the DAILY policy). */

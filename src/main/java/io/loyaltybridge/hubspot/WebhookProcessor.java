@@ -61,7 +61,7 @@ public final class WebhookProcessor {
             } finally {
                 ingestLock.unlock();
             }
-            LOG.info("HubSpot webhook: {} events: {} contacts read again, {} gone, {} erased, {} orders, {} echoes"
+            LOG.debug("HubSpot webhook: {} events: {} contacts read again, {} gone, {} erased, {} orders, {} echoes"
                     + " ignored", events.size(), reread.size(), todo.gone.size(), todo.erase.size(),
                     changedOrders.size() + deletedOrders.size(), todo.echoes);
         } catch (RuntimeException e) {

@@ -1,12 +1,11 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.domain.Progress;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.InboundContact;
 import io.loyaltybridge.sync.InboundOrder;
 import io.loyaltybridge.sync.SourceCursor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.Map;
  * skipped by SystemModstamp).
  */
 final class Backfill {
-    private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
 
     private final BulkJobs jobs;
     private final Transactions tx;
@@ -31,9 +29,11 @@ final class Backfill {
     private final OrderRecords orders;
     private final int batchSize;
     private final boolean enabled;
+    private final Progress.Board board;
 
     Backfill(BulkJobs jobs, Transactions tx, PgSyncSources sources, Inbound inbound, ContactRecords contacts,
-             OrderRecords orders, int batchSize, boolean enabled) {
+             OrderRecords orders, int batchSize, boolean enabled, Progress.Board board) {
+        this.board = board;
         this.jobs = jobs;
         this.tx = tx;
         this.sources = sources;
@@ -53,16 +53,19 @@ final class Backfill {
             return;
         }
         try (BulkRows rows = jobs.run(contacts.select())) {
+            Progress progress = board.start("Salesforce backfill: contacts", rows.total());
             Batch<InboundContact> batch = new Batch<>();
             for (Map<String, String> row = rows.next(); row != null; row = rows.next()) {
                 batch.add(contacts.map(Row.of(row)), Values.instant(row.get("SystemModstamp")));
                 if (batch.size() >= batchSize) {
                     inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> { });
+                    progress.advance(batch.size());
                     batch = new Batch<>();
                 }
             }
             inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> markDone(IncrementalPoll.CONTACT));
-            LOG.info("Salesforce backfill of contacts done");
+            progress.advance(batch.size());
+            progress.finish();
         }
     }
 
@@ -72,17 +75,20 @@ final class Backfill {
         }
         try (BulkRows orderRows = jobs.run(orders.select(false) + " ORDER BY Id");
              BulkRows itemRows = jobs.run(OrderRecords.itemsByOrder())) {
+            Progress progress = board.start("Salesforce backfill: orders", orderRows.total());
             Batch<InboundOrder> batch = new Batch<>();
             for (Map<String, String> row = orderRows.next(); row != null; row = orderRows.next()) {
                 batch.add(orders.map(Row.of(row), itemsOf(row.get("Id"), itemRows)),
                         Values.instant(row.get("SystemModstamp")));
                 if (batch.size() >= batchSize) {
                     inbound.orders(batch.items, batch.cursor(IncrementalPoll.ORDER), () -> { });
+                    progress.advance(batch.size());
                     batch = new Batch<>();
                 }
             }
             inbound.orders(batch.items, batch.cursor(IncrementalPoll.ORDER), () -> markDone(IncrementalPoll.ORDER));
-            LOG.info("Salesforce backfill of orders done");
+            progress.advance(batch.size());
+            progress.finish();
         }
     }
 

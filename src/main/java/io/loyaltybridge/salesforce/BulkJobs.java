@@ -28,14 +28,17 @@ final class BulkJobs {
         Duration pause = FIRST_PAUSE;
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         JobStateEnum state = job.getState();
+        QueryJob latest = job;
         while (state != JobStateEnum.JOB_COMPLETE) {
             if (state == JobStateEnum.FAILED || state == JobStateEnum.ABORTED || System.nanoTime() > deadline) {
                 throw new IllegalStateException("Bulk query job " + job.getId() + " ended " + state);
             }
             LockSupport.parkNanos(pause.toNanos());
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            state = api.queryJob(job.getId()).getState();
+            latest = api.queryJob(job.getId());
+            state = latest.getState();
         }
-        return new BulkRows(api, job.getId(), pageSize);
+        Long records = latest.getNumberRecordsProcessed();
+        return new BulkRows(api, job.getId(), pageSize, records == null ? 0 : records);
     }
 }

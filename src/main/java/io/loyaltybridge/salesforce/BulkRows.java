@@ -24,10 +24,18 @@ final class BulkRows implements AutoCloseable {
     private List<String> header;
     private Map<String, String> current;
 
-    BulkRows(SalesforceApi api, String jobId, int pageSize) {
+    private final long total;
+
+    BulkRows(SalesforceApi api, String jobId, int pageSize, long total) {
+        this.total = total;
         this.api = api;
         this.jobId = jobId;
         this.pageSize = pageSize;
+    }
+
+    /** Rows the job found, as the finished job reports them (for progress). */
+    long total() {
+        return total;
     }
 
     /** The current row without consuming it; null at the end. */

@@ -4,6 +4,7 @@ import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.sync.ContactIngest;
+import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.FieldMap;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.OutboxPusher;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The connector's parts over the core's sync engine, built once from the configuration. */
@@ -37,14 +39,14 @@ final class Connector {
         SalesforceApi api = new SalesforceApi(template, limits, config.get(SalesforceSettings.API_VERSION));
         OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService());
         Inbound inbound = new Inbound(core.transactions(), new ContactIngest(core.transactions(), stores,
-                Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest);
+                Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest, core.ingestLock());
         ContactRecords contacts = new ContactRecords(fields);
         OrderRecords orders = new OrderRecords(OrderMapping.from(config));
         IncrementalPoll reader = new IncrementalPoll(api, core.transactions(), sources, inbound, contacts, orders,
                 Duration.ofSeconds(config.get(SalesforceSettings.LOOKBACK_SECONDS)));
         Backfill backfill = new Backfill(new BulkJobs(api, config.get(SalesforceSettings.BULK_PAGE)),
                 core.transactions(), sources, inbound, contacts, orders, config.get(SalesforceSettings.BATCH),
-                config.get(SalesforceSettings.BACKFILL));
+                config.get(SalesforceSettings.BACKFILL), core.progress());
         boolean cdc = config.get(SalesforceSettings.CDC);
         this.poll = new PollRound(reader, backfill, limits, core.transactions(), sources,
                 Duration.ofSeconds(config.get(SalesforceSettings.POLL_SECONDS)), core.clock(),
@@ -55,6 +57,8 @@ final class Connector {
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp);
         this.reader = new ContactReader(api, fields);
+        core.apiBudgets().register(ContactRecords.SYSTEM, () -> limits.limit() > 0
+                ? Optional.of(new ApiBudgets.Budget(limits.used(), limits.limit(), "day")) : Optional.empty());
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
                 poll::requestCatchUp);
     }

@@ -10,6 +10,8 @@ import io.loyaltybridge.sync.SourceCursor;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 
 /**
  * The one door Salesforce records come in by, from polls, backfills and change events alike. It takes one batch
@@ -20,28 +22,40 @@ final class Inbound {
     private final Transactions tx;
     private final ContactIngest contacts;
     private final OrderIngest orders;
+    private final Lock ingestLock;
     private volatile long lastTakenNanos = System.nanoTime();
 
-    Inbound(Transactions tx, ContactIngest contacts, OrderIngest orders) {
+    /** @param ingestLock shared with the other connectors: one CRM batch at a time in this process */
+    Inbound(Transactions tx, ContactIngest contacts, OrderIngest orders, Lock ingestLock) {
+        this.ingestLock = ingestLock;
         this.tx = tx;
         this.contacts = contacts;
         this.orders = orders;
     }
 
-    synchronized IngestReport contacts(List<InboundContact> batch, SourceCursor cursor, Runnable alsoInTransaction) {
-        return noted(tx.inTransaction(() -> {
+    IngestReport contacts(List<InboundContact> batch, SourceCursor cursor, Runnable alsoInTransaction) {
+        return locked(() -> {
             IngestReport report = contacts.apply(batch, cursor);
             alsoInTransaction.run();
             return report;
-        }));
+        });
     }
 
-    synchronized IngestReport orders(List<InboundOrder> batch, SourceCursor cursor, Runnable alsoInTransaction) {
-        return noted(tx.inTransaction(() -> {
+    IngestReport orders(List<InboundOrder> batch, SourceCursor cursor, Runnable alsoInTransaction) {
+        return locked(() -> {
             IngestReport report = orders.apply(batch, cursor);
             alsoInTransaction.run();
             return report;
-        }));
+        });
+    }
+
+    private IngestReport locked(Supplier<IngestReport> batch) {
+        ingestLock.lock();
+        try {
+            return noted(tx.inTransaction(batch));
+        } finally {
+            ingestLock.unlock();
+        }
     }
 
     /** Nothing was taken in for at least {@code quiet}. */

@@ -99,5 +99,10 @@ public final class PollRound {
         poll.contacts();
         backfill.ordersIfNeeded();
         poll.orders();
+        tx.inTransaction(() -> {
+            sources.checked(ContactRecords.SYSTEM, IncrementalPoll.CONTACT);
+            sources.checked(ContactRecords.SYSTEM, IncrementalPoll.ORDER);
+            return null;
+        });
     }
 }

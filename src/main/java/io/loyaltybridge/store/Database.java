@@ -59,6 +59,9 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("loyalty-db");
+        // Fail fast when no connection comes: on shutdown the embedded server stops alongside us (its own hook),
+        // and waiting the default 30 s per attempt would hold the whole process up.
+        config.setConnectionTimeout(5_000);
         // Server error details quote row values (emails); keep them out of exceptions and so out of logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");

@@ -40,6 +40,12 @@ public final class PgSyncSources {
                 system, object, watermark, recordsIn);
     }
 
+    /** A successful read that found nothing new still counts as the stream being up to date. */
+    public void checked(String system, String object) {
+        sql.update("INSERT INTO sync_sources (system, object, last_success_at) VALUES (?, ?, now())"
+                + " ON CONFLICT (system, object) DO UPDATE SET last_success_at = now()", system, object);
+    }
+
     public void replayId(String system, String object, byte[] replayId) {
         sql.update("INSERT INTO sync_sources (system, object, replay_id, last_success_at) VALUES (?, ?, ?, now())"
                 + " ON CONFLICT (system, object) DO UPDATE SET replay_id = excluded.replay_id, last_success_at = now()",

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * written to be repeatable (every ledger write is keyed).
  */
 public final class Transactions implements UnitOfWork {
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 8;
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
@@ -38,6 +38,7 @@ public final class Transactions implements UnitOfWork {
                 } catch (RuntimeException | Error failure) {
                     connection.rollback();
                     if (attempt < ATTEMPTS && isTransient(failure)) {
+                        backOff(attempt);
                         continue;
                     }
                     throw failure;
@@ -95,6 +96,20 @@ public final class Transactions implements UnitOfWork {
     /** Runs read-only work in a transaction of its own, or in the caller's. */
     public <T> T read(Supplier<T> work) {
         return inTransaction(work);
+    }
+
+    /**
+     * Waits before trying again, longer each time and by a random share, so two transactions that collided do not
+     * collide again at once (another instance's batch may hold its locks for seconds).
+     */
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(2_000, 25L << attempt);
+        try {
+            Thread.sleep(ceiling / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to retry a transaction", e);
+        }
     }
 
     private static boolean isTransient(Throwable failure) {

@@ -12,6 +12,11 @@ public final class CrmReaders {
         readers.put(reader.system(), reader);
     }
 
+    /** The CRMs whose connectors are on. */
+    public java.util.Set<String> systems() {
+        return java.util.Set.copyOf(readers.keySet());
+    }
+
     public Optional<CrmReader> of(String system) {
         return Optional.ofNullable(readers.get(system));
     }

@@ -2,6 +2,7 @@ package io.loyaltybridge.app;
 
 import io.loyaltybridge.support.Http;
 import io.loyaltybridge.support.TestApp;
+import io.loyaltybridge.support.Workspaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StartupTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
-    /** A working directory like a fresh checkout: the project's config/ and routes/ copied in. */
-    static Path workspace(Path dir) throws IOException {
-        for (String folder : new String[]{"config", "routes"}) {
-            Files.createDirectories(dir.resolve(folder));
-            try (var files = Files.list(PROJECT.resolve(folder))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(file, dir.resolve(folder).resolve(file.getFileName()));
-                }
-            }
-        }
-        return dir;
-    }
-
     private static Application start(Path dir, Map<String, String> overrides) {
         Map<String, String> all = new java.util.HashMap<>(overrides);
         all.putIfAbsent("camel.server.port", Integer.toString(TestApp.freePort()));
@@ -40,7 +28,7 @@ class StartupTest {
 
     @Test
     void a_missing_configuration_file_is_named_in_one_line(@TempDir Path dir) throws IOException {
-        workspace(dir);
+        Workspaces.copy(dir);
         Files.delete(dir.resolve("config/application.properties"));
         assertThatThrownBy(() -> start(dir, Map.of())).isInstanceOf(StartupException.class)
                 .hasMessageContaining("config/application.properties").message().doesNotContain("\n");
@@ -48,7 +36,7 @@ class StartupTest {
 
     @Test
     void a_missing_routes_folder_is_named_in_one_line(@TempDir Path dir) throws IOException {
-        workspace(dir);
+        Workspaces.copy(dir);
         try (var files = Files.list(dir.resolve("routes"))) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -62,7 +50,7 @@ class StartupTest {
 
     @Test
     void every_configuration_problem_is_listed_at_once_naming_its_key(@TempDir Path dir) throws IOException {
-        workspace(dir);
+        Workspaces.copy(dir);
         Files.writeString(dir.resolve("config/application.properties"), """
                 loyalty.db.pool-size = 0
                 loyalty.api.page-sise = 20
@@ -79,7 +67,7 @@ class StartupTest {
 
     @Test
     void a_program_file_with_problems_stops_the_start_listing_each_with_its_path(@TempDir Path dir) throws IOException {
-        workspace(dir);
+        Workspaces.copy(dir);
         Path program = dir.resolve("config/program.yaml");
         Files.writeString(program, Files.readString(program)
                 .replace("threshold: 2000", "threshold: 100")
@@ -98,7 +86,7 @@ class StartupTest {
 
     @Test
     void data_in_the_embedded_database_survives_a_restart(@TempDir Path dir) throws IOException {
-        workspace(dir);
+        Workspaces.copy(dir);
         long member;
         try (Application first = start(dir, Map.of())) {
             Http http = new Http(first.baseUrl(), TestApp.TOKEN);

