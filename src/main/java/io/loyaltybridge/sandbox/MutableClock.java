@@ -35,22 +35,6 @@ public final class MutableClock extends Clock {
     /** A view in another zone that still follows this clock as it is moved (days are read in that zone). */
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock source = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return source.withZone(other);
-            }
-
-            @Override
-            public Instant instant() {
-                return source.instant();
-            }
-        };
+        return new ZoneView(this, zone);
     }
 }

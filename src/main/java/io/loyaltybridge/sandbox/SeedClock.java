@@ -33,22 +33,6 @@ public final class SeedClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        SeedClock source = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return source.withZone(other);
-            }
-
-            @Override
-            public Instant instant() {
-                return source.instant();
-            }
-        };
+        return new ZoneView(this, zone);
     }
 }
