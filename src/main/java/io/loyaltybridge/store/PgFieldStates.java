@@ -32,11 +32,14 @@ public final class PgFieldStates {
 
     /** Merges these values into what the records are known to hold (a null value means the field is empty). */
     public void record(String system, Map<String, Map<String, String>> fieldsById) {
-        for (Map.Entry<String, Map<String, String>> e : fieldsById.entrySet()) {
-            sql.update("INSERT INTO crm_field_state (system, external_id, fields) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (system, external_id) DO UPDATE SET fields = crm_field_state.fields || excluded.fields,"
-                    + " acknowledged_at = now()", system, e.getKey(), write(e.getValue()));
+        if (fieldsById.isEmpty()) {
+            return;
         }
+        // One statement for the whole batch: {id: {field: value}} unpacked by jsonb_each.
+        sql.update("INSERT INTO crm_field_state (system, external_id, fields) SELECT ?, key, value"
+                + " FROM jsonb_each(?) ON CONFLICT (system, external_id) DO UPDATE SET"
+                + " fields = crm_field_state.fields || excluded.fields, acknowledged_at = now()",
+                system, write(fieldsById));
     }
 
     private static Map<String, String> read(String json) {
@@ -47,7 +50,7 @@ public final class PgFieldStates {
         }
     }
 
-    private static Sql.Json write(Map<String, String> fields) {
+    private static Sql.Json write(Object fields) {
         try {
             return new Sql.Json(MAPPER.writeValueAsString(fields));
         } catch (java.io.IOException e) {

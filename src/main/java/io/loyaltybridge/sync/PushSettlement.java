@@ -33,9 +33,11 @@ final class PushSettlement {
         int pushed = 0;
         int failed = 0;
         String lastError = null;
+        Map<MemberId, List<PushRecord>> byMember = new HashMap<>();
+        plan.forEach(r -> byMember.computeIfAbsent(r.member(), m -> new java.util.ArrayList<>()).add(r));
         for (PgOutbox.Item item : items) {
             boolean retry = false;
-            for (PushRecord record : recordsOf(plan, item.member())) {
+            for (PushRecord record : byMember.getOrDefault(item.member(), List.of())) {
                 PushResult result = results.get(record.externalId());
                 if (result.ok()) {
                     acknowledged.put(record.externalId(), record.fields());
@@ -66,10 +68,6 @@ final class PushSettlement {
             sources.failed(system, "push", lastError);
         }
         return new OutboxPusher.Round(items.size(), pushed, failed, calls);
-    }
-
-    private static List<PushRecord> recordsOf(List<PushRecord> plan, MemberId member) {
-        return plan.stream().filter(r -> r.member().equals(member)).toList();
     }
 
     private static String payload(PushRecord record) {

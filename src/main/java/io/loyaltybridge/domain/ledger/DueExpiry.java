@@ -9,6 +9,4 @@ import io.loyaltybridge.domain.member.MemberId;
 public interface DueExpiry {
     /** Returns the points expired now (0 when nothing was due). Runs in the caller's transaction. */
     long expireDue(MemberId member);
-
-    DueExpiry NONE = member -> 0;
 }

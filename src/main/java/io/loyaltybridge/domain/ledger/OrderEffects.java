@@ -10,9 +10,6 @@ import io.loyaltybridge.domain.program.EarnResult;
 public interface OrderEffects {
     void orderSettled(StoredOrder order, EarnResult worth);
 
-    OrderEffects NONE = (order, worth) -> {
-    };
-
     /** Runs each effect in turn. */
     static OrderEffects all(java.util.List<OrderEffects> effects) {
         return (order, worth) -> effects.forEach(effect -> effect.orderSettled(order, worth));
