@@ -90,8 +90,9 @@ public final class Bench {
             long members = db.count("SELECT count(*) FROM members");
             long t = System.nanoTime();
             core.jobs().tierAssessment();
+            long tiers = System.nanoTime() - t;
             core.jobs().segmentsAndCltv();
-            BenchResult.Recompute recompute = new BenchResult.Recompute(members, System.nanoTime() - t);
+            BenchResult.Recompute recompute = new BenchResult.Recompute(members, tiers, System.nanoTime() - t);
             BenchApp.awaitOutboxEmpty(core);
             BenchResult.Checks checks = new BenchResult.Checks(sf.admin().count("Order"),
                     db.count("SELECT count(*) FROM orders WHERE source = 'salesforce'"),

@@ -31,7 +31,8 @@ public record BenchResult(BenchOptions options, Backfill backfill, Floor floor, 
         }
     }
 
-    public record Recompute(long members, long nanos) {
+    /** Both jobs over every member: tier assessment first, then segments and CLTV ({@code nanos} is the sum). */
+    public record Recompute(long members, long tierNanos, long nanos) {
         public double seconds() {
             return nanos / 1e9;
         }

@@ -6,11 +6,13 @@ import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.member.CrmIdentity;
 import io.loyaltybridge.domain.member.Member;
+import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.CurrencyCode;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgMembers;
+import io.loyaltybridge.store.PgOrderBatchLookups;
 import io.loyaltybridge.store.Transactions;
 
 import java.math.BigDecimal;
@@ -28,19 +30,22 @@ public final class OrderIngest {
     private final PgMembers members;
     private final SyncStores stores;
     private final LedgerService ledger;
+    private final PgOrderBatchLookups lookups;
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
         this.tx = tx;
         this.members = new PgMembers(tx);
         this.stores = stores;
         this.ledger = ledger;
+        this.lookups = new PgOrderBatchLookups(tx);
     }
 
     public IngestReport apply(List<InboundOrder> batch, SourceCursor cursor) {
         return tx.inTransaction(() -> {
             IngestReport report = IngestReport.NONE;
+            OrderBatch known = OrderBatch.load(lookups, batch);
             for (InboundOrder order : batch) {
-                report = report.plus(one(order));
+                report = report.plus(one(order, known));
             }
             if (cursor != null) {
                 stores.sources().advance(cursor.system(), cursor.object(), cursor.watermark(), report.taken());
@@ -50,8 +55,16 @@ public final class OrderIngest {
     }
 
     IngestReport one(InboundOrder order) {
+        return one(order, OrderBatch.NONE);
+    }
+
+    private IngestReport one(InboundOrder order, OrderBatch known) {
         try {
-            return tx.inSavepoint(() -> take(order)) ? new IngestReport(1, 0, 0) : new IngestReport(0, 1, 0);
+            boolean taken = tx.inSavepoint(() -> take(order, known));
+            if (taken) {
+                known.taken(order);
+            }
+            return taken ? new IngestReport(1, 0, 0) : new IngestReport(0, 1, 0);
         } catch (RuntimeException failure) {
             if (Failures.classify(failure) == ErrorClass.RETRIABLE) {
                 throw failure;
@@ -73,18 +86,19 @@ public final class OrderIngest {
         }
     }
 
-    private boolean take(InboundOrder order) {
+    private boolean take(InboundOrder order, OrderBatch known) {
         requireComplete(order);
         OrderKey key = new OrderKey(order.system(), order.externalId());
-        Optional<Instant> seen = stores.orders().sourceModifiedAt(key);
+        Optional<Instant> seen = known.sourceModifiedAt(order).orElseGet(() -> stores.orders().sourceModifiedAt(key));
         if (seen.isPresent() && seen.get() != null && order.modifiedAt() != null
                 && !order.modifiedAt().isAfter(seen.get())) {
             return false;
         }
-        Member member = members.byIdentity(new CrmIdentity(order.system(), order.contactExternalId()))
+        MemberId member = known.member(order).or(() -> members.byIdentity(new CrmIdentity(order.system(),
+                        order.contactExternalId())).map(Member::id))
                 .orElseThrow(() -> new Failures.UnknownContact("contact " + order.contactExternalId()
                         + " of order " + order.externalId() + " has not been synced"));
-        ledger.submitOrder(new OrderSubmission(MemberRef.byId(member.id()), key, order.total(),
+        ledger.submitOrder(new OrderSubmission(MemberRef.byId(member), key, order.total(),
                 new CurrencyCode(order.currency()), order.placedAt(), order.status(),
                 order.refundedAmount() == null ? BigDecimal.ZERO : order.refundedAmount(), order.lines()));
         if (order.modifiedAt() != null) {
