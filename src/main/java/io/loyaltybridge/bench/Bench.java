@@ -80,7 +80,7 @@ public final class Bench {
             BenchResult.Floor floor = new BenchResult.Floor(ledgerRows, CopyFloor.measure(db, ledgerRows));
             out.println("Benchmark: incremental run with nothing changed...");
             sf.calls().reset();
-            BenchApp.awaitPollRounds(sf, 2);
+            BenchApp.awaitPollRound(sf);
             BenchResult.Calls calls = new BenchResult.Calls(backfillWrites, CrmWatch.changed(before, afterBackfill),
                     watch.writeCalls(), CrmWatch.changed(afterBackfill, watch.snapshot()),
                     BenchApp.reads(sf));
