@@ -57,10 +57,12 @@ final class BenchTable {
                 verdict(c.noChangeWrites() == 0, true)));
         rows.add(new Row("HubSpot writes", "ceil(changed/100)", "not loaded in this run", "-"));
         SteadyState.Result s = r.steady();
-        boolean atRate = r.options().rate() >= 200;
-        rows.add(new Row("steady state: orders placed / seen on the CRM", f("%d/s", 200),
-                f("%d at %d/s for %d s, %d seen", s.placed(), r.options().rate(), r.options().seconds(), s.seen()),
-                verdict(s.seen() == s.placed(), atRate)));
+        double achieved = r.options().seconds() == 0 ? 0 : (double) s.placed() / r.options().seconds();
+        // The sandbox may not take the asked rate on a busy machine: the achieved one decides, not the asked one.
+        boolean atRate = achieved >= 0.95 * 200;
+        rows.add(new Row("steady state: orders placed / seen on the CRM", "200/s, all seen",
+                f("%d in %d s (%.0f/s, %d/s asked), %d seen", s.placed(), r.options().seconds(), achieved,
+                        r.options().rate(), s.seen()), verdict(s.seen() == s.placed(), atRate)));
         rows.add(new Row("steady state: order to CRM field, p50", "-", ms(s.p50Ms()), "-"));
         rows.add(new Row("steady state: order to CRM field, p99", "< 2000 ms at 200/s",
                 ms(s.p99Ms()) + f(" (max %s)", ms(s.maxMs())), verdict(s.p99Ms() < 2000 && s.placed() > 0, atRate)));
