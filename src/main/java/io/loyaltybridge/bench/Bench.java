@@ -52,7 +52,7 @@ public final class Bench {
                                        List<String> contacts, java.util.function.Supplier<Application> starter,
                                        PrintStream out) {
         CrmWatch watch = new CrmWatch(sf, contacts);
-        Map<String, Map<String, Object>> before = watch.snapshot();
+        int[] before = watch.snapshot();
         long ordersInOrg = sf.admin().count("Order");
         sf.calls().reset();
         out.println("Benchmark: backfill starts (the app starts now)");
@@ -73,7 +73,7 @@ public final class Bench {
         }
         try (Application running = app) {
             Core core = running.core();
-            Map<String, Map<String, Object>> afterBackfill = watch.snapshot();
+            int[] afterBackfill = watch.snapshot();
             long backfillWrites = watch.writeCalls();
             out.printf("Benchmark: backfill done in %.1f s; COPY floor...%n", backfill.seconds());
             long ledgerRows = db.count("SELECT count(*) FROM ledger_entries");
