@@ -1,6 +1,8 @@
 package io.loyaltybridge.app;
 
 import io.loyaltybridge.api.ApiGuard;
+import io.loyaltybridge.api.AuditTrail;
+import io.loyaltybridge.api.PrivacyApi;
 import io.loyaltybridge.api.CrmApi;
 import io.loyaltybridge.api.GrantsApi;
 import io.loyaltybridge.api.KpisApi;
@@ -82,7 +84,8 @@ public final class Application implements AutoCloseable {
         Database database = openDatabase(config, workDir);
         try {
             Core core = Core.assemble(database.dataSource(), program, clock);
-            ApiGuard guard = new ApiGuard(token.value(), token.name(), config.get(Settings.MAX_BODY_BYTES));
+            ApiGuard guard = new ApiGuard(ApiTokens.all(token, config), config.get(Settings.MAX_BODY_BYTES),
+                    new AuditTrail(core.transactions()));
 
             Main camel = new Main();
             Properties camelProperties = new Properties();
@@ -112,6 +115,8 @@ public final class Application implements AutoCloseable {
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
             camel.bind("statusPage", StatusPage.shipped());
+            camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
+                    config.get(Settings.PAGE_SIZE)));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
                     new PgKpis(core.transactions()), program, clock), program.currency().code()));
             camel.start();
