@@ -78,13 +78,14 @@ public final class Application implements AutoCloseable {
         String routes = workspace.routesPattern();
         Config config = Config.load(properties, env);
         ApiToken token = ApiToken.from(config);
+        Map<String, String> tokens = ApiTokens.all(token, config);
 
         Program program = loadProgram(workDir.resolve(config.get(Settings.PROGRAM_FILE)));
 
         Database database = openDatabase(config, workDir);
         try {
             Core core = Core.assemble(database.dataSource(), program, clock);
-            ApiGuard guard = new ApiGuard(ApiTokens.all(token, config), config.get(Settings.MAX_BODY_BYTES),
+            ApiGuard guard = new ApiGuard(tokens, config.get(Settings.MAX_BODY_BYTES),
                     new AuditTrail(core.transactions()));
 
             Main camel = new Main();
