@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LogHygieneTest {
     private static final String HUBSPOT_TOKEN = "sandbox-private-app-token";
     private static final String HUBSPOT_SECRET = "sandbox-app-secret";
+    private static final java.util.regex.Pattern SESSION_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9]{15}![A-Za-z0-9_-]{40,}");
 
     @TempDir
     Path workDir;
@@ -70,6 +72,9 @@ class LogHygieneTest {
         personal.add("Hygienix");
         assertThat(leaks(info, personal)).as("personal data at INFO or above").isEmpty();
         assertThat(leaks(all, secrets)).as("secrets at any level").isEmpty();
+        // The Salesforce session id from the OAuth token answer: the org id, '!', then opaque text.
+        assertThat(all).as("a Salesforce session id at any level")
+                .noneMatch(line -> SESSION_ID.matcher(line).find());
     }
 
     /** The admin and CRM actions whose handling logs: lookups, a new member, an adjustment, erasures, edits. */
