@@ -85,6 +85,9 @@ public final class Application implements AutoCloseable {
             ApiGuard guard = new ApiGuard(token.value(), token.name(), config.get(Settings.MAX_BODY_BYTES));
 
             Main camel = new Main();
+            if (config.get(ClusterSettings.ENABLED)) {
+                camel.bind("quartz", ClusteredQuartz.component(database.dataSource(), config));
+            }
             Properties camelProperties = new Properties();
             camelProperties.putAll(properties);
             // The transport refuses far larger bodies outright; the API's own limit answers with a problem body.

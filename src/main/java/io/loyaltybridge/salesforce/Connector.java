@@ -1,11 +1,13 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.app.ClusterSettings;
 import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.FieldMap;
+import io.loyaltybridge.sync.Leadership;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.OutboxPusher;
 import io.loyaltybridge.sync.ProfileAttribute;
@@ -60,7 +62,16 @@ final class Connector {
         core.apiBudgets().register(ContactRecords.SYSTEM, () -> limits.limit() > 0
                 ? Optional.of(new ApiBudgets.Budget(limits.used(), limits.limit(), "day")) : Optional.empty());
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
-                poll::requestCatchUp);
+                poll::requestCatchUp, leadership(core, config));
+    }
+
+    /** With several instances on one database, only the lease holder subscribes to change events. */
+    private static Leadership leadership(Core core, Config config) {
+        if (!config.get(ClusterSettings.ENABLED) || !config.get(SalesforceSettings.CDC)) {
+            return null;
+        }
+        return new Leadership(core.transactions(), "salesforce-change-events", Leadership.newHolder(),
+                Duration.ofSeconds(config.get(ClusterSettings.LEASE_SECONDS)));
     }
 
     /**
