@@ -6,6 +6,7 @@ import io.loyaltybridge.domain.member.CrmIdentity;
 import io.loyaltybridge.domain.member.Member;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.store.LedgerCheck;
+import io.loyaltybridge.store.PgLeases;
 import io.loyaltybridge.store.PgSyncSources;
 
 import java.time.Clock;
@@ -45,6 +46,12 @@ public final class CoreView implements AutoCloseable {
 
     public List<LedgerCheck.Mismatch> ledgerMismatches() {
         return core.ledgerCheck().mismatches();
+    }
+
+    /** Who holds the named lease now, or null when nobody does. */
+    public String leaseHolder(String name) {
+        PgLeases leases = new PgLeases(core.transactions());
+        return core.transactions().read(() -> leases.holder(name));
     }
 
     @Override
