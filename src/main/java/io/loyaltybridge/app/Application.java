@@ -117,7 +117,9 @@ public final class Application implements AutoCloseable {
             camel.bind("statusPage", StatusPage.shipped());
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
                     new PgKpis(core.transactions()), program, clock), program.currency().code()));
-            camel.start();
+            try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {
+                camel.start();
+            }
             if (!camel.getCamelContext().isStarted()) {
                 throw new StartupException("Camel did not start; see the log above");
             }

@@ -19,6 +19,9 @@ import java.util.UUID;
  * database round trips for its once-a-second poll tick, and a restart starts its triggers afresh.
  */
 final class ClusteredQuartz {
+    /** An arbitrary number, the same on every instance: the key of the start lock. */
+    private static final long START_LOCK = 7_514_202_605L;
+
     private ClusteredQuartz() {
     }
 
@@ -46,6 +49,42 @@ final class ClusteredQuartz {
         component.setProperties(quartz);
         component.setPrefixInstanceName(false); // one scheduler name on every instance: that makes the cluster
         return component;
+    }
+
+    /**
+     * With several instances, one starts its routes at a time (a PostgreSQL advisory lock, held until Camel is up):
+     * camel-quartz creates a job in the shared store when it finds none, and two instances doing that at the same
+     * moment would make the slower one fail with "job already exists". Single instance: nothing to wait for.
+     */
+    static Turn startTurn(DataSource dataSource, Config config) {
+        if (!config.get(ClusterSettings.ENABLED)) {
+            return () -> { };
+        }
+        try {
+            Connection connection = dataSource.getConnection();
+            try (var statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + START_LOCK + ")");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return () -> {
+                // Closing the connection would not release the lock: Hikari keeps the session open in the pool.
+                try (connection; var statement = connection.createStatement()) {
+                    statement.execute("SELECT pg_advisory_unlock(" + START_LOCK + ")");
+                } catch (SQLException e) {
+                    throw new StartupException("cannot release the cluster start lock: " + e.getMessage(), e);
+                }
+            };
+        } catch (SQLException e) {
+            throw new StartupException("cannot take the cluster start lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** A held start turn; closing it lets the next instance start. */
+    interface Turn extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Lends Quartz connections from the app's pool; the pool is closed by the app, not by Quartz. */

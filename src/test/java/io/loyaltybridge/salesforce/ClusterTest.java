@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +28,13 @@ class ClusterTest {
              Instances world = new Instances(sf)) {
             List<String> contacts = sf.seed(60, 300, 41);
             Map<String, String> settings = Map.of("loyalty.cluster.enabled", "true",
-                    "loyalty.cluster.lease-seconds", "3", "loyalty.cluster.checkin-interval-ms", "1000",
+                    "loyalty.cluster.lease-seconds", "2", "loyalty.cluster.checkin-interval-ms", "1000",
                     "loyalty.salesforce.poll.period-seconds", "3600");
+            // Started together, as an orchestrator starts replicas: they must not trip over each other's Quartz jobs.
+            CompletableFuture<AppProcess> starting = CompletableFuture.supplyAsync(() -> world.start("cluster-b",
+                    settings));
             AppProcess a = world.start("cluster-a", settings);
-            AppProcess b = world.start("cluster-b", settings);
+            AppProcess b = starting.join();
             world.awaitConverged(BackfillTest.expectedPoints(sf, contacts), Duration.ofSeconds(60));
             assertThat(Db.count(world.config.databaseUrl, "qrtz_scheduler_state")).as("instances in the cluster")
                     .isEqualTo(2);

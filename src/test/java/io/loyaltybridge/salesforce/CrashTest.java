@@ -24,11 +24,11 @@ class CrashTest {
     void aKilledAppResumesItsBackfillWithoutLosingOrDoublingAPoint() throws Exception {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults());
              Instances world = new Instances(sf)) {
-            List<String> contacts = sf.seed(150, 4000, 31);
+            List<String> contacts = sf.seed(100, 1500, 31);
             Map<String, Long> expected = BackfillTest.expectedPoints(sf, contacts);
             Map<String, String> settings = Map.of("loyalty.salesforce.cdc.enabled", "false",
                     "loyalty.salesforce.poll.period-seconds", "3600", "loyalty.salesforce.backfill.page-size", "200",
-                    "loyalty.salesforce.batch-size", "50");
+                    "loyalty.salesforce.batch-size", "20");
             AppProcess first = world.start("backfill-1", settings);
             Harness.await("the order backfill is under way", () -> world.core.source("salesforce", "Order")
                     .map(s -> s.recordsIn() > 0).orElse(false), Duration.ofSeconds(60));
