@@ -15,6 +15,7 @@ import io.loyaltybridge.sync.SyncStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -82,6 +83,10 @@ final class Connector {
         template.context = context;
         context.addComponent("salesforce", component);
         context.getPropertiesComponent().addPropertiesFunction(streams.replayFunction());
+        // Stop the streams (and hand their lease back) as the context begins to stop: Main's afterStop listener
+        // does not run when the application stops Camel itself, so a stopped instance kept its lease until expiry.
+        context.addLifecycleStrategy(LifecycleStrategySupport.adapt(
+                LifecycleStrategySupport.onCamelContextStopping(stopping -> streams.stop())));
         try {
             context.addStartupListener(streams);
         } catch (Exception e) {

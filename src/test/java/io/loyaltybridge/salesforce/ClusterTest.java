@@ -59,6 +59,10 @@ class ClusterTest {
             // Every order changed one contact once; a change pushed by both instances would count twice.
             assertThat(sf.calls().count("record.update") - writesBefore).isLessThanOrEqualTo(20);
             assertThat(survivor.alive()).isTrue();
+
+            // A clean stop hands the lease back at once, for the next instance not to wait for it to run out.
+            survivor.stop();
+            assertThat(world.core.leaseHolder(LEASE)).isNull();
         }
     }
 
