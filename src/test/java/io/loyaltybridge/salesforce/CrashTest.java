@@ -21,15 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashTest {
     @Test
-    void aKilledAppResumesItsBackfillWithoutLosingOrDoublingAPoint() throws Exception {
-        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults());
+    void aKilledAppResumesItsBackfillAndItsChangeEventsWithoutLosingOrDoublingAPoint() throws Exception {
+        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults()
+                .withKeepAlive(Duration.ofSeconds(1)));
              Instances world = new Instances(sf)) {
-            List<String> contacts = sf.seed(100, 1500, 31);
-            Map<String, Long> expected = BackfillTest.expectedPoints(sf, contacts);
-            Map<String, String> settings = Map.of("loyalty.salesforce.cdc.enabled", "false",
-                    "loyalty.salesforce.poll.period-seconds", "3600", "loyalty.salesforce.backfill.page-size", "200",
-                    "loyalty.salesforce.batch-size", "20");
-            AppProcess first = world.start("backfill-1", settings);
+            List<String> contacts = sf.seed(80, 600, 31);
+            // Polls an hour apart: once the backfill is done, orders reach the core by change events only.
+            Map<String, String> settings = Map.of("loyalty.salesforce.poll.period-seconds", "3600",
+                    "loyalty.salesforce.backfill.page-size", "200", "loyalty.salesforce.batch-size", "10");
+
+            // 1. Killed in the middle of the backfill.
+            AppProcess first = world.start("crash-1", settings);
             Harness.await("the order backfill is under way", () -> world.core.source("salesforce", "Order")
                     .map(s -> s.recordsIn() > 0).orElse(false), Duration.ofSeconds(60));
             first.kill();
@@ -37,31 +39,19 @@ class CrashTest {
             assertThat(orders.backfillDone()).as("killed before the backfill ended").isFalse();
             PgSyncSources.Source contactsRead = world.core.source("salesforce", "Contact").orElseThrow();
             assertThat(contactsRead.backfillDone()).isTrue();
-            long bulkJobsBefore = sf.calls().count("bulk.create");
-
-            world.start("backfill-2", settings);
-            world.awaitConverged(expected, Duration.ofSeconds(60));
+            long bulkJobs = sf.calls().count("bulk.create");
+            AppProcess second = world.start("crash-2", settings);
+            world.awaitConverged(BackfillTest.expectedPoints(sf, contacts), Duration.ofSeconds(60));
             assertThat(world.core.source("salesforce", "Order").orElseThrow().backfillDone()).isTrue();
-            // Resumed, not restarted: the contacts are not read again, only the orders (and their items) job runs anew,
-            // and the order cursor never went back.
-            assertThat(sf.calls().count("bulk.create") - bulkJobsBefore).isEqualTo(2);
+            // Resumed, not restarted: the contacts are not read again, only the orders (and their items) job runs
+            // anew, and the order cursor never went back.
+            assertThat(sf.calls().count("bulk.create") - bulkJobs).isEqualTo(2);
             assertThat(world.core.source("salesforce", "Contact").orElseThrow().recordsIn())
                     .isEqualTo(contactsRead.recordsIn());
             assertThat(world.core.source("salesforce", "Order").orElseThrow().watermark())
                     .isAfterOrEqualTo(orders.watermark());
-        }
-    }
 
-    @Test
-    void aKilledAppResumesItsChangeEventsAtTheStoredReplayIdAndLosesNoOrderMadeWhileItWasDown() throws Exception {
-        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults()
-                .withKeepAlive(Duration.ofSeconds(1)));
-             Instances world = new Instances(sf)) {
-            List<String> contacts = sf.seed(40, 120, 32);
-            // Polls an hour apart: after the start, orders reach the core by change events only.
-            Map<String, String> settings = Map.of("loyalty.salesforce.poll.period-seconds", "3600");
-            AppProcess first = world.start("steady-1", settings);
-            world.awaitConverged(BackfillTest.expectedPoints(sf, contacts), Duration.ofSeconds(60));
+            // 2. Killed while orders arrive by change events; more are made while it is down.
             LiveShop shop = new LiveShop(sf, contacts);
             shop.orders(15);
             Harness.await("order events are taken in and their replay id stored", () -> world.core
@@ -69,16 +59,15 @@ class CrashTest {
                     && world.points(shop.lastContact) == expected(sf, shop.lastContact));
             byte[] replayBefore = world.core.source("salesforce", "Order").orElseThrow().replayId();
             shop.orders(5); // the app may be taking these in while it dies
-            first.kill();
+            second.kill();
             shop.orders(15); // made while no app runs: only a replay from the stored id brings them
             var pollCursor = world.core.source("salesforce", "Order").orElseThrow().watermark();
-            long bulkJobsBefore = sf.calls().count("bulk.create");
-
-            world.start("steady-2", settings);
+            bulkJobs = sf.calls().count("bulk.create");
+            world.start("crash-3", settings);
             shop.orders(10);
             world.awaitConverged(BackfillTest.expectedPoints(sf, contacts), Duration.ofSeconds(60));
             assertThat(world.core.source("salesforce", "Order").orElseThrow().replayId()).isNotEqualTo(replayBefore);
-            assertThat(sf.calls().count("bulk.create")).as("no new backfill").isEqualTo(bulkJobsBefore);
+            assertThat(sf.calls().count("bulk.create")).as("no new backfill").isEqualTo(bulkJobs);
             // The poll cursor did not move: no catch-up read brought the orders made while the app was down, the
             // stream's replay from the stored id did.
             assertThat(world.core.source("salesforce", "Order").orElseThrow().watermark()).as("poll cursor")
