@@ -29,7 +29,14 @@ final class Instances implements AutoCloseable {
     }
 
     AppProcess start(String name, Map<String, String> extra) {
-        AppProcess app = AppProcess.start(name, config.settings(extra), config.secrets());
+        return start(name, extra, Map.of());
+    }
+
+    /** With more secrets in its environment than Salesforce's (another connector's). */
+    AppProcess start(String name, Map<String, String> extra, Map<String, String> moreSecrets) {
+        Map<String, String> secrets = new java.util.HashMap<>(config.secrets());
+        secrets.putAll(moreSecrets);
+        AppProcess app = AppProcess.start(name, config.settings(extra), secrets);
         started.add(app);
         return app;
     }
