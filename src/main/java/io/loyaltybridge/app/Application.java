@@ -77,6 +77,10 @@ public final class Application implements AutoCloseable {
         Config config = Config.load(properties, env);
         ApiToken token = ApiToken.from(config);
 
+        if (config.get(ClusterSettings.ENABLED) && config.get(Settings.DB_URL) == null) {
+            throw new StartupException(ClusterSettings.ENABLED.name() + " = true needs a shared database: set "
+                    + Settings.DB_URL.name() + " (the embedded PostgreSQL serves one instance only)");
+        }
         Program program = loadProgram(workDir.resolve(config.get(Settings.PROGRAM_FILE)));
 
         Database database = openDatabase(config, workDir);
