@@ -80,6 +80,10 @@ public final class Application implements AutoCloseable {
         ApiToken token = ApiToken.from(config);
         Map<String, String> tokens = ApiTokens.all(token, config);
 
+        if (config.get(ClusterSettings.ENABLED) && config.get(Settings.DB_URL) == null) {
+            throw new StartupException(ClusterSettings.ENABLED.name() + " = true needs a shared database: set "
+                    + Settings.DB_URL.name() + " (the embedded PostgreSQL serves one instance only)");
+        }
         Program program = loadProgram(workDir.resolve(config.get(Settings.PROGRAM_FILE)));
 
         Database database = openDatabase(config, workDir);
@@ -89,6 +93,9 @@ public final class Application implements AutoCloseable {
                     new AuditTrail(core.transactions()));
 
             Main camel = new Main();
+            if (config.get(ClusterSettings.ENABLED)) {
+                camel.bind("quartz", ClusteredQuartz.component(database.dataSource(), config));
+            }
             Properties camelProperties = new Properties();
             camelProperties.putAll(properties);
             // The transport refuses far larger bodies outright; the API's own limit answers with a problem body.
@@ -120,7 +127,9 @@ public final class Application implements AutoCloseable {
                     config.get(Settings.PAGE_SIZE)));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
                     new PgKpis(core.transactions()), program, clock), program.currency().code()));
-            camel.start();
+            try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {
+                camel.start();
+            }
             if (!camel.getCamelContext().isStarted()) {
                 throw new StartupException("Camel did not start; see the log above");
             }

@@ -46,7 +46,8 @@ public final class Settings {
             SANDBOX_SEED);
 
     /** The core's keys and each connector's own. */
-    public static final List<Setting<?>> ALL = Stream.of(CORE, SalesforceModule.SETTINGS, HubSpotModule.SETTINGS)
+    public static final List<Setting<?>> ALL = Stream.of(CORE, ClusterSettings.ALL, SalesforceModule.SETTINGS,
+            HubSpotModule.SETTINGS)
             .flatMap(List::stream).toList();
 
     /** Environment variables holding secrets, and what each is for. */

@@ -1,11 +1,13 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.app.ClusterSettings;
 import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.FieldMap;
+import io.loyaltybridge.sync.Leadership;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.OutboxPusher;
 import io.loyaltybridge.sync.ProfileAttribute;
@@ -13,6 +15,7 @@ import io.loyaltybridge.sync.SyncStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -60,7 +63,16 @@ final class Connector {
         core.apiBudgets().register(ContactRecords.SYSTEM, () -> limits.limit() > 0
                 ? Optional.of(new ApiBudgets.Budget(limits.used(), limits.limit(), "day")) : Optional.empty());
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
-                poll::requestCatchUp);
+                poll::requestCatchUp, leadership(core, config));
+    }
+
+    /** With several instances on one database, only the lease holder subscribes to change events. */
+    private static Leadership leadership(Core core, Config config) {
+        if (!config.get(ClusterSettings.ENABLED) || !config.get(SalesforceSettings.CDC)) {
+            return null;
+        }
+        return new Leadership(core.transactions(), "salesforce-change-events", Leadership.newHolder(),
+                Duration.ofSeconds(config.get(ClusterSettings.LEASE_SECONDS)));
     }
 
     /**
@@ -71,6 +83,10 @@ final class Connector {
         template.context = context;
         context.addComponent("salesforce", component);
         context.getPropertiesComponent().addPropertiesFunction(streams.replayFunction());
+        // Stop the streams (and hand their lease back) as the context begins to stop: Main's afterStop listener
+        // does not run when the application stops Camel itself, so a stopped instance kept its lease until expiry.
+        context.addLifecycleStrategy(LifecycleStrategySupport.adapt(
+                LifecycleStrategySupport.onCamelContextStopping(stopping -> streams.stop())));
         try {
             context.addStartupListener(streams);
         } catch (Exception e) {
