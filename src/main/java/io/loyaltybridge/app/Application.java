@@ -14,6 +14,8 @@ import io.loyaltybridge.app.program.ProgramFileException;
 import io.loyaltybridge.domain.kpi.ProgramKpis;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.hubspot.HubSpotModule;
+import io.loyaltybridge.notify.NotificationsModule;
+import io.loyaltybridge.notify.NotifySettings;
 import io.loyaltybridge.salesforce.SalesforceModule;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.store.PgKpis;
@@ -81,7 +83,7 @@ public final class Application implements AutoCloseable {
 
         Database database = openDatabase(config, workDir);
         try {
-            Core core = Core.assemble(database.dataSource(), program, clock);
+            Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config));
             ApiGuard guard = new ApiGuard(token.value(), token.name(), config.get(Settings.MAX_BODY_BYTES));
 
             Main camel = new Main();
@@ -101,6 +103,7 @@ public final class Application implements AutoCloseable {
             camel.bind("crmApi", new CrmApi(guard, core.memberService(), core.profiles(), core.crmReaders()));
             SalesforceModule.wire(camel, core, config);
             HubSpotModule.wire(camel, core, config);
+            NotificationsModule.wire(camel, core, config, guard, workDir, Map.of());
             for (String system : core.crmReaders().systems()) {
                 camel.bind("crmHealthCheck-" + system, new CrmHealthCheck(system, core.transactions(),
                         core.syncStores()));
