@@ -14,6 +14,7 @@ import io.loyaltybridge.app.program.ProgramFileException;
 import io.loyaltybridge.domain.kpi.ProgramKpis;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.hubspot.HubSpotModule;
+import io.loyaltybridge.notify.Channel;
 import io.loyaltybridge.notify.NotificationsModule;
 import io.loyaltybridge.notify.NotifySettings;
 import io.loyaltybridge.salesforce.SalesforceModule;
@@ -102,8 +103,8 @@ public final class Application implements AutoCloseable {
             camel.bind("syncApi", syncApi(guard, core));
             camel.bind("crmApi", new CrmApi(guard, core.memberService(), core.profiles(), core.crmReaders()));
             SalesforceModule.wire(camel, core, config);
-            HubSpotModule.wire(camel, core, config);
-            NotificationsModule.wire(camel, core, config, guard, workDir, Map.of());
+            Channel hubspotNotifier = HubSpotModule.wire(camel, core, config);
+            NotificationsModule.wire(camel, core, config, guard, workDir, Map.of("hubspot", hubspotNotifier));
             for (String system : core.crmReaders().systems()) {
                 camel.bind("crmHealthCheck-" + system, new CrmHealthCheck(system, core.transactions(),
                         core.syncStores()));

@@ -30,6 +30,10 @@ final class StandardProperties {
                         "open", "processed", "shipped", "delivered", "cancelled", "refunded", "partially_refunded"));
                 c.add(builtIn("hs_external_order_id", "External order ID", "string", "text", info).unique());
             }
+            case NOTES -> {
+                c.add(builtIn("hs_note_body", "Note body", "string", "html", info));
+                c.add(builtIn("hs_timestamp", "Activity date", "datetime", "date", info));
+            }
             case DEALS -> {
                 c.add(builtIn("dealname", "Deal name", "string", "text", info));
                 c.add(builtIn("amount", "Amount", "number", "number", info));
