@@ -102,9 +102,11 @@ public final class Application implements AutoCloseable {
             camel.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
             camel.bind("syncApi", syncApi(guard, core));
             camel.bind("crmApi", new CrmApi(guard, core.memberService(), core.profiles(), core.crmReaders()));
-            SalesforceModule.wire(camel, core, config);
-            Channel hubspotNotifier = HubSpotModule.wire(camel, core, config);
-            NotificationsModule.wire(camel, core, config, guard, workDir, Map.of("hubspot", hubspotNotifier));
+            Map<String, Channel> notifiers = new java.util.HashMap<>();
+            notifiers.put("salesforce", SalesforceModule.wire(camel, core, config));
+            notifiers.put("hubspot", HubSpotModule.wire(camel, core, config));
+            notifiers.values().removeIf(java.util.Objects::isNull);
+            NotificationsModule.wire(camel, core, config, guard, workDir, notifiers);
             for (String system : core.crmReaders().systems()) {
                 camel.bind("crmHealthCheck-" + system, new CrmHealthCheck(system, core.transactions(),
                         core.syncStores()));

@@ -74,7 +74,8 @@ public final class HubSpotModule {
                 Map.of(ContactMapper.SYSTEM, options.fieldMap()), orderIngest);
         OutboxPusher pusher = new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(),
                 stores.sources(), core.clock());
-        ContactMapper contacts = new ContactMapper(options.fieldMap(), options.birthDateProperty());
+        ContactMapper contacts = new ContactMapper(options.fieldMap(), options.birthDateProperty(),
+                config.get(HubSpotSettings.CONSENT_OPTOUT_PROPERTY), config.get(HubSpotSettings.CONSENT_PROPERTY));
         OrderMapper orders = new OrderMapper(options, core.program().currency().code());
         HubSpotReads reads = new HubSpotReads(client, contacts, orders, options.orderObject());
         EchoFilter echoes = new EchoFilter();
@@ -98,7 +99,7 @@ public final class HubSpotModule {
                     options.oauth() ? "OAuth" : "private app token", options.baseUrl(), options.orderObject(),
                     options.webhookUrl());
         }
-        return new HubSpotNotifier(client, options.propertyGroup());
+        return options.enabled() ? new HubSpotNotifier(client, options.propertyGroup()) : null;
     }
 
     private static HubSpotAuth auth(HubSpotOptions options, Config config) {

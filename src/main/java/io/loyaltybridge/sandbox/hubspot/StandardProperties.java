@@ -21,6 +21,7 @@ final class StandardProperties {
                 c.add(builtIn("firstname", "First name", "string", "text", info));
                 c.add(builtIn("lastname", "Last name", "string", "text", info));
                 c.add(builtIn("date_of_birth", "Date of birth", "date", "date", info));
+                c.add(builtIn("hs_email_optout", "Unsubscribed from all email", "bool", "booleancheckbox", info));
             }
             case ORDERS -> {
                 c.add(builtIn("hs_order_name", "Name", "string", "text", info));
