@@ -2,8 +2,11 @@ package io.loyaltybridge.hubspot;
 
 import io.loyaltybridge.sandbox.hubspot.ObjectType;
 import io.loyaltybridge.support.Db;
+import io.loyaltybridge.support.Http;
+import io.loyaltybridge.support.TestApp;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,7 @@ class HubSpotNotificationsTest {
             "loyalty.notify.poll-interval-ms", "150", "loyalty.notify.retry-base-ms", "100");
 
     @Test
-    void eachEventBecomesOneNoteOnTheContactAndSetsTheLastEventPropertiesWhileHubSpotFailsSomeCalls() {
+    void eachEventBecomesOneNoteOnTheContactAndSetsTheLastEventPropertiesWhileHubSpotFailsSomeCallsAndAnOptOutThereWithdrawsConsent() {
         try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, NOTIFY, hs -> { })) {
             long contact = w.hs.admin().createContact("note@example.com", "Nora", "Note");
             w.hs.admin().createOrder(contact, FirstSyncTest.order("64", "delivered"));
@@ -38,6 +41,19 @@ class HubSpotNotificationsTest {
             HubSpotWorld.throughout(Duration.ofMillis(700), () -> notes(w, contact).size() == 2);
             assertThat(Db.longValue(w.url, "SELECT count(*) FROM notification_deliveries WHERE channel = 'hubspot'"
                     + " AND status = 'delivered'")).isEqualTo(2);
+
+            // Consent given through the API, then withdrawn in HubSpot: the opt-out wins, each with its source.
+            long member = w.memberOf(contact).orElseThrow().value();
+            Http http = new Http(w.app.baseUrl(), TestApp.TOKEN);
+            assertThat(http.send(http.builder("/api/members/" + member + "/consent")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"marketing\": true}")).build()).status())
+                    .isEqualTo(200);
+            w.hs.admin().update(ObjectType.CONTACTS, contact, Map.of("hs_email_optout", "true"));
+            HubSpotWorld.eventually(Duration.ofSeconds(45), () -> Db.longValue(w.url,
+                    "SELECT count(*) FROM members WHERE NOT marketing_consent AND id = " + member) == 1);
+            assertThat(http.get("/api/members/" + member + "/consent").json().get("history").findValuesAsText(
+                    "source")).containsExactly("hubspot", "api", "hubspot");
             w.assertLedgerAndSpecs();
         }
     }
