@@ -81,8 +81,11 @@ public final class Dispatcher {
                     : new Channel.DeliveryFailure(e.getClass().getSimpleName() + ": " + e.getMessage(), false, null);
             Instant retryAt = failure.permanent() || due.attempts() >= policy.maxAttempts() ? null
                     : clock.instant().plus(backoff(due.attempts()));
-            LOG.warn("Notification delivery {} ({} of event {}) failed at attempt {}: {}{}", due.id(), channel.name(),
-                    due.eventId(), due.attempts(), failure.getMessage(), retryAt == null ? "; giving up" : "");
+            // What a peer quotes back may hold personal data: it goes to the delivery log, and to DEBUG only.
+            LOG.warn("Notification delivery {} ({} of event {}) failed at attempt {} (status {}){}", due.id(),
+                    channel.name(), due.eventId(), due.attempts(), failure.status(),
+                    retryAt == null ? "; giving up" : "; retrying");
+            LOG.debug("Notification delivery {} failed: {}", due.id(), failure.getMessage());
             tx.inTransaction(() -> {
                 deliveries.failed(due.id(), clip(failure.getMessage()), failure.status(), retryAt);
                 return null;
