@@ -1,6 +1,8 @@
 package io.loyaltybridge.app;
 
 import io.loyaltybridge.api.ApiGuard;
+import io.loyaltybridge.api.AuditTrail;
+import io.loyaltybridge.api.PrivacyApi;
 import io.loyaltybridge.api.CrmApi;
 import io.loyaltybridge.api.GrantsApi;
 import io.loyaltybridge.api.KpisApi;
@@ -79,13 +81,15 @@ public final class Application implements AutoCloseable {
         String routes = workspace.routesPattern();
         Config config = Config.load(properties, env);
         ApiToken token = ApiToken.from(config);
+        Map<String, String> tokens = ApiTokens.all(token, config);
 
         Program program = loadProgram(workDir.resolve(config.get(Settings.PROGRAM_FILE)));
 
         Database database = openDatabase(config, workDir);
         try {
             Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config));
-            ApiGuard guard = new ApiGuard(token.value(), token.name(), config.get(Settings.MAX_BODY_BYTES));
+            ApiGuard guard = new ApiGuard(tokens, config.get(Settings.MAX_BODY_BYTES),
+                    new AuditTrail(core.transactions()));
 
             Main camel = new Main();
             Properties camelProperties = new Properties();
@@ -118,6 +122,8 @@ public final class Application implements AutoCloseable {
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
             camel.bind("statusPage", StatusPage.shipped());
+            camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
+                    config.get(Settings.PAGE_SIZE)));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
                     new PgKpis(core.transactions()), program, clock), program.currency().code()));
             camel.start();

@@ -61,6 +61,8 @@ public final class Settings {
                 "LOYALTY_API_TOKEN", "bearer token of the REST API; generated at each start when unset",
                 "LOYALTY_DB_USER", "user for loyalty.db.url",
                 "LOYALTY_DB_PASSWORD", "password for loyalty.db.url"));
+        all.put("LOYALTY_API_TOKENS", "more API tokens, one per caller, as name:token,name:token (names go into the"
+                + " audit log)");
         all.putAll(SalesforceModule.SECRETS);
         all.putAll(HubSpotModule.SECRETS);
         return Map.copyOf(all);

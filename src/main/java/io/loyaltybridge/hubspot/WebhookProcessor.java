@@ -1,5 +1,6 @@
 package io.loyaltybridge.hubspot;
 
+import io.loyaltybridge.sync.LogSafe;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ContactIngest;
@@ -66,7 +67,8 @@ public final class WebhookProcessor {
                     changedOrders.size() + deletedOrders.size(), todo.echoes);
         } catch (RuntimeException e) {
             // Already answered 200: the next search cycle picks up creations and changes; log what was lost.
-            LOG.warn("HubSpot webhook delivery of {} events failed: {}", events.size(), e.getMessage());
+            LOG.warn("HubSpot webhook delivery of {} events failed: {}", events.size(), LogSafe.describe(e));
+            LOG.debug("HubSpot webhook failure in full", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.sync.LogSafe;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.store.Transactions;
 import org.apache.camel.CamelContext;
@@ -143,8 +144,9 @@ final class EventStreams implements StartupListener {
                 // Thrown on purpose: camel would otherwise resubscribe with the same dead replay id, again and again.
                 throw new StreamReplaced(routeId);
             }
-            LOG.warn("Salesforce event route {}: {}", routeId, message == null ? exception.getMessage() : message,
-                    exception);
+            // The stack stays at DEBUG: its messages may quote the record (see LogSafe).
+            LOG.warn("Salesforce event route {}: {}", routeId, message == null ? LogSafe.describe(exception) : message);
+            LOG.debug("Salesforce event route {} failure in full", routeId, exception);
         }
     }
 

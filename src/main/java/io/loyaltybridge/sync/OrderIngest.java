@@ -6,10 +6,12 @@ import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.member.CrmIdentity;
 import io.loyaltybridge.domain.member.Member;
+import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.CurrencyCode;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.store.PgDeadLetters;
+import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.Transactions;
 
@@ -26,12 +28,14 @@ import java.util.Optional;
 public final class OrderIngest {
     private final Transactions tx;
     private final PgMembers members;
+    private final PgErasure erasure;
     private final SyncStores stores;
     private final LedgerService ledger;
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
         this.tx = tx;
         this.members = new PgMembers(tx);
+        this.erasure = new PgErasure(tx);
         this.stores = stores;
         this.ledger = ledger;
     }
@@ -81,10 +85,22 @@ public final class OrderIngest {
                 && !order.modifiedAt().isAfter(seen.get())) {
             return false;
         }
-        Member member = members.byIdentity(new CrmIdentity(order.system(), order.contactExternalId()))
-                .orElseThrow(() -> new Failures.UnknownContact("contact " + order.contactExternalId()
-                        + " of order " + order.externalId() + " has not been synced"));
-        ledger.submitOrder(new OrderSubmission(MemberRef.byId(member.id()), key, order.total(),
+        Optional<MemberId> owner = members.byIdentity(new CrmIdentity(order.system(), order.contactExternalId()))
+                .map(Member::id);
+        if (owner.isEmpty()) {
+            if (erasure.erasedAmong(order.system(), List.of(order.contactExternalId())).isEmpty()) {
+                throw new Failures.UnknownContact("contact " + order.contactExternalId() + " of order "
+                        + order.externalId() + " has not been synced");
+            }
+            // The contact's member was erased. A change to an order taken in before still moves that member's
+            // ledger (a refund takes its points back); a new order is not taken in, as nothing may link the
+            // person to a member again.
+            owner = stores.orders().byKey(key).map(stored -> stored.order().member());
+            if (owner.isEmpty()) {
+                return false;
+            }
+        }
+        ledger.submitOrder(new OrderSubmission(MemberRef.byId(owner.get()), key, order.total(),
                 new CurrencyCode(order.currency()), order.placedAt(), order.status(),
                 order.refundedAmount() == null ? BigDecimal.ZERO : order.refundedAmount(), order.lines()));
         if (order.modifiedAt() != null) {
