@@ -60,8 +60,9 @@ public final class NotificationsApi {
             if (!body.violations().isEmpty()) {
                 throw new InvalidInput(body.violations());
             }
-            var created = tx.inTransaction(() -> subscriptions.create(url, secrets.get(),
-                    types.stream().distinct().toList(), clock.instant()));
+            var created = request.audited("webhook.subscribed", () -> subscriptions.create(url, secrets.get(),
+                    types.stream().distinct().toList(), clock.instant()), s -> new AuditTrail.Entry(
+                    "webhook-subscription:" + s.id(), null, Map.of("url", s.url(), "eventTypes", s.eventTypes())));
             Map<String, Object> view = view(created);
             view.put("secret", created.secret());
             return Reply.created(view);
@@ -76,7 +77,9 @@ public final class NotificationsApi {
     public void deleteSubscription(Exchange exchange) {
         guard.handle(exchange, request -> {
             long id = id(request.query("id"));
-            if (!tx.inTransaction(() -> subscriptions.delete(id, clock.instant()))) {
+            if (!request.audited("webhook.unsubscribed", () -> subscriptions.delete(id, clock.instant()),
+                    deleted -> deleted ? new AuditTrail.Entry("webhook-subscription:" + id, null, Map.of())
+                            : AuditTrail.Entry.NOTHING)) {
                 throw new NotFound("no webhook subscription with id " + id);
             }
             return Reply.ok(Map.of("id", id, "deleted", true));
@@ -124,10 +127,10 @@ public final class NotificationsApi {
             if (!body.violations().isEmpty()) {
                 throw new InvalidInput(body.violations());
             }
-            return Reply.ok(tx.inTransaction(() -> {
+            return Reply.ok(request.audited("consent.changed", () -> {
                 consent.set(member, marketing, "api").orElseThrow(() -> new NotFound("no member with id " + member));
                 return consentView(member);
-            }));
+            }, view -> new AuditTrail.Entry("member:" + member.value(), member, Map.of("marketing", marketing))));
         });
     }
 

@@ -153,6 +153,8 @@ class WebhookNotificationsTest {
         assertThat(history.get(0).get("marketing").asBoolean()).isFalse();
         assertThat(history.get(1).get("source").asText()).isEqualTo("api");
         assertThat(history.get(1).get("marketing").asBoolean()).isTrue();
+        assertThat(Db.longValue(databaseUrl, "SELECT count(*) FROM audit_log WHERE action = 'consent.changed'"
+                + " AND member_id = " + no)).isEqualTo(1);
 
         Http.Response bad = http.send(http.builder("/api/members/" + no + "/consent")
                 .header("Content-Type", "application/json")
