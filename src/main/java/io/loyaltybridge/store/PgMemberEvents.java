@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Records member events and, in the same statement sequence (so in the caller's transaction), one delivery per
- * enabled channel: per CRM channel, and per active webhook subscription whose filter takes the event type. A
+ * enabled channel: per CRM channel holding a record of the member, and per active webhook subscription whose
+ * filter takes the event type. A
  * marketing event of a member without marketing consent keeps its deliveries, marked suppressed.
  */
 public final class PgMemberEvents implements MemberEvents {
@@ -37,10 +38,12 @@ public final class PgMemberEvents implements MemberEvents {
         }
         String status = event.type().marketing() ? "CASE WHEN m.marketing_consent THEN 'pending' ELSE 'suppressed' END"
                 : "'pending'";
+        // A CRM is only told about members it holds a record of (the channel name is the identity's system).
         for (String channel : crmChannels) {
             sql.update("INSERT INTO notification_deliveries (event_id, channel, status, next_attempt_at)"
                     + " SELECT ?, ?, " + status + ", e.occurred_at FROM member_events e JOIN members m"
-                    + " ON m.id = e.member_id WHERE e.id = ?", id, channel, id);
+                    + " ON m.id = e.member_id WHERE e.id = ? AND EXISTS (SELECT 1 FROM member_identities i"
+                    + " WHERE i.member_id = e.member_id AND i.system = ?)", id, channel, id, channel);
         }
         if (webhooks) {
             sql.update("INSERT INTO notification_deliveries (event_id, channel, subscription_id, status,"

@@ -179,6 +179,14 @@ class WebhookNotificationsTest {
     }
 
     @Test
+    void aCrmChannelSwitchedOnWithoutItsConnectorStopsTheStartNamingBothKeys() {
+        assertThatThrownBy(() -> start(Map.of("loyalty.notify.salesforce.enabled", "true")))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("loyalty.notify.salesforce.enabled")
+                .hasMessageContaining("loyalty.salesforce.enabled");
+    }
+
+    @Test
     void aSubscriptionWithABadUrlOrEventTypeIsRefusedNamingTheFields() {
         start(Map.of());
         Http.Response bad = http.post("/api/webhooks/subscriptions",
