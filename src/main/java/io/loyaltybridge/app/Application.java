@@ -16,6 +16,9 @@ import io.loyaltybridge.app.program.ProgramFileException;
 import io.loyaltybridge.domain.kpi.ProgramKpis;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.hubspot.HubSpotModule;
+import io.loyaltybridge.notify.Channel;
+import io.loyaltybridge.notify.NotificationsModule;
+import io.loyaltybridge.notify.NotifySettings;
 import io.loyaltybridge.salesforce.SalesforceModule;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.store.PgKpis;
@@ -88,7 +91,7 @@ public final class Application implements AutoCloseable {
 
         Database database = openDatabase(config, workDir);
         try {
-            Core core = Core.assemble(database.dataSource(), program, clock);
+            Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config));
             ApiGuard guard = new ApiGuard(tokens, config.get(Settings.MAX_BODY_BYTES),
                     new AuditTrail(core.transactions()));
 
@@ -110,8 +113,11 @@ public final class Application implements AutoCloseable {
             camel.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
             camel.bind("syncApi", syncApi(guard, core));
             camel.bind("crmApi", new CrmApi(guard, core.memberService(), core.profiles(), core.crmReaders()));
-            SalesforceModule.wire(camel, core, config);
-            HubSpotModule.wire(camel, core, config);
+            Map<String, Channel> notifiers = new java.util.HashMap<>();
+            notifiers.put("salesforce", SalesforceModule.wire(camel, core, config));
+            notifiers.put("hubspot", HubSpotModule.wire(camel, core, config));
+            notifiers.values().removeIf(java.util.Objects::isNull);
+            NotificationsModule.wire(camel, core, config, guard, workDir, notifiers);
             for (String system : core.crmReaders().systems()) {
                 camel.bind("crmHealthCheck-" + system, new CrmHealthCheck(system, core.transactions(),
                         core.syncStores()));

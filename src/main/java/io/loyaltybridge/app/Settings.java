@@ -1,6 +1,7 @@
 package io.loyaltybridge.app;
 
 import io.loyaltybridge.hubspot.HubSpotModule;
+import io.loyaltybridge.notify.NotifySettings;
 import io.loyaltybridge.salesforce.SalesforceModule;
 
 import java.nio.file.Path;
@@ -47,8 +48,7 @@ public final class Settings {
 
     /** The core's keys and each connector's own. */
     public static final List<Setting<?>> ALL = Stream.of(CORE, ClusterSettings.ALL, SalesforceModule.SETTINGS,
-            HubSpotModule.SETTINGS)
-            .flatMap(List::stream).toList();
+            HubSpotModule.SETTINGS, NotifySettings.ALL).flatMap(List::stream).toList();
 
     /** Environment variables holding secrets, and what each is for. */
     public static final Map<String, String> SECRETS = secrets();

@@ -30,6 +30,11 @@ final class HubSpotSettings {
             "order or deal property holding the amount refunded; unset: refunds are all or nothing");
     static final Setting<String> BIRTH_DATE_PROPERTY = Setting.text("loyalty.hubspot.birth-date-property",
             "date_of_birth", "contact property holding the birth date");
+    static final Setting<String> CONSENT_OPTOUT_PROPERTY = Setting.text("loyalty.hubspot.consent.optout-property",
+            "hs_email_optout", "yes/no contact property that is true when the contact opted out of marketing email"
+                    + " (then: no marketing consent); 'none' to not read one");
+    static final Setting<String> CONSENT_PROPERTY = optional("loyalty.hubspot.consent.property",
+            "yes/no contact property holding the contact's marketing consent; when set and filled it decides");
     static final Setting<Integer> POLL_MS = Setting.integer("loyalty.hubspot.poll-interval-ms", 30_000, 100,
             86_400_000, "milliseconds between two incremental syncs (search, then push)");
     static final Setting<Integer> LOOKBACK_SECONDS = Setting.integer("loyalty.hubspot.lookback-seconds", 300, 0,
@@ -60,7 +65,7 @@ final class HubSpotSettings {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, BASE_URL, AUTH, ORDER_OBJECT, ORDER_EARNING_STAGES,
                 ORDER_REFUNDED_STAGES, DEAL_EARNING_STAGES, REFUNDED_AMOUNT_PROPERTY, BIRTH_DATE_PROPERTY, POLL_MS,
                 LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, WEBHOOK_URL, APP_ID,
-                PROPERTY_GROUP));
+                PROPERTY_GROUP, CONSENT_OPTOUT_PROPERTY, CONSENT_PROPERTY));
         all.addAll(FIELDS.values());
         return List.copyOf(all);
     }

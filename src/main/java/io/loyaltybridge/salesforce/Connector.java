@@ -31,6 +31,7 @@ final class Connector {
     final EventIngest events;
     final EventStreams streams;
     final ContactReader reader;
+    final SalesforceNotifier notifier;
     private final LazyTemplate template = new LazyTemplate();
 
     Connector(Core core, Config config) {
@@ -60,6 +61,8 @@ final class Connector {
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp);
         this.reader = new ContactReader(api, fields);
+        this.notifier = new SalesforceNotifier(api, "platform-event".equals(
+                config.get(io.loyaltybridge.notify.NotifySettings.SALESFORCE_MODE)));
         core.apiBudgets().register(ContactRecords.SYSTEM, () -> limits.limit() > 0
                 ? Optional.of(new ApiBudgets.Budget(limits.used(), limits.limit(), "day")) : Optional.empty());
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,

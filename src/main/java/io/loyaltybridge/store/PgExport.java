@@ -55,7 +55,14 @@ public final class PgExport {
                     + " ORDER BY system"),
             new Section("deadLetters", DEAD_LETTERS),
             new Section("auditLog", "SELECT id, at, actor, action, target, details FROM audit_log WHERE member_id = ?"
-                    + " ORDER BY id"));
+                    + " ORDER BY id"),
+            new Section("events", "SELECT id, event_type, cause_key, data, occurred_at FROM member_events"
+                    + " WHERE member_id = ? ORDER BY id"),
+            new Section("notifications", "SELECT d.id, d.event_id, d.channel, d.subscription_id, d.status, d.attempts,"
+                    + " d.delivered_at FROM notification_deliveries d JOIN member_events e ON e.id = d.event_id"
+                    + " WHERE e.member_id = ? ORDER BY d.id"),
+            new Section("consentHistory", "SELECT marketing, source, recorded_at FROM consent_history"
+                    + " WHERE member_id = ? ORDER BY id"));
 
     private final Sql sql;
     private final List<Section> sections;

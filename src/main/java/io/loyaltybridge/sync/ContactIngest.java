@@ -82,6 +82,8 @@ public final class ContactIngest {
             return known.isPresent();
         }
         Email email = Email.isValid(contact.email()) ? new Email(contact.email().strip()) : null;
+        // Consent changes in this transaction are recorded as coming from this CRM (consent_history).
+        stores.consent().source(contact.system());
         Member member = known.or(() -> email == null ? Optional.empty() : members.byEmail(email))
                 .orElseGet(() -> create(contact, email));
         NewMember details = details(contact, email, member.consent());

@@ -114,7 +114,7 @@ final class CompositeEndpoint {
     }
 
     /** The record's fields as plain Java values; {@code attributes} is metadata, not a field. */
-    private static Map<String, Object> fields(JsonNode node) {
+    static Map<String, Object> fields(JsonNode node) {
         Map<String, Object> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
