@@ -57,7 +57,7 @@ public final class HubSpotModule {
         HubSpotOptions options = HubSpotOptions.from(config);
         HubSpotAuth auth = options.enabled() ? auth(options, config) : HubSpotAuth.privateApp(null);
         RateLimiter limiter = new RateLimiter(options.sharePercent(), options.searchesPerSecond(),
-                options.pauseAfter429Ms(), Clock.systemUTC());
+                options.pauseAfter429Ms(), core.clock());
         HubSpotClient client = new HubSpotClient(limiter, auth);
         camel.addMainListener(new MainListenerSupport() {
             @Override
