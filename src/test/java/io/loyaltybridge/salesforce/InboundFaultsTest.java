@@ -68,7 +68,7 @@ class InboundFaultsTest {
 
     @Test
     void a_backfill_meeting_server_errors_slow_answers_and_expired_sessions_writes_the_ledger_of_a_clean_one() {
-        Map<String, Long> expected = buyers(30);
+        Map<String, Long> expected = buyers(12);
         sf.faults().failNext(3, 503); // the first calls of the backfill: its bulk jobs
         h.start(Map.of("loyalty.salesforce.cdc.enabled", "false", "loyalty.salesforce.poll.period-seconds", "1",
                 "loyalty.salesforce.http.timeout-ms", "2000"));
