@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * HubSpot failing in every way it can while the connector syncs: 5xx bursts, answers slower than the call's time
  * limit, a revoked token, the daily limit used up and given back at midnight. Each ends where a run without the
- * fault ends: every contact showing its member's profile, the points of every order once, no dead letters.
+ * fault ends: every contact showing its member's profile, the points of every order once, no open dead letters.
  */
 class SyncFaultsTest {
     private final Map<Long, Long> expected = new LinkedHashMap<>();
@@ -36,8 +36,9 @@ class SyncFaultsTest {
     private void awaitSameEndState(HubSpotWorld w) {
         HubSpotWorld.eventually(Duration.ofSeconds(25), () -> expected.entrySet().stream().allMatch(e ->
                 w.memberOf(e.getKey()).map(w::points).orElse(-1L).equals(e.getValue()) && w.inSync(e.getKey())));
-        assertThat(Db.rows(w.url, "SELECT direction, record_type, status, error_code, error FROM dead_letters"))
-                .isEmpty();
+        // an order read before its new contact waits as a letter and is replayed with it, faults or not
+        assertThat(Db.rows(w.url, "SELECT direction, record_type, error_code, error FROM dead_letters"
+                + " WHERE status = 'open'")).isEmpty();
         assertThat(w.ledgerEntries()).isEqualTo(expected.size());
         assertThat(Db.longValue(w.url, "SELECT count(*) FROM orders")).isEqualTo(expected.size());
         w.assertLedgerAndSpecs();
