@@ -61,8 +61,8 @@ final class HubSpotSettings {
     static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, BASE_URL, AUTH, ORDER_OBJECT, ORDER_EARNING_STAGES,
                 ORDER_REFUNDED_STAGES, DEAL_EARNING_STAGES, REFUNDED_AMOUNT_PROPERTY, BIRTH_DATE_PROPERTY, POLL_MS,
-                LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, TIMEOUT_MS, WEBHOOK_URL, APP_ID,
-                PROPERTY_GROUP));
+                LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, TIMEOUT_MS, WEBHOOK_URL,
+                APP_ID, PROPERTY_GROUP));
         all.addAll(FIELDS.values());
         return List.copyOf(all);
     }

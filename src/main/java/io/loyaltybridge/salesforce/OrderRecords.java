@@ -55,7 +55,7 @@ final class OrderRecords {
         return total != null && refunded.compareTo(total) >= 0 ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
     }
 
-    /** A fractional (or absurdly large) quantity becomes one line of its whole amount: the program counts whole units. */
+    /** A fractional (or absurd) quantity becomes one line of its whole amount: the program counts whole units. */
     private static List<OrderLine> lines(List<Row> items) {
         List<OrderLine> lines = new ArrayList<>();
         for (Row item : items) {

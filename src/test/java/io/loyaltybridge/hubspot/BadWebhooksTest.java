@@ -24,7 +24,8 @@ class BadWebhooksTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String IDENTITIES = "SELECT member_id, system, external_id, deleted FROM member_identities"
             + " ORDER BY external_id";
-    private static final String MEMBERS = "SELECT id, email, first_name, last_name, birth_date FROM members ORDER BY id";
+    private static final String MEMBERS = "SELECT id, email, first_name, last_name, birth_date FROM members"
+            + " ORDER BY id";
 
     @Test
     void malformed_oversized_and_misshapen_deliveries_change_nothing_and_the_good_event_among_them_still_applies()
