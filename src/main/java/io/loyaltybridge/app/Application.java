@@ -155,7 +155,8 @@ public final class Application implements AutoCloseable {
     }
 
     private static SyncApi syncApi(ApiGuard guard, Core core) {
-        OrderIngest orders = new OrderIngest(core.transactions(), core.syncStores(), core.ledgerService());
+        OrderIngest orders = new OrderIngest(core.transactions(), core.syncStores(), core.ledgerService(),
+                core.clock());
         ContactIngest contacts = new ContactIngest(core.transactions(), core.syncStores(), Map.of(), orders);
         return new SyncApi(guard, core.transactions(), core.syncStores(),
                 new DeadLetterReplay(core.transactions(), core.syncStores(), contacts, orders), core.progress(),

@@ -59,7 +59,7 @@ public final class HubSpotModule {
         HubSpotOptions options = HubSpotOptions.from(config);
         HubSpotAuth auth = options.enabled() ? auth(options, config) : HubSpotAuth.privateApp(null);
         RateLimiter limiter = new RateLimiter(options.sharePercent(), options.searchesPerSecond(),
-                options.pauseAfter429Ms(), Clock.systemUTC());
+                options.pauseAfter429Ms(), core.clock());
         HubSpotClient client = new HubSpotClient(limiter, auth);
         camel.addMainListener(new MainListenerSupport() {
             @Override
@@ -69,7 +69,7 @@ public final class HubSpotModule {
         });
 
         SyncStores stores = core.syncStores();
-        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService());
+        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
         ContactIngest contactIngest = new ContactIngest(core.transactions(), stores,
                 Map.of(ContactMapper.SYSTEM, options.fieldMap()), orderIngest);
         OutboxPusher pusher = new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(),

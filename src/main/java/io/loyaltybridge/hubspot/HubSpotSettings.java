@@ -47,6 +47,8 @@ final class HubSpotSettings {
             "share of the account's 10-second and daily API budgets this connector may use");
     static final Setting<Integer> PAUSE_AFTER_429 = Setting.integer("loyalty.hubspot.rate-limit.pause-after-429-ms",
             0, 0, 600_000, "pause after a 429; 0 waits out the interval HubSpot reports");
+    static final Setting<Integer> TIMEOUT_MS = Setting.integer("loyalty.hubspot.http.timeout-ms", 60_000, 100,
+            600_000, "how long one HubSpot API call may wait for its answer before it fails and is tried again later");
     static final Setting<String> WEBHOOK_URL = optional("loyalty.hubspot.webhook.public-url",
             "the webhook URL exactly as configured in HubSpot (signatures cover it); unset: "
                     + "http://localhost:<camel.server.port>/webhooks/hubspot");
@@ -64,8 +66,8 @@ final class HubSpotSettings {
     static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, BASE_URL, AUTH, ORDER_OBJECT, ORDER_EARNING_STAGES,
                 ORDER_REFUNDED_STAGES, DEAL_EARNING_STAGES, REFUNDED_AMOUNT_PROPERTY, BIRTH_DATE_PROPERTY, POLL_MS,
-                LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, WEBHOOK_URL, APP_ID,
-                PROPERTY_GROUP, CONSENT_OPTOUT_PROPERTY, CONSENT_PROPERTY));
+                LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, TIMEOUT_MS, WEBHOOK_URL,
+                APP_ID, PROPERTY_GROUP, CONSENT_OPTOUT_PROPERTY, CONSENT_PROPERTY));
         all.addAll(FIELDS.values());
         return List.copyOf(all);
     }

@@ -46,6 +46,10 @@ public final class WebhookProcessor {
     public void process(List<JsonNode> events) {
         WebhookEvents todo = WebhookEvents.sort(events, options.fieldMap(), options.appId(),
                 options.deals() ? "0-3" : "0-123");
+        if (todo.misshapen > 0) {
+            LOG.warn("HubSpot webhook: {} of {} events skipped: not events HubSpot sends (no type, time or record id)",
+                    todo.misshapen, events.size());
+        }
         try {
             var reread = reads.contacts(new ArrayList<>(todo.reread)).stream().map(echoes::withoutEcho).toList();
             var changedOrders = reads.orders(new ArrayList<>(todo.orders), false);

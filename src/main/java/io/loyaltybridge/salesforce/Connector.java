@@ -41,7 +41,7 @@ final class Connector {
         ApiLimits limits = new ApiLimits(config.get(SalesforceSettings.LIMIT_SHARE),
                 Duration.ofSeconds(config.get(SalesforceSettings.SLOW_SECONDS)), core.clock());
         SalesforceApi api = new SalesforceApi(template, limits, config.get(SalesforceSettings.API_VERSION));
-        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService());
+        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
         Inbound inbound = new Inbound(core.transactions(), new ContactIngest(core.transactions(), stores,
                 Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest, core.ingestLock());
         ContactRecords contacts = new ContactRecords(fields);

@@ -16,6 +16,8 @@ import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.Transactions;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +28,21 @@ import java.util.Optional;
  * is dead-lettered waiting for that contact, and replayed as soon as the contact arrives.
  */
 public final class OrderIngest {
+    /** CRM clocks and ours differ, and a shop in another time zone may date an order by its own calendar day. */
+    private static final Duration FUTURE_SKEW = Duration.ofDays(1);
     private final Transactions tx;
     private final PgMembers members;
     private final PgErasure erasure;
     private final SyncStores stores;
     private final LedgerService ledger;
+    private final Clock clock;
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
+        this(tx, stores, ledger, Clock.systemUTC());
+    }
+
+    public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger, Clock clock) {
+        this.clock = clock;
         this.tx = tx;
         this.members = new PgMembers(tx);
         this.erasure = new PgErasure(tx);
@@ -78,7 +88,7 @@ public final class OrderIngest {
     }
 
     private boolean take(InboundOrder order) {
-        requireComplete(order);
+        requireComplete(order, clock.instant());
         OrderKey key = new OrderKey(order.system(), order.externalId());
         Optional<Instant> seen = stores.orders().sourceModifiedAt(key);
         if (seen.isPresent() && seen.get() != null && order.modifiedAt() != null
@@ -110,7 +120,7 @@ public final class OrderIngest {
     }
 
     /** CRM records can lack anything; say which fields, rather than failing somewhere deeper. */
-    private static void requireComplete(InboundOrder order) {
+    private static void requireComplete(InboundOrder order, Instant now) {
         List<Violation> missing = new ArrayList<>();
         if (order.externalId() == null || order.externalId().isBlank()) {
             missing.add(new Violation("externalId", "is required"));
@@ -126,6 +136,9 @@ public final class OrderIngest {
         }
         if (order.placedAt() == null) {
             missing.add(new Violation("placedAt", "is required"));
+        } else if (order.placedAt().isAfter(now.plus(FUTURE_SKEW))) {
+            // A CRM date typed wrong (year 9999) would hold the order's points pending for ever.
+            missing.add(new Violation("placedAt", "must not be in the future, was " + order.placedAt()));
         }
         if (order.status() == null) {
             missing.add(new Violation("status", "is required"));
