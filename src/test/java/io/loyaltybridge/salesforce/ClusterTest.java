@@ -48,12 +48,14 @@ class ClusterTest {
             assertThat(Db.count(world.config.databaseUrl, "qrtz_scheduler_state")).as("instances in the cluster")
                     .isEqualTo(2);
             assertThat(sf.calls().count("bulk.create")).as("one backfill, on one instance").isEqualTo(3);
-            assertThat(sf.calls().count("record.update")).as("each contact written once").isEqualTo(60);
+            assertThat(sf.calls().count("record.update")).as("every contact written").isGreaterThanOrEqualTo(60);
+            assertThat(sf.calls().count("record.update.unchanged")).as("no change written twice").isZero();
             Harness.await("one instance holds the event streams", () -> holderIs(world, a) || holderIs(world, b));
             Harness.await("only the holder subscribes", () -> sf.openPubSubStreams() == 2);
 
             CrashTest.LiveShop shop = new CrashTest.LiveShop(sf, contacts);
             long writesBefore = sf.calls().count("record.update");
+            long unchangedBefore = sf.calls().count("record.update.unchanged");
             shop.orders(10);
             hubspot.order(hubspot.contacts.get(0), 30);
             world.awaitConverged(BackfillTest.expectedPoints(sf, contacts), Duration.ofSeconds(30));
@@ -68,8 +70,10 @@ class ClusterTest {
             world.awaitConverged(BackfillTest.expectedPoints(sf, contacts), Duration.ofSeconds(40));
             Harness.await("HubSpot converged", () -> hubspot.converged(world.core), Duration.ofSeconds(30));
             assertThat(sf.openPubSubStreams()).isEqualTo(2);
-            // Every order changed one contact once; a change pushed by both instances would count twice.
-            assertThat(sf.calls().count("record.update") - writesBefore).isLessThanOrEqualTo(20);
+            // A change pushed by both instances reaches the contact twice, the second time changing nothing. (A contact
+            // may legitimately be written more than once per order: points, then a tier or badge a moment later.)
+            assertThat(sf.calls().count("record.update") - writesBefore).isPositive();
+            assertThat(sf.calls().count("record.update.unchanged") - unchangedBefore).isZero();
             assertThat(survivor.alive()).isTrue();
 
             // A clean stop hands the lease back at once, for the next instance not to wait for it to run out.
