@@ -27,14 +27,15 @@ public final class ApiGuard {
         Reply handle(ApiRequest request);
     }
 
-    private final byte[] token;
-    private final String tokenName;
+    private final Map<String, byte[]> tokensByName = new LinkedHashMap<>();
     private final int maxBodyBytes;
+    private final AuditTrail audit;
 
-    public ApiGuard(String token, String tokenName, int maxBodyBytes) {
-        this.token = token.getBytes(StandardCharsets.UTF_8);
-        this.tokenName = tokenName;
+    /** Several named tokens (one per caller), so the audit log can tell who did what. */
+    public ApiGuard(Map<String, String> tokensByName, int maxBodyBytes, AuditTrail audit) {
+        tokensByName.forEach((name, token) -> this.tokensByName.put(name, token.getBytes(StandardCharsets.UTF_8)));
         this.maxBodyBytes = maxBodyBytes;
+        this.audit = audit;
     }
 
     public void handle(Exchange exchange, Handler handler) {
@@ -42,12 +43,13 @@ public final class ApiGuard {
         Reply reply;
         Map<String, String> extraHeaders = new LinkedHashMap<>();
         try {
-            if (!authorised(message.getHeader("Authorization", String.class))) {
+            String caller = caller(message.getHeader("Authorization", String.class));
+            if (caller == null) {
                 extraHeaders.put("WWW-Authenticate", "Bearer");
                 throw Problem.of(401, "unauthorized", "Authentication required",
                         "send the API token as 'Authorization: Bearer <token>'").raise();
             }
-            reply = handler.handle(new ApiRequest(message, maxBodyBytes, tokenName));
+            reply = handler.handle(new ApiRequest(message, maxBodyBytes, caller, audit));
         } catch (Problem.Raised raised) {
             reply = problem(raised.problem());
         } catch (InvalidInput invalid) {
@@ -66,12 +68,19 @@ public final class ApiGuard {
         write(message, reply, extraHeaders);
     }
 
-    private boolean authorised(String header) {
+    /** The name of the token presented, or null. Every token is compared, in constant time each. */
+    private String caller(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
+            return null;
         }
         byte[] presented = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(presented, token);
+        String caller = null;
+        for (Map.Entry<String, byte[]> token : tokensByName.entrySet()) {
+            if (MessageDigest.isEqual(presented, token.getValue())) {
+                caller = token.getKey();
+            }
+        }
+        return caller;
     }
 
     private static Reply problem(Problem problem) {

@@ -14,11 +14,21 @@ public final class ApiRequest {
     private final Message message;
     private final int maxBodyBytes;
     private final String actor;
+    private final AuditTrail audit;
 
-    ApiRequest(Message message, int maxBodyBytes, String actor) {
+    ApiRequest(Message message, int maxBodyBytes, String actor, AuditTrail audit) {
         this.message = message;
         this.maxBodyBytes = maxBodyBytes;
         this.actor = actor;
+        this.audit = audit;
+    }
+
+    /**
+     * Runs an administrative action with its audit entry (the caller's token name as who) in one transaction.
+     */
+    public <T> T audited(String action, java.util.function.Supplier<T> work,
+                         java.util.function.Function<T, AuditTrail.Entry> describe) {
+        return audit.run(actor, action, work, describe);
     }
 
     /** The token name of the caller, recorded as the source of what they write. */

@@ -160,6 +160,27 @@ final class BodyReader {
         return items;
     }
 
+    /** An optional array of non-empty strings (empty when absent). */
+    List<String> texts(String field, int maxItems) {
+        JsonNode value = value(field, false);
+        List<String> items = new ArrayList<>();
+        if (value == null) {
+            return items;
+        }
+        if (!value.isArray() || value.size() > maxItems) {
+            reject(field, "must be an array of at most " + maxItems + " strings");
+            return items;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i).isTextual() && !value.get(i).asText().isBlank()) {
+                items.add(value.get(i).asText().strip());
+            } else {
+                violations.add(new Violation(path(field) + "[" + i + "]", "must be a non-empty string"));
+            }
+        }
+        return items;
+    }
+
     boolean has(String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();

@@ -1,5 +1,6 @@
 package io.loyaltybridge.api;
 
+import io.loyaltybridge.sync.LogSafe;
 import io.loyaltybridge.domain.member.CrmIdentity;
 import io.loyaltybridge.domain.member.LoyaltyProfile;
 import io.loyaltybridge.domain.member.LoyaltyProfiles;
@@ -59,7 +60,7 @@ public final class CrmApi {
             view.put("agree", shown != null && expected.entrySet().stream()
                     .allMatch(e -> Objects.equals(e.getValue(), shown.get(e.getKey()))));
         } catch (Exception e) {
-            LOG.warn("Reading {} record for the side-by-side view failed: {}", reader.system(), e.getMessage());
+            LOG.warn("Reading {} record for the side-by-side view failed: {}", reader.system(), LogSafe.describe(e));
             view.put("core", expected);
             view.put("error", reader.system() + " could not be read: " + e.getClass().getSimpleName());
         }

@@ -32,7 +32,8 @@ public final class GrantsApi {
                     body.text("eventId", true, 255), body.instant("occurredAt", false));
             body.rejectAll(grants.violations(report));
             requireValid(body);
-            return answer(grants.grantEvent(report));
+            return answer(request.audited("points.granted.event", () -> grants.grantEvent(report),
+                    GrantsApi::entry));
         });
     }
 
@@ -52,13 +53,23 @@ public final class GrantsApi {
                     currency == null ? null : new CurrencyCode(currency), body.instant("occurredAt", true));
             body.rejectAll(grants.violations(transaction));
             requireValid(body);
-            return answer(grants.partnerTransaction(transaction));
+            return answer(request.audited("points.granted.partner", () -> grants.partnerTransaction(transaction),
+                    GrantsApi::entry));
         });
     }
 
     private static MemberRef member(BodyReader body) {
         BodyReader member = body.object("member", true);
         return member == null ? null : MemberRefs.read(member);
+    }
+
+    /** A grant worth no points or replayed changed nothing, so it is not an action to audit. */
+    private static AuditTrail.Entry entry(Grant grant) {
+        if (grant.replayed() || grant.entry() == null) {
+            return AuditTrail.Entry.NOTHING;
+        }
+        return new AuditTrail.Entry("member:" + grant.member().value(), grant.member(), Map.of("points",
+                grant.entry().points(), "entryId", grant.entry().id(), "reason", grant.reason()));
     }
 
     private static Reply answer(Grant grant) {

@@ -97,8 +97,14 @@ public final class MembersApi {
     }
 
     public void adjust(Exchange exchange) {
-        guard.handle(exchange, request -> moved(ledger.adjust(request.memberId("id"),
-                pointsRequest(request, request.body(), false))));
+        guard.handle(exchange, request -> {
+            MemberId member = request.memberId("id");
+            PointsRequest parsed = pointsRequest(request, request.body(), false);
+            return moved(request.audited("points.adjusted", () -> ledger.adjust(member, parsed),
+                    outcome -> outcome.replayed() ? AuditTrail.Entry.NOTHING : new AuditTrail.Entry(
+                            "member:" + member.value(), member, Map.of("points", outcome.entry().points(),
+                            "entryId", outcome.entry().id(), "idempotencyKey", parsed.idempotencyKey()))));
+        });
     }
 
     private static Account spendable(String wire) {

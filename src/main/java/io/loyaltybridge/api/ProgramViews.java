@@ -101,7 +101,8 @@ final class ProgramViews {
                     ? " they were earned in" : ", " + e.extraPeriods() + " " + word(e.period()) + "(s) later");
         };
         return map("model", word(e.model()), "months", e.months(), "period", word(e.period()),
-                "extraPeriods", e.extraPeriods(), "warnDays", e.warnDays(), "summary", summary);
+                "extraPeriods", e.extraPeriods(), "warnDays", e.warnDays(), "reminderDays", e.reminderDays(),
+                "summary", summary);
     }
 
     private static Map<String, Object> tiers(Tiers t) {

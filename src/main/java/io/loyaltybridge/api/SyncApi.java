@@ -75,7 +75,10 @@ public final class SyncApi {
             } catch (RuntimeException e) {
                 throw new NotFound("no dead letter with id " + request.query("id"));
             }
-            DeadLetterReplay.Outcome outcome = replay.replay(id);
+            long letter = id;
+            // Recorded whether it went through or failed again: either way the letter was acted on.
+            DeadLetterReplay.Outcome outcome = request.audited("dead-letter.replayed", () -> replay.replay(letter),
+                    o -> new AuditTrail.Entry("dead-letter:" + o.id(), null, Map.of("replayed", o.replayed())));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", outcome.id());
             view.put("replayed", outcome.replayed());

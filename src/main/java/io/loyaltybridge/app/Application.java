@@ -1,6 +1,8 @@
 package io.loyaltybridge.app;
 
 import io.loyaltybridge.api.ApiGuard;
+import io.loyaltybridge.api.AuditTrail;
+import io.loyaltybridge.api.PrivacyApi;
 import io.loyaltybridge.api.CrmApi;
 import io.loyaltybridge.api.GrantsApi;
 import io.loyaltybridge.api.KpisApi;
@@ -14,6 +16,9 @@ import io.loyaltybridge.app.program.ProgramFileException;
 import io.loyaltybridge.domain.kpi.ProgramKpis;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.hubspot.HubSpotModule;
+import io.loyaltybridge.notify.Channel;
+import io.loyaltybridge.notify.NotificationsModule;
+import io.loyaltybridge.notify.NotifySettings;
 import io.loyaltybridge.salesforce.SalesforceModule;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.store.PgKpis;
@@ -76,15 +81,24 @@ public final class Application implements AutoCloseable {
         String routes = workspace.routesPattern();
         Config config = Config.load(properties, env);
         ApiToken token = ApiToken.from(config);
+        Map<String, String> tokens = ApiTokens.all(token, config);
 
+        if (config.get(ClusterSettings.ENABLED) && config.get(Settings.DB_URL) == null) {
+            throw new StartupException(ClusterSettings.ENABLED.name() + " = true needs a shared database: set "
+                    + Settings.DB_URL.name() + " (the embedded PostgreSQL serves one instance only)");
+        }
         Program program = loadProgram(workDir.resolve(config.get(Settings.PROGRAM_FILE)));
 
         Database database = openDatabase(config, workDir);
         try {
-            Core core = Core.assemble(database.dataSource(), program, clock);
-            ApiGuard guard = new ApiGuard(token.value(), token.name(), config.get(Settings.MAX_BODY_BYTES));
+            Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config));
+            ApiGuard guard = new ApiGuard(tokens, config.get(Settings.MAX_BODY_BYTES),
+                    new AuditTrail(core.transactions()));
 
             Main camel = new Main();
+            if (config.get(ClusterSettings.ENABLED)) {
+                camel.bind("quartz", ClusteredQuartz.component(database.dataSource(), config));
+            }
             Properties camelProperties = new Properties();
             camelProperties.putAll(properties);
             // The transport refuses far larger bodies outright; the API's own limit answers with a problem body.
@@ -99,8 +113,11 @@ public final class Application implements AutoCloseable {
             camel.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
             camel.bind("syncApi", syncApi(guard, core));
             camel.bind("crmApi", new CrmApi(guard, core.memberService(), core.profiles(), core.crmReaders()));
-            SalesforceModule.wire(camel, core, config);
-            HubSpotModule.wire(camel, core, config);
+            Map<String, Channel> notifiers = new java.util.HashMap<>();
+            notifiers.put("salesforce", SalesforceModule.wire(camel, core, config));
+            notifiers.put("hubspot", HubSpotModule.wire(camel, core, config));
+            notifiers.values().removeIf(java.util.Objects::isNull);
+            NotificationsModule.wire(camel, core, config, guard, workDir, notifiers);
             for (String system : core.crmReaders().systems()) {
                 camel.bind("crmHealthCheck-" + system, new CrmHealthCheck(system, core.transactions(),
                         core.syncStores()));
@@ -112,9 +129,13 @@ public final class Application implements AutoCloseable {
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
             camel.bind("statusPage", StatusPage.shipped());
+            camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
+                    config.get(Settings.PAGE_SIZE)));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
                     new PgKpis(core.transactions()), program, clock), program.currency().code()));
-            camel.start();
+            try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {
+                camel.start();
+            }
             if (!camel.getCamelContext().isStarted()) {
                 throw new StartupException("Camel did not start; see the log above");
             }
@@ -134,7 +155,8 @@ public final class Application implements AutoCloseable {
     }
 
     private static SyncApi syncApi(ApiGuard guard, Core core) {
-        OrderIngest orders = new OrderIngest(core.transactions(), core.syncStores(), core.ledgerService());
+        OrderIngest orders = new OrderIngest(core.transactions(), core.syncStores(), core.ledgerService(),
+                core.clock());
         ContactIngest contacts = new ContactIngest(core.transactions(), core.syncStores(), Map.of(), orders);
         return new SyncApi(guard, core.transactions(), core.syncStores(),
                 new DeadLetterReplay(core.transactions(), core.syncStores(), contacts, orders), core.progress(),

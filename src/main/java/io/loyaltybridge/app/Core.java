@@ -1,20 +1,29 @@
 package io.loyaltybridge.app;
 
+import io.loyaltybridge.domain.ledger.LedgerEntries;
 import io.loyaltybridge.domain.ledger.LedgerPorts;
 import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.OrderEffects;
 import io.loyaltybridge.domain.member.LoyaltyProfiles;
 import io.loyaltybridge.domain.member.MemberService;
+import io.loyaltybridge.domain.notify.MemberEvents;
+import io.loyaltybridge.domain.notify.RecordingBadges;
+import io.loyaltybridge.domain.notify.RecordingLedger;
+import io.loyaltybridge.domain.notify.RecordingReferrals;
+import io.loyaltybridge.domain.notify.RecordingSegments;
+import io.loyaltybridge.domain.notify.RecordingTiers;
 import io.loyaltybridge.domain.program.JobPorts;
 import io.loyaltybridge.domain.program.MemberExpiry;
 import io.loyaltybridge.domain.program.MemberJoin;
 import io.loyaltybridge.domain.program.MemberStandings;
+import io.loyaltybridge.domain.program.MemberTiers;
 import io.loyaltybridge.domain.program.OrderRewards;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.ProgramJobs;
 import io.loyaltybridge.domain.program.StandingProfiles;
 import io.loyaltybridge.domain.program.TierPolicy;
 import io.loyaltybridge.domain.program.TierUpgrades;
+import io.loyaltybridge.notify.NotifyOptions;
 import io.loyaltybridge.store.LedgerCheck;
 import io.loyaltybridge.store.PgGrantedBadges;
 import io.loyaltybridge.store.PgJobRuns;
@@ -50,31 +59,41 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    Lock ingestLock, ApiBudgets apiBudgets) {
 
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
+        return assemble(dataSource, program, clock, NotifyOptions.OFF);
+    }
+
+    /** With notifications: the ports that make a notifiable change record its event in the same transaction. */
+    public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify) {
         Transactions tx = new Transactions(dataSource);
+        MemberEvents events = notify.events(tx);
         PgMembers members = new PgMembers(tx);
         PgOrders orders = new PgOrders(tx);
         PgLedgerEntries ledger = new PgLedgerEntries(tx, clock);
         PgMemberTiers tiers = new PgMemberTiers(tx);
+        LedgerEntries recordedLedger = new RecordingLedger(ledger, events);
+        MemberTiers recordedTiers = new RecordingTiers(tiers, program.tiers(), events, clock);
         PgMemberActivity activity = new PgMemberActivity(tx, program.zone());
         PgSegmentStore segments = new PgSegmentStore(tx, program.zone());
         PgGrantedBadges badges = new PgGrantedBadges(tx);
         PgReferrals referrals = new PgReferrals(tx);
         PgMemberContexts contexts = new PgMemberContexts(tx, new TierPolicy(program.tiers()),
                 program.tiers().lowest().name());
-        TierUpgrades upgrades = new TierUpgrades(program, tiers, activity, clock);
+        TierUpgrades upgrades = new TierUpgrades(program, recordedTiers, activity, clock);
         // Rewards first: a badge or referral bonus can itself take the member over a tier threshold.
         OrderEffects effects = OrderEffects.all(List.of(
-                new OrderRewards(program, badges, referrals, segments, ledger, clock), upgrades));
-        LedgerService ledgerService = new LedgerService(tx, new LedgerPorts(members, orders, ledger, contexts),
+                new OrderRewards(program, new RecordingBadges(badges, events), new RecordingReferrals(referrals, events),
+                        segments, recordedLedger, clock), upgrades));
+        LedgerService ledgerService = new LedgerService(tx, new LedgerPorts(members, orders, recordedLedger, contexts),
                 program, effects, new MemberExpiry(program, ledger, clock), clock);
         ProgressBoard progress = new ProgressBoard(clock);
-        JobPorts ports = new JobPorts(tx, members, ledger, tiers, activity, orders, ledgerService, new PgJobRuns(tx),
-                segments, progress);
+        JobPorts ports = new JobPorts(tx, members, recordedLedger, recordedTiers, activity, orders, ledgerService,
+                new PgJobRuns(tx), new RecordingSegments(segments, events, notify.winBackRisk(), program.zone(), clock),
+                progress);
         MemberStandings standings = new MemberStandings(program, ports, badges, clock);
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
-                new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, ledger, program, clock),
+                new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, recordedLedger, program, clock),
                 standings, new StandingProfiles(standings), new ProgramJobs(program, ports, clock),
-                SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, ledger, contexts,
+                SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, recordedLedger, contexts,
                 upgrades, program, clock), progress, new CrmReaders(),
                 // One CRM batch at a time in this process: the connectors' batches share members (one person in
                 // both CRMs), so run side by side they only deadlock each other.

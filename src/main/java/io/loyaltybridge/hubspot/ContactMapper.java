@@ -20,14 +20,30 @@ final class ContactMapper {
     private final FieldMap fields;
     private final String birthDateProperty;
 
+    private final String optOutProperty;
+    private final String consentProperty;
+
     ContactMapper(FieldMap fields, String birthDateProperty) {
+        this(fields, birthDateProperty, "none", null);
+    }
+
+    /** {@code optOutProperty} "none" or {@code consentProperty} null: that property is not read. */
+    ContactMapper(FieldMap fields, String birthDateProperty, String optOutProperty, String consentProperty) {
         this.fields = fields;
         this.birthDateProperty = birthDateProperty;
+        this.optOutProperty = "none".equals(optOutProperty) ? null : optOutProperty;
+        this.consentProperty = consentProperty;
     }
 
     /** The properties to ask for: identity, names, birth date, modified date and every mapped loyalty property. */
     List<String> properties() {
         List<String> names = new ArrayList<>(List.of("email", "firstname", "lastname", birthDateProperty, MODIFIED));
+        if (optOutProperty != null) {
+            names.add(optOutProperty);
+        }
+        if (consentProperty != null) {
+            names.add(consentProperty);
+        }
         names.addAll(fields.fields().values());
         return names;
     }
@@ -38,8 +54,21 @@ final class ContactMapper {
         // Every mapped property, null when HubSpot shows it empty: an empty field is known to be empty.
         fields.fields().forEach((attribute, name) -> loyalty.put(name, shown(attribute, text(p, name))));
         return new InboundContact(SYSTEM, record.path("id").asText(), text(p, "email"), text(p, "firstname"),
-                text(p, "lastname"), date(text(p, birthDateProperty)), null, false, modified(record, MODIFIED),
+                text(p, "lastname"), date(text(p, birthDateProperty)), consent(p), false, modified(record, MODIFIED),
                 loyalty);
+    }
+
+    /**
+     * The consent property decides when filled; otherwise an opted-out contact has refused marketing, while one
+     * that is not opted out has not said yes either (null: the member's consent stays as it is).
+     */
+    private Boolean consent(JsonNode p) {
+        String given = consentProperty == null ? null : text(p, consentProperty);
+        if (given != null) {
+            return Boolean.parseBoolean(given);
+        }
+        String optedOut = optOutProperty == null ? null : text(p, optOutProperty);
+        return "true".equalsIgnoreCase(optedOut) ? Boolean.FALSE : null;
     }
 
     /** A contact gone from HubSpot (deleted or merged away), known only by id and when that happened. */

@@ -2,6 +2,7 @@ package io.loyaltybridge.hubspot;
 
 import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
+import io.loyaltybridge.notify.Channel;
 import io.loyaltybridge.app.Setting;
 import io.loyaltybridge.app.StartupException;
 import io.loyaltybridge.domain.program.RfmSegments;
@@ -46,7 +47,8 @@ public final class HubSpotModule {
     private HubSpotModule() {
     }
 
-    public static void wire(Main camel, Core core, Config config) {
+    /** Returns the notification channel into HubSpot (used when loyalty.notify.hubspot.enabled is true). */
+    public static Channel wire(Main camel, Core core, Config config) {
         // Route files read these as {{placeholders}}, so every key is published, defaults included.
         for (Setting<?> setting : SETTINGS) {
             Object value = config.get(setting);
@@ -57,7 +59,7 @@ public final class HubSpotModule {
         HubSpotOptions options = HubSpotOptions.from(config);
         HubSpotAuth auth = options.enabled() ? auth(options, config) : HubSpotAuth.privateApp(null);
         RateLimiter limiter = new RateLimiter(options.sharePercent(), options.searchesPerSecond(),
-                options.pauseAfter429Ms(), Clock.systemUTC());
+                options.pauseAfter429Ms(), core.clock());
         HubSpotClient client = new HubSpotClient(limiter, auth);
         camel.addMainListener(new MainListenerSupport() {
             @Override
@@ -67,12 +69,13 @@ public final class HubSpotModule {
         });
 
         SyncStores stores = core.syncStores();
-        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService());
+        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
         ContactIngest contactIngest = new ContactIngest(core.transactions(), stores,
                 Map.of(ContactMapper.SYSTEM, options.fieldMap()), orderIngest);
         OutboxPusher pusher = new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(),
                 stores.sources(), core.clock());
-        ContactMapper contacts = new ContactMapper(options.fieldMap(), options.birthDateProperty());
+        ContactMapper contacts = new ContactMapper(options.fieldMap(), options.birthDateProperty(),
+                config.get(HubSpotSettings.CONSENT_OPTOUT_PROPERTY), config.get(HubSpotSettings.CONSENT_PROPERTY));
         OrderMapper orders = new OrderMapper(options, core.program().currency().code());
         HubSpotReads reads = new HubSpotReads(client, contacts, orders, options.orderObject());
         EchoFilter echoes = new EchoFilter();
@@ -96,6 +99,7 @@ public final class HubSpotModule {
                     options.oauth() ? "OAuth" : "private app token", options.baseUrl(), options.orderObject(),
                     options.webhookUrl());
         }
+        return options.enabled() ? new HubSpotNotifier(client, options.propertyGroup()) : null;
     }
 
     private static HubSpotAuth auth(HubSpotOptions options, Config config) {

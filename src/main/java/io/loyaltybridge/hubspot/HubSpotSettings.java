@@ -30,6 +30,11 @@ final class HubSpotSettings {
             "order or deal property holding the amount refunded; unset: refunds are all or nothing");
     static final Setting<String> BIRTH_DATE_PROPERTY = Setting.text("loyalty.hubspot.birth-date-property",
             "date_of_birth", "contact property holding the birth date");
+    static final Setting<String> CONSENT_OPTOUT_PROPERTY = Setting.text("loyalty.hubspot.consent.optout-property",
+            "hs_email_optout", "yes/no contact property that is true when the contact opted out of marketing email"
+                    + " (then: no marketing consent); 'none' to not read one");
+    static final Setting<String> CONSENT_PROPERTY = optional("loyalty.hubspot.consent.property",
+            "yes/no contact property holding the contact's marketing consent; when set and filled it decides");
     static final Setting<Integer> POLL_MS = Setting.integer("loyalty.hubspot.poll-interval-ms", 30_000, 100,
             86_400_000, "milliseconds between two incremental syncs (search, then push)");
     static final Setting<Integer> LOOKBACK_SECONDS = Setting.integer("loyalty.hubspot.lookback-seconds", 300, 0,
@@ -42,6 +47,8 @@ final class HubSpotSettings {
             "share of the account's 10-second and daily API budgets this connector may use");
     static final Setting<Integer> PAUSE_AFTER_429 = Setting.integer("loyalty.hubspot.rate-limit.pause-after-429-ms",
             0, 0, 600_000, "pause after a 429; 0 waits out the interval HubSpot reports");
+    static final Setting<Integer> TIMEOUT_MS = Setting.integer("loyalty.hubspot.http.timeout-ms", 60_000, 100,
+            600_000, "how long one HubSpot API call may wait for its answer before it fails and is tried again later");
     static final Setting<String> WEBHOOK_URL = optional("loyalty.hubspot.webhook.public-url",
             "the webhook URL exactly as configured in HubSpot (signatures cover it); unset: "
                     + "http://localhost:<camel.server.port>/webhooks/hubspot");
@@ -59,8 +66,8 @@ final class HubSpotSettings {
     static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, BASE_URL, AUTH, ORDER_OBJECT, ORDER_EARNING_STAGES,
                 ORDER_REFUNDED_STAGES, DEAL_EARNING_STAGES, REFUNDED_AMOUNT_PROPERTY, BIRTH_DATE_PROPERTY, POLL_MS,
-                LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, WEBHOOK_URL, APP_ID,
-                PROPERTY_GROUP));
+                LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, TIMEOUT_MS, WEBHOOK_URL,
+                APP_ID, PROPERTY_GROUP, CONSENT_OPTOUT_PROPERTY, CONSENT_PROPERTY));
         all.addAll(FIELDS.values());
         return List.copyOf(all);
     }

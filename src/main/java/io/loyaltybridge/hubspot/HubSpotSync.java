@@ -1,5 +1,6 @@
 package io.loyaltybridge.hubspot;
 
+import io.loyaltybridge.sync.LogSafe;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.domain.Progress;
@@ -101,7 +102,8 @@ public final class HubSpotSync {
                 lastDailyWarning = e.getMessage();
             }
         } catch (RuntimeException e) {
-            LOG.warn("HubSpot sync stopped at {}: {}", stage, e.getMessage());
+            LOG.warn("HubSpot sync stopped at {}: {}", stage, LogSafe.describe(e));
+            LOG.debug("HubSpot sync failure in full", e);
             String where = stage;
             tx.inTransaction(() -> {
                 stores.sources().failed(ContactMapper.SYSTEM, where, e.getMessage());

@@ -25,6 +25,7 @@ final class WebhookEvents {
     final Set<String> orders = new LinkedHashSet<>();
     final Set<String> deletedOrders = new LinkedHashSet<>();
     int echoes;
+    int misshapen;
 
     static WebhookEvents sort(List<JsonNode> events, FieldMap fields, String appId, String orderTypeId) {
         WebhookEvents out = new WebhookEvents();
@@ -32,11 +33,40 @@ final class WebhookEvents {
         ordered.sort(Comparator.comparingLong((JsonNode e) -> e.path("occurredAt").asLong())
                 .thenComparingLong(e -> e.path("eventId").asLong()));
         for (JsonNode e : ordered) {
-            out.take(e, fields, appId, orderTypeId);
+            if (wellFormed(e)) {
+                out.take(e, fields, appId, orderTypeId);
+            } else {
+                out.misshapen++;
+            }
         }
         out.reread.removeAll(out.erase);
         out.gone.keySet().removeAll(out.erase);
         return out;
+    }
+
+    /**
+     * An event HubSpot could have sent: an object with a type, a time and positive numeric record ids. One that is
+     * not would make the reads of the whole delivery fail (HubSpot refuses ids like "abc"), losing its good events.
+     */
+    static boolean wellFormed(JsonNode e) {
+        if (!e.isObject() || !e.path("subscriptionType").isTextual() || !e.path("occurredAt").canConvertToLong()
+                || !e.path("occurredAt").isNumber()) {
+            return false;
+        }
+        if (!recordId(e.path("objectId"))) {
+            return false;
+        }
+        for (JsonNode merged : e.path("mergedObjectIds")) {
+            if (!recordId(merged)) {
+                return false;
+            }
+        }
+        return e.path("primaryObjectId").isMissingNode() || recordId(e.path("primaryObjectId"));
+    }
+
+    private static boolean recordId(JsonNode id) {
+        return (id.isIntegralNumber() && id.canConvertToLong() && id.asLong() > 0)
+                || (id.isTextual() && id.asText().matches("[1-9][0-9]{0,18}"));
     }
 
     private void take(JsonNode e, FieldMap fields, String appId, String orderTypeId) {

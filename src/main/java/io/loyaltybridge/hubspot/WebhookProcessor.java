@@ -1,5 +1,6 @@
 package io.loyaltybridge.hubspot;
 
+import io.loyaltybridge.sync.LogSafe;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ContactIngest;
@@ -45,6 +46,10 @@ public final class WebhookProcessor {
     public void process(List<JsonNode> events) {
         WebhookEvents todo = WebhookEvents.sort(events, options.fieldMap(), options.appId(),
                 options.deals() ? "0-3" : "0-123");
+        if (todo.misshapen > 0) {
+            LOG.warn("HubSpot webhook: {} of {} events skipped: not events HubSpot sends (no type, time or record id)",
+                    todo.misshapen, events.size());
+        }
         try {
             var reread = reads.contacts(new ArrayList<>(todo.reread)).stream().map(echoes::withoutEcho).toList();
             var changedOrders = reads.orders(new ArrayList<>(todo.orders), false);
@@ -66,7 +71,8 @@ public final class WebhookProcessor {
                     changedOrders.size() + deletedOrders.size(), todo.echoes);
         } catch (RuntimeException e) {
             // Already answered 200: the next search cycle picks up creations and changes; log what was lost.
-            LOG.warn("HubSpot webhook delivery of {} events failed: {}", events.size(), e.getMessage());
+            LOG.warn("HubSpot webhook delivery of {} events failed: {}", events.size(), LogSafe.describe(e));
+            LOG.debug("HubSpot webhook failure in full", e);
         }
     }
 }

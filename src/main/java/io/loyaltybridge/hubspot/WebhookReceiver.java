@@ -51,8 +51,9 @@ public final class WebhookReceiver {
             status = 401;
         } else {
             try {
-                JsonNode events = HubSpotClient.JSON.readTree(raw);
-                if (!events.isArray()) {
+                // An empty body arrives as null; it is as little an array of events as malformed JSON is.
+                JsonNode events = raw == null ? null : HubSpotClient.JSON.readTree(raw);
+                if (events == null || !events.isArray()) {
                     throw new IOException("not an array");
                 }
                 received = events.size();

@@ -1,11 +1,13 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.app.ClusterSettings;
 import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.FieldMap;
+import io.loyaltybridge.sync.Leadership;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.OutboxPusher;
 import io.loyaltybridge.sync.ProfileAttribute;
@@ -13,6 +15,7 @@ import io.loyaltybridge.sync.SyncStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -28,6 +31,7 @@ final class Connector {
     final EventIngest events;
     final EventStreams streams;
     final ContactReader reader;
+    final SalesforceNotifier notifier;
     private final LazyTemplate template = new LazyTemplate();
 
     Connector(Core core, Config config) {
@@ -37,7 +41,7 @@ final class Connector {
         ApiLimits limits = new ApiLimits(config.get(SalesforceSettings.LIMIT_SHARE),
                 Duration.ofSeconds(config.get(SalesforceSettings.SLOW_SECONDS)), core.clock());
         SalesforceApi api = new SalesforceApi(template, limits, config.get(SalesforceSettings.API_VERSION));
-        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService());
+        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
         Inbound inbound = new Inbound(core.transactions(), new ContactIngest(core.transactions(), stores,
                 Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest, core.ingestLock());
         ContactRecords contacts = new ContactRecords(fields);
@@ -57,10 +61,21 @@ final class Connector {
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp);
         this.reader = new ContactReader(api, fields);
+        this.notifier = new SalesforceNotifier(api, "platform-event".equals(
+                config.get(io.loyaltybridge.notify.NotifySettings.SALESFORCE_MODE)));
         core.apiBudgets().register(ContactRecords.SYSTEM, () -> limits.limit() > 0
                 ? Optional.of(new ApiBudgets.Budget(limits.used(), limits.limit(), "day")) : Optional.empty());
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
-                poll::requestCatchUp);
+                poll::requestCatchUp, leadership(core, config));
+    }
+
+    /** With several instances on one database, only the lease holder subscribes to change events. */
+    private static Leadership leadership(Core core, Config config) {
+        if (!config.get(ClusterSettings.ENABLED) || !config.get(SalesforceSettings.CDC)) {
+            return null;
+        }
+        return new Leadership(core.transactions(), "salesforce-change-events", Leadership.newHolder(),
+                Duration.ofSeconds(config.get(ClusterSettings.LEASE_SECONDS)));
     }
 
     /**
@@ -71,6 +86,10 @@ final class Connector {
         template.context = context;
         context.addComponent("salesforce", component);
         context.getPropertiesComponent().addPropertiesFunction(streams.replayFunction());
+        // Stop the streams (and hand their lease back) as the context begins to stop: Main's afterStop listener
+        // does not run when the application stops Camel itself, so a stopped instance kept its lease until expiry.
+        context.addLifecycleStrategy(LifecycleStrategySupport.adapt(
+                LifecycleStrategySupport.onCamelContextStopping(stopping -> streams.stop())));
         try {
             context.addStartupListener(streams);
         } catch (Exception e) {

@@ -8,13 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Reads the loyalty fields of Contacts by id with one SOQL query, for the side-by-side view. */
 final class ContactReader implements CrmReader {
-    /** Salesforce ids are 15 or 18 letters and digits; anything else never reaches a query. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?");
+    // Salesforce ids are 15 or 18 letters and digits (Soql.isId); anything else never reaches a query.
     private final SalesforceApi api;
     private final FieldMap fields;
 
@@ -35,14 +32,14 @@ final class ContactReader implements CrmReader {
 
     @Override
     public Map<String, Map<String, String>> read(List<String> ids) {
-        List<String> valid = ids.stream().filter(id -> ID.matcher(id).matches()).toList();
+        List<String> valid = ids.stream().filter(Soql::isId).distinct().toList();
         Map<String, Map<String, String>> byId = new HashMap<>();
         if (valid.isEmpty()) {
             return byId;
         }
         String select = String.join(", ", fields.fields().values());
-        JsonNode page = api.query("SELECT Id, " + select + " FROM Contact WHERE Id IN ("
-                + valid.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")", false);
+        JsonNode page = api.query("SELECT Id, " + select + " FROM Contact WHERE Id IN (" + Soql.idList(valid) + ")",
+                false);
         for (JsonNode record : page.path("records")) {
             Map<String, String> raw = new LinkedHashMap<>();
             fields.fields().values().forEach(f -> raw.put(f, record.path(f).isNull() || record.path(f).isMissingNode()

@@ -1,5 +1,6 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.sync.LogSafe;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ErrorClass;
@@ -65,7 +66,7 @@ public final class EventIngest {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.warn("Salesforce change event not taken in ({}); a catch-up poll will cover it", e.getMessage());
+            LOG.warn("Salesforce change event not taken in ({}); a catch-up poll will cover it", LogSafe.describe(e));
             failed(e);
         }
     }
@@ -138,7 +139,8 @@ public final class EventIngest {
                 return read.get();
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || SalesforceErrors.classify(e) == ErrorClass.PERMANENT) {
-                    LOG.warn("Salesforce change event not read ({}); a catch-up poll will cover it", e.getMessage());
+                    LOG.warn("Salesforce change event not read ({}); a catch-up poll will cover it",
+                            LogSafe.describe(e));
                     failed(e);
                     return null;
                 }

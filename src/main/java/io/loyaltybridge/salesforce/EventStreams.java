@@ -1,7 +1,9 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.sync.LogSafe;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.Leadership;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -42,9 +44,12 @@ final class EventStreams implements StartupListener {
         t.setDaemon(true);
         return t;
     });
+    private final Leadership leadership;
     private volatile CamelContext context;
 
-    EventStreams(boolean plaintext, Transactions tx, PgSyncSources sources, Runnable catchUp) {
+    /** {@code leadership} null: a single instance, the streams start with the context. */
+    EventStreams(boolean plaintext, Transactions tx, PgSyncSources sources, Runnable catchUp, Leadership leadership) {
+        this.leadership = leadership;
         this.plaintext = plaintext;
         this.tx = tx;
         this.sources = sources;
@@ -76,9 +81,47 @@ final class EventStreams implements StartupListener {
     @Override
     public void onCamelContextFullyStarted(CamelContext camelContext, boolean alreadyStarted) throws Exception {
         this.context = camelContext;
-        for (String routeId : ROUTES.keySet()) {
-            start(routeId);
+        if (leadership == null) {
+            for (String routeId : ROUTES.keySet()) {
+                start(routeId);
+            }
+            return;
         }
+        // Several instances: one subscriber is enough (each would ingest every event and store its own replay id),
+        // so the streams run where the database lease is. A lease rather than Camel's master component: the routes
+        // are set up and rebuilt here anyway, and the lease lives in the database every instance already shares,
+        // with no extra cluster service to configure. Both routes are rebuilt on taking over, so that their
+        // {{salesforce-replay}} resolves now, to the replay id the previous holder stored last.
+        leadership.start(new Leadership.Duty() {
+            @Override
+            public void gained() throws Exception {
+                for (String routeId : ROUTES.keySet()) {
+                    rebuild(routeId);
+                    start(routeId);
+                }
+            }
+
+            @Override
+            public void lost() throws Exception {
+                for (String routeId : ROUTES.keySet()) {
+                    if (context.getRoute(routeId) != null) {
+                        context.getRouteController().stopRoute(routeId);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Removes the route and adds its definition again, so its endpoint URI (and replay position) is resolved anew. */
+    private void rebuild(String routeId) throws Exception {
+        if (context.getRoute(routeId) == null) {
+            return;
+        }
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        RouteDefinition definition = model.getRouteDefinition(routeId);
+        context.getRouteController().stopRoute(routeId);
+        context.removeRoute(routeId);
+        model.addRouteDefinition(definition);
     }
 
     private void start(String routeId) throws Exception {
@@ -100,11 +143,7 @@ final class EventStreams implements StartupListener {
                 sources.failed(ContactRecords.SYSTEM, object, "stored replay id no longer valid; caught up by poll");
                 return null;
             });
-            Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-            RouteDefinition definition = model.getRouteDefinition(routeId);
-            context.getRouteController().stopRoute(routeId);
-            context.removeRoute(routeId);
-            model.addRouteDefinition(definition);
+            rebuild(routeId);
             start(routeId);
             catchUp.run();
             LOG.warn("Salesforce {} events resumed at LATEST after an invalid replay id; a catch-up poll follows",
@@ -115,6 +154,9 @@ final class EventStreams implements StartupListener {
     }
 
     void stop() {
+        if (leadership != null) {
+            leadership.close();
+        }
         recovery.shutdownNow();
     }
 
@@ -143,8 +185,9 @@ final class EventStreams implements StartupListener {
                 // Thrown on purpose: camel would otherwise resubscribe with the same dead replay id, again and again.
                 throw new StreamReplaced(routeId);
             }
-            LOG.warn("Salesforce event route {}: {}", routeId, message == null ? exception.getMessage() : message,
-                    exception);
+            // The stack stays at DEBUG: its messages may quote the record (see LogSafe).
+            LOG.warn("Salesforce event route {}: {}", routeId, message == null ? LogSafe.describe(exception) : message);
+            LOG.debug("Salesforce event route {} failure in full", routeId, exception);
         }
     }
 

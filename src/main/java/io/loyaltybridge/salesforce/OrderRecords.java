@@ -14,6 +14,7 @@ import java.util.List;
  * earned before. An optional refunded-amount field turns an earning order into a (partial) refund.
  */
 final class OrderRecords {
+    private static final BigDecimal MAX_QUANTITY = BigDecimal.valueOf(Integer.MAX_VALUE);
     static final String ITEM_FIELDS = "Quantity, UnitPrice, Product2.ProductCode, Product2.Family";
 
     private final OrderMapping mapping;
@@ -54,7 +55,7 @@ final class OrderRecords {
         return total != null && refunded.compareTo(total) >= 0 ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
     }
 
-    /** A fractional quantity becomes one line of its whole amount: the program counts whole units. */
+    /** A fractional (or absurd) quantity becomes one line of its whole amount: the program counts whole units. */
     private static List<OrderLine> lines(List<Row> items) {
         List<OrderLine> lines = new ArrayList<>();
         for (Row item : items) {
@@ -63,7 +64,9 @@ final class OrderRecords {
             if (quantity == null || price == null) {
                 continue;
             }
-            boolean whole = quantity.stripTrailingZeros().scale() <= 0;
+            // An absurd quantity (past what an int holds) must not stop the read of every other order: it becomes
+            // one line of its whole amount, and the order's total then tells the ledger what is wrong with it.
+            boolean whole = quantity.stripTrailingZeros().scale() <= 0 && quantity.abs().compareTo(MAX_QUANTITY) <= 0;
             lines.add(whole ? new OrderLine(item.get("Product2.ProductCode"), item.get("Product2.Family"),
                     quantity.intValueExact(), price)
                     : new OrderLine(item.get("Product2.ProductCode"), item.get("Product2.Family"), 1,

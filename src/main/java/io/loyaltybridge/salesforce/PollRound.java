@@ -1,5 +1,6 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.sync.LogSafe;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.store.Transactions;
 import org.slf4j.Logger;
@@ -60,7 +61,8 @@ public final class PollRound {
         } catch (RuntimeException e) {
             Duration retry = period.compareTo(RETRY) < 0 ? period : RETRY;
             dueAt = clock.instant().plus(retry);
-            LOG.warn("Salesforce poll failed, trying again in {} s: {}", retry.toSeconds(), e.getMessage());
+            LOG.warn("Salesforce poll failed, trying again in {} s: {}", retry.toSeconds(), LogSafe.describe(e));
+            LOG.debug("Salesforce poll failure in full", e);
             tx.inTransaction(() -> {
                 sources.failed(ContactRecords.SYSTEM, "poll", String.valueOf(e.getMessage()));
                 return null;

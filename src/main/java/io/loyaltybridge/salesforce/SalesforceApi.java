@@ -55,6 +55,16 @@ final class SalesforceApi {
                 }));
     }
 
+    /** POST /sobjects/{name}: one new record (or a published platform event); answers {id, success, errors}. */
+    JsonNode create(String sObjectName, String body) {
+        writes.incrementAndGet();
+        return json(call("salesforce:raw?rawMethod=POST&rawPath=/services/data/v" + version + "/sobjects/"
+                + sObjectName, e -> {
+                    e.getIn().setHeader("Content-Type", "application/json");
+                    e.getIn().setBody(body);
+                }));
+    }
+
     QueryJob createQueryJob(String soql) {
         QueryJob request = new QueryJob();
         request.setOperation(OperationEnum.QUERY);

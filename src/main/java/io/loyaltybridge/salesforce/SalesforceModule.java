@@ -2,6 +2,7 @@ package io.loyaltybridge.salesforce;
 
 import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
+import io.loyaltybridge.notify.Channel;
 import io.loyaltybridge.app.Setting;
 import io.loyaltybridge.app.StartupException;
 import org.apache.camel.component.salesforce.SalesforceComponent;
@@ -31,7 +32,8 @@ public final class SalesforceModule {
      * disabled connector creates no route and never contacts Salesforce), then, when enabled, the component and
      * the beans.
      */
-    public static void wire(Main camel, Core core, Config config) {
+    /** Returns the notification channel into Salesforce, or null when the connector is off. */
+    public static Channel wire(Main camel, Core core, Config config) {
         boolean enabled = config.get(SalesforceSettings.ENABLED);
         camel.addInitialProperty("salesforce.connector.enabled", Boolean.toString(enabled));
         camel.addInitialProperty("salesforce.connector.events",
@@ -39,7 +41,7 @@ public final class SalesforceModule {
         camel.addInitialProperty("salesforce.connector.push-period-ms",
                 Integer.toString(config.get(SalesforceSettings.PUSH_PERIOD_MS)));
         if (!enabled) {
-            return;
+            return null;
         }
         List<String> problems = Credentials.problems(config);
         if (!problems.isEmpty()) {
@@ -62,5 +64,6 @@ public final class SalesforceModule {
                 connector.streams.stop();
             }
         });
+        return connector.notifier;
     }
 }

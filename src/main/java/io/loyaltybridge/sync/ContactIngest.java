@@ -5,6 +5,7 @@ import io.loyaltybridge.domain.member.CrmIdentity;
 import io.loyaltybridge.domain.member.Email;
 import io.loyaltybridge.domain.member.Member;
 import io.loyaltybridge.domain.member.NewMember;
+import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.Transactions;
 
@@ -22,6 +23,7 @@ import java.util.Optional;
 public final class ContactIngest {
     private final Transactions tx;
     private final PgMembers members;
+    private final PgErasure erasure;
     private final SyncStores stores;
     private final Map<String, FieldMap> fieldMaps;
     private final OrderIngest orders;
@@ -29,6 +31,7 @@ public final class ContactIngest {
     public ContactIngest(Transactions tx, SyncStores stores, Map<String, FieldMap> fieldMaps, OrderIngest orders) {
         this.tx = tx;
         this.members = new PgMembers(tx);
+        this.erasure = new PgErasure(tx);
         this.stores = stores;
         this.fieldMaps = fieldMaps;
         this.orders = orders;
@@ -69,11 +72,18 @@ public final class ContactIngest {
             return false;
         }
         Optional<Member> known = members.byIdentity(identity);
+        if (known.isEmpty() && !erasure.erasedAmong(identity.system(), List.of(identity.externalId())).isEmpty()) {
+            // The record of an erased member read again (a late page, the other CRM still holding the person):
+            // taking it in would bring the person back as a new member.
+            return false;
+        }
         if (contact.deleted()) {
             known.ifPresent(m -> stores.identities().seen(identity, contact.modifiedAt(), true));
             return known.isPresent();
         }
         Email email = Email.isValid(contact.email()) ? new Email(contact.email().strip()) : null;
+        // Consent changes in this transaction are recorded as coming from this CRM (consent_history).
+        stores.consent().source(contact.system());
         Member member = known.or(() -> email == null ? Optional.empty() : members.byEmail(email))
                 .orElseGet(() -> create(contact, email));
         NewMember details = details(contact, email, member.consent());

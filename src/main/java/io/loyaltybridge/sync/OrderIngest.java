@@ -11,11 +11,14 @@ import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.CurrencyCode;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.store.PgDeadLetters;
+import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.PgOrderBatchLookups;
 import io.loyaltybridge.store.Transactions;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +29,25 @@ import java.util.Optional;
  * is dead-lettered waiting for that contact, and replayed as soon as the contact arrives.
  */
 public final class OrderIngest {
+    /** CRM clocks and ours differ, and a shop in another time zone may date an order by its own calendar day. */
+    private static final Duration FUTURE_SKEW = Duration.ofDays(1);
     private final Transactions tx;
     private final PgMembers members;
+    private final PgErasure erasure;
     private final SyncStores stores;
     private final LedgerService ledger;
+    private final Clock clock;
     private final PgOrderBatchLookups lookups;
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
+        this(tx, stores, ledger, Clock.systemUTC());
+    }
+
+    public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger, Clock clock) {
+        this.clock = clock;
         this.tx = tx;
         this.members = new PgMembers(tx);
+        this.erasure = new PgErasure(tx);
         this.stores = stores;
         this.ledger = ledger;
         this.lookups = new PgOrderBatchLookups(tx);
@@ -87,18 +100,29 @@ public final class OrderIngest {
     }
 
     private boolean take(InboundOrder order, OrderBatch known) {
-        requireComplete(order);
+        requireComplete(order, clock.instant());
         OrderKey key = new OrderKey(order.system(), order.externalId());
         Optional<Instant> seen = known.sourceModifiedAt(order).orElseGet(() -> stores.orders().sourceModifiedAt(key));
         if (seen.isPresent() && seen.get() != null && order.modifiedAt() != null
                 && !order.modifiedAt().isAfter(seen.get())) {
             return false;
         }
-        MemberId member = known.member(order).or(() -> members.byIdentity(new CrmIdentity(order.system(),
-                        order.contactExternalId())).map(Member::id))
-                .orElseThrow(() -> new Failures.UnknownContact("contact " + order.contactExternalId()
-                        + " of order " + order.externalId() + " has not been synced"));
-        ledger.submitOrder(new OrderSubmission(MemberRef.byId(member), key, order.total(),
+        Optional<MemberId> owner = known.member(order).or(() -> members.byIdentity(new CrmIdentity(order.system(),
+                order.contactExternalId())).map(Member::id));
+        if (owner.isEmpty()) {
+            if (erasure.erasedAmong(order.system(), List.of(order.contactExternalId())).isEmpty()) {
+                throw new Failures.UnknownContact("contact " + order.contactExternalId() + " of order "
+                        + order.externalId() + " has not been synced");
+            }
+            // The contact's member was erased. A change to an order taken in before still moves that member's
+            // ledger (a refund takes its points back); a new order is not taken in, as nothing may link the
+            // person to a member again.
+            owner = stores.orders().byKey(key).map(stored -> stored.order().member());
+            if (owner.isEmpty()) {
+                return false;
+            }
+        }
+        ledger.submitOrder(new OrderSubmission(MemberRef.byId(owner.get()), key, order.total(),
                 new CurrencyCode(order.currency()), order.placedAt(), order.status(),
                 order.refundedAmount() == null ? BigDecimal.ZERO : order.refundedAmount(), order.lines()));
         if (order.modifiedAt() != null) {
@@ -108,7 +132,7 @@ public final class OrderIngest {
     }
 
     /** CRM records can lack anything; say which fields, rather than failing somewhere deeper. */
-    private static void requireComplete(InboundOrder order) {
+    private static void requireComplete(InboundOrder order, Instant now) {
         List<Violation> missing = new ArrayList<>();
         if (order.externalId() == null || order.externalId().isBlank()) {
             missing.add(new Violation("externalId", "is required"));
@@ -124,6 +148,9 @@ public final class OrderIngest {
         }
         if (order.placedAt() == null) {
             missing.add(new Violation("placedAt", "is required"));
+        } else if (order.placedAt().isAfter(now.plus(FUTURE_SKEW))) {
+            // A CRM date typed wrong (year 9999) would hold the order's points pending for ever.
+            missing.add(new Violation("placedAt", "must not be in the future, was " + order.placedAt()));
         }
         if (order.status() == null) {
             missing.add(new Violation("status", "is required"));

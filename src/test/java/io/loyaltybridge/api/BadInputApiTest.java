@@ -128,6 +128,7 @@ class BadInputApiTest {
         assertThat(fx.http.get("/api/members/999999").status()).isEqualTo(404);
         assertThat(fx.http.get("/api/members/abc").status()).isEqualTo(404);
         assertThat(fx.http.get("/api/members/999999/ledger").status()).isEqualTo(404);
+        assertThat(fx.http.post("/api/sync/dead-letters/abc/replay", "{}").status()).isEqualTo(404);
         Http.Response redeem = fx.http.post("/api/members/999999/redemptions",
                 "{\"points\":1,\"reason\":\"r\",\"idempotencyKey\":\"k\"}");
         assertThat(redeem.status()).isEqualTo(404);
@@ -178,5 +179,28 @@ class BadInputApiTest {
         JsonNode problem = fx.http.get("/api/members/" + member + "/ledger?limit=100000").json();
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(fx.http.get("/api/members?email=nope").status()).isEqualTo(400);
+    }
+
+    /**
+     * Every other endpoint that takes a body: absurd, mistyped or injection-shaped values are 400 naming the field
+     * ({@code {member}} stands for the fixture member's id), and nothing is written.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/members|{\"email\":\"x' OR '1'='1\"}|email",
+            "/api/members|{\"email\":\"n@example.com\",\"birthDate\":\"9999-12-31\"}|birthDate",
+            "/api/members|{\"email\":\"n@example.com\",\"firstName\":7}|firstName",
+            "/api/members/{member}/adjustments|{\"points\":\"NaN\",\"reason\":\"x\",\"idempotencyKey\":\"a1\"}|points",
+            "/api/members/{member}/adjustments|{\"points\":1e300,\"reason\":\"x\",\"idempotencyKey\":\"a2\"}|points",
+            "/api/members/{member}/redemptions|{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k' OR 1=1\"}|idempotencyKey",
+            "/api/events|{\"member\":{\"id\":{member}},\"event\":\"no-such-event\",\"eventId\":\"e1\"}|event",
+            "/api/events|{\"member\":{\"id\":{member}},\"event\":7,\"eventId\":[]}|event",
+    })
+    void every_other_endpoint_taking_a_body_answers_bad_values_with_400_naming_the_field(String path, String body,
+                                                                                       String field) {
+        String target = path.replace("{member}", Long.toString(member));
+        Http.Response r = fx.http.post(target, body.replace("{member}", Long.toString(member)));
+        assertThat(r.status()).as(target + " " + body + " -> " + r.text()).isEqualTo(400);
+        assertThat(fields(r)).as(r.text()).anyMatch(f -> f.startsWith(field));
     }
 }

@@ -55,6 +55,13 @@ final class HubSpotWorld implements AutoCloseable {
     /** The same, {@code beforeApp} also given the new database's URL. */
     static HubSpotWorld start(boolean webhooks, UnaryOperator<SandboxOptions> sandbox, Map<String, String> overrides,
                               java.util.function.BiConsumer<HubSpotSandbox, String> beforeApp) {
+        return start(webhooks, sandbox, overrides, beforeApp, java.time.Clock.systemUTC());
+    }
+
+    /** The same, the app running on {@code appClock}. */
+    static HubSpotWorld start(boolean webhooks, UnaryOperator<SandboxOptions> sandbox, Map<String, String> overrides,
+                              java.util.function.BiConsumer<HubSpotSandbox, String> beforeApp,
+                              java.time.Clock appClock) {
         int port = TestApp.freePort();
         SandboxOptions options = SandboxOptions.defaults().token(TOKEN).appSecret(APP_SECRET);
         if (webhooks) {
@@ -71,7 +78,7 @@ final class HubSpotWorld implements AutoCloseable {
                     "loyalty.hubspot.lookback-seconds", "5", "loyalty.hubspot.webhook.public-url", webhookUrl(port)));
             settings.putAll(overrides);
             Application app = TestApp.start(settings, Map.of("HUBSPOT_ACCESS_TOKEN", TOKEN,
-                    "HUBSPOT_APP_SECRET", APP_SECRET));
+                    "HUBSPOT_APP_SECRET", APP_SECRET), appClock);
             return new HubSpotWorld(hs, proxy, app, port, url);
         } catch (RuntimeException e) {
             proxy.close();

@@ -50,6 +50,9 @@ class MergeAndPrivacyTest {
             HubSpotWorld.throughout(Duration.ofMillis(600), () -> w.memberOf(c[2]).isEmpty() && Db.longValue(w.url,
                     "SELECT count(*) FROM members WHERE email = 'bob@example.com' OR first_name = 'Bob'") == 0);
             assertThat(w.hs.admin().contact(c[2])).isEmpty();
+            // The erasure is in the audit log, asked for by HubSpot.
+            assertThat(Db.longValue(w.url, "SELECT count(*) FROM audit_log WHERE actor = 'hubspot'"
+                    + " AND action = 'member.erased' AND member_id = " + bob.value())).isEqualTo(1);
             w.assertLedgerAndSpecs();
         }
     }

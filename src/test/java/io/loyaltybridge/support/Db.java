@@ -24,4 +24,23 @@ public final class Db {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Every row of a query, each as its columns' text joined by " | ": for assertions and failure messages. */
+    public static java.util.List<String> rows(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? " | " : "").append(r.getString(i));
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -35,6 +35,16 @@ public final class TestApp {
         return Application.start(Path.of("").toAbsolutePath(), all, env);
     }
 
+    /** The same on a clock of the test's choosing (tests move time forward without waiting for it). */
+    public static Application start(Map<String, String> overrides, Map<String, String> secrets, java.time.Clock clock) {
+        Map<String, String> env = new HashMap<>(secrets);
+        env.put("LOYALTY_API_TOKEN", TOKEN);
+        Map<String, String> all = new HashMap<>(overrides);
+        all.putIfAbsent("camel.server.port", Integer.toString(freePort()));
+        all.putIfAbsent("loyalty.program.file", StoreFixture.FLAT_PROGRAM.toAbsolutePath().toString());
+        return Application.start(Path.of("").toAbsolutePath(), all, env, clock);
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -172,8 +172,9 @@ public final class ProgramFile {
                 : CalendarPeriod.YEAR;
         int extra = (int) (byPeriod ? s.whole("extraPeriods", false, 0, 0, 100) : 0);
         int warn = (int) s.whole("warnDays", false, 30, 1, 3660);
+        int remind = (int) s.whole("reminderDays", false, Expiry.DEFAULT_REMINDER_DAYS, 1, 3660);
         s.done();
-        return new Expiry(model, months, period, extra, warn);
+        return new Expiry(model, months, period, extra, warn, remind);
     }
 
     private static Referral referral(Section s) {

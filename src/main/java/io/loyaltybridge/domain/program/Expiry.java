@@ -12,8 +12,16 @@ import java.time.LocalDate;
  * @param extraPeriods END_OF_PERIOD: how many whole periods after the earning period the lot survives (0: it expires
  *                     when its own period ends)
  * @param warnDays     default horizon of "points expiring within N days"
+ * @param reminderDays the "points expiring soon" notification goes out this many days before points expire
  */
-public record Expiry(ExpiryModel model, int months, CalendarPeriod period, int extraPeriods, int warnDays) {
+public record Expiry(ExpiryModel model, int months, CalendarPeriod period, int extraPeriods, int warnDays,
+                     int reminderDays) {
+    /** The default reminder horizon, as the program file's. */
+    public static final int DEFAULT_REMINDER_DAYS = 7;
+
+    public Expiry(ExpiryModel model, int months, CalendarPeriod period, int extraPeriods, int warnDays) {
+        this(model, months, period, extraPeriods, warnDays, DEFAULT_REMINDER_DAYS);
+    }
 
     public enum ExpiryModel { NEVER, FIXED_MONTHS, AFTER_LAST_ACTIVITY, END_OF_PERIOD }
 

@@ -17,6 +17,7 @@ final class CrmData {
     private final Map<ObjectType, ObjectStore> stores = new EnumMap<>(ObjectType.class);
     final Links orderContacts = new Links(ObjectType.ORDERS, ObjectType.CONTACTS, 507, 508);
     final Links dealContacts = new Links(ObjectType.DEALS, ObjectType.CONTACTS, 3, 4);
+    final Links noteContacts = new Links(ObjectType.NOTES, ObjectType.CONTACTS, 202, 201);
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     final Clock clock;
 
@@ -37,7 +38,7 @@ final class CrmData {
 
     /** The link table between two types, or null when the sandbox does not keep that pair. */
     Links links(ObjectType a, ObjectType b) {
-        for (Links l : List.of(orderContacts, dealContacts)) {
+        for (Links l : List.of(orderContacts, dealContacts, noteContacts)) {
             if ((l.from == a && l.to == b) || (l.from == b && l.to == a)) {
                 return l;
             }
@@ -104,7 +105,7 @@ final class CrmData {
                 s.alias(d.name(), v, primary.id());
             }
         }
-        for (Links l : List.of(orderContacts, dealContacts)) {
+        for (Links l : List.of(orderContacts, dealContacts, noteContacts)) {
             if (l.from == t || l.to == t) {
                 l.move(t, merged.id(), primary.id());
             }
@@ -117,7 +118,7 @@ final class CrmData {
     /** Permanently deletes a contact and what identifies it, as a GDPR request does. */
     void privacyDelete(ObjectType t, long id, Change.Source source) {
         Snap gone = store(t).purge(id);
-        for (Links l : List.of(orderContacts, dealContacts)) {
+        for (Links l : List.of(orderContacts, dealContacts, noteContacts)) {
             if (l.from == t || l.to == t) {
                 l.drop(t, gone.id());
             }

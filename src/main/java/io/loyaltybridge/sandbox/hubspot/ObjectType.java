@@ -6,7 +6,9 @@ import java.util.Optional;
 public enum ObjectType {
     CONTACTS("contacts", "0-1", "contact", "createdate", "lastmodifieddate", 10_000_001L),
     DEALS("deals", "0-3", "deal", "createdate", "hs_lastmodifieddate", 20_000_001L),
-    ORDERS("orders", "0-123", "order", "hs_createdate", "hs_lastmodifieddate", 30_000_001L);
+    ORDERS("orders", "0-123", "order", "hs_createdate", "hs_lastmodifieddate", 30_000_001L),
+    /** Engagement notes on a record's timeline (associated to contacts with type 202). */
+    NOTES("notes", "0-46", "note", "hs_createdate", "hs_lastmodifieddate", 40_000_001L);
 
     public final String path;
     public final String typeId;

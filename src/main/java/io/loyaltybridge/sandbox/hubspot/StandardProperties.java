@@ -21,6 +21,7 @@ final class StandardProperties {
                 c.add(builtIn("firstname", "First name", "string", "text", info));
                 c.add(builtIn("lastname", "Last name", "string", "text", info));
                 c.add(builtIn("date_of_birth", "Date of birth", "date", "date", info));
+                c.add(builtIn("hs_email_optout", "Unsubscribed from all email", "bool", "booleancheckbox", info));
             }
             case ORDERS -> {
                 c.add(builtIn("hs_order_name", "Name", "string", "text", info));
@@ -29,6 +30,10 @@ final class StandardProperties {
                 c.add(builtIn("hs_pipeline_stage", "Stage", "enumeration", "select", info).withOptions(
                         "open", "processed", "shipped", "delivered", "cancelled", "refunded", "partially_refunded"));
                 c.add(builtIn("hs_external_order_id", "External order ID", "string", "text", info).unique());
+            }
+            case NOTES -> {
+                c.add(builtIn("hs_note_body", "Note body", "string", "html", info));
+                c.add(builtIn("hs_timestamp", "Activity date", "datetime", "date", info));
             }
             case DEALS -> {
                 c.add(builtIn("dealname", "Deal name", "string", "text", info));

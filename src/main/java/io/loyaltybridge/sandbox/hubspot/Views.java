@@ -12,7 +12,8 @@ final class Views {
                     "lastname"),
             ObjectType.ORDERS, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id"),
             ObjectType.DEALS, List.of("amount", "closedate", "createdate", "dealname", "dealstage",
-                    "hs_lastmodifieddate", "hs_object_id", "pipeline"));
+                    "hs_lastmodifieddate", "hs_object_id", "pipeline"),
+            ObjectType.NOTES, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id", "hs_timestamp"));
 
     private Views() {
     }

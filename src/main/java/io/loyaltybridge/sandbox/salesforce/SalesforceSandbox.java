@@ -91,6 +91,11 @@ public final class SalesforceSandbox implements AutoCloseable {
         return admin;
     }
 
+    /** Platform events published to the org, oldest first, each with its fields as received, Id and EventType. */
+    public java.util.List<java.util.Map<String, Object>> publishedEvents() {
+        return java.util.List.copyOf(peer.publishedEvents);
+    }
+
     public Faults faults() {
         return peer.faults;
     }

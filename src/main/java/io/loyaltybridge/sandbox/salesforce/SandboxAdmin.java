@@ -120,6 +120,14 @@ public final class SandboxAdmin {
         return all.get(field);
     }
 
+    /** Every live record of an object, each as {@link #read} shows it, in creation order. */
+    public java.util.List<Map<String, Object>> records(String sobject) {
+        SObjectType type = type(sobject);
+        java.util.List<String> ids = org.read(() -> org.records(type).stream().filter(r -> !r.isDeleted())
+                .map(SRecord::id).toList());
+        return ids.stream().map(this::read).toList();
+    }
+
     public int count(String sobject) {
         return org.count(type(sobject));
     }

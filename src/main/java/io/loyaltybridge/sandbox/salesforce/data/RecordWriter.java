@@ -63,12 +63,14 @@ public final class RecordWriter {
         return r;
     }
 
-    public void update(Tx tx, SRecord r, Map<String, ?> fields) {
+    /** Returns whether any field took a new value: a write of the values already held changes nothing. */
+    public boolean update(Tx tx, SRecord r, Map<String, ?> fields) {
         Map<Integer, Object> changes = checkUpdate(r, fields);
         SObjectType type = r.type();
         List<String> changed = new ArrayList<>();
         List<String> nulled = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
+        boolean anyChange = false;
         for (Map.Entry<Integer, Object> c : changes.entrySet()) {
             Object before = r.get(c.getKey());
             FieldDef f = type.field(c.getKey());
@@ -76,6 +78,7 @@ public final class RecordWriter {
                 continue;
             }
             r.set(c.getKey(), c.getValue());
+            anyChange = true;
             if (f.inChangeEvents()) {
                 changed.add(f.name());
                 values.put(f.name(), eventValue(f, c.getValue()));
@@ -90,6 +93,7 @@ public final class RecordWriter {
         if (type.changeEvents()) {
             tx.record(type.name(), r.id(), "UPDATE", changed, nulled, values);
         }
+        return anyChange;
     }
 
     public void delete(Tx tx, SRecord r) {

@@ -17,6 +17,9 @@ public final class Schemas {
     public static final String ORDER_ITEM = "OrderItem";
     public static final String PRODUCT = "Product2";
     public static final String ACCOUNT = "Account";
+    public static final String TASK = "Task";
+    /** The platform event LoyaltyBridge publishes (config/salesforce/.../Loyalty_Event__e). */
+    public static final String LOYALTY_EVENT = "Loyalty_Event__e";
 
     private final Map<String, SObjectType> byLowerName = new LinkedHashMap<>();
 
@@ -48,6 +51,16 @@ public final class Schemas {
                 system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
                 system("SystemModstamp", DATETIME))))
                 .withChild(new SObjectType.ChildRelationship("OrderItems", ORDER_ITEM, "OrderId"));
+        add(new SObjectType(TASK, "00T", false, List.of(system("Id", ID), lookup("WhoId", CONTACT, "Who"),
+                of("Subject", STRING, 255), of("Description", STRING, 32000), of("Status", PICKLIST, 40),
+                of("Priority", PICKLIST, 40), of("ActivityDate", DATE, 0), system("IsDeleted", BOOLEAN),
+                system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+                system("SystemModstamp", DATETIME))));
+        // Platform events are published, never stored as records (see SObjectEndpoint#create).
+        add(new SObjectType(LOYALTY_EVENT, "e00", false, List.of(system("Id", ID),
+                of("Member_Id__c", STRING, 36), of("Contact_Id__c", STRING, 18), of("Event_Type__c", STRING, 40),
+                of("Event_Id__c", STRING, 20), of("Subject__c", STRING, 255), of("Body__c", STRING, 32000),
+                of("Occurred_At__c", DATETIME, 0), system("CreatedDate", DATETIME))));
         add(new SObjectType(ORDER_ITEM, "802", false, List.of(system("Id", ID),
                 lookup("OrderId", ORDER, "Order").required(), lookup("Product2Id", PRODUCT, "Product2").required(),
                 of("Quantity", DOUBLE, 0).required(), of("UnitPrice", CURRENCY, 0).required(),

@@ -61,7 +61,12 @@ final class CompositeEndpoint {
                 } else if (create) {
                     out.add(SaveResult.ok(peer.org.writer().insert(tx, p.type, p.fields).id()));
                 } else {
-                    peer.org.writer().update(tx, p.record, p.fields);
+                    boolean changed = peer.org.writer().update(tx, p.record, p.fields);
+                    peer.calls.increment("record.update"); // records written, as tests count double pushes
+                    if (!changed) {
+                        // The same values written again: what a change pushed twice looks like from here.
+                        peer.calls.increment("record.update.unchanged");
+                    }
                     out.add(SaveResult.ok(p.record.id()));
                 }
             }
@@ -113,7 +118,7 @@ final class CompositeEndpoint {
     }
 
     /** The record's fields as plain Java values; {@code attributes} is metadata, not a field. */
-    private static Map<String, Object> fields(JsonNode node) {
+    static Map<String, Object> fields(JsonNode node) {
         Map<String, Object> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {

@@ -61,6 +61,8 @@ public final class HttpFront implements AutoCloseable {
                 call -> composite.save(call, false)));
         r.postWithRegex(DATA + "/composite/sobjects/?").handler(c -> gate.serve(c, "composite.create",
                 call -> composite.save(call, true)));
+        r.postWithRegex(DATA + "/sobjects/(\\w+)/?").handler(c -> gate.serve(c, "sobject.create",
+                call -> sobjects.create(call, param(c, 1))));
         r.getWithRegex(DATA + "/sobjects/(\\w+)/(\\w+)").handler(c -> gate.serve(c, "sobject.get",
                 call -> sobjects.get(call, param(c, 1), param(c, 2))));
         r.postWithRegex(DATA + "/jobs/query/?").handler(c -> gate.serve(c, "bulk.create", bulk::create));

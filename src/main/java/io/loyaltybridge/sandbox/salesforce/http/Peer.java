@@ -19,6 +19,9 @@ public final class Peer {
     public final AtomicLong apiUsage = new AtomicLong();
     public final QueryCursors cursors = new QueryCursors();
     public final BulkJobs bulkJobs = new BulkJobs();
+    /** Platform events published through the REST API, in order, with the fields as received. */
+    public final java.util.List<java.util.Map<String, Object>> publishedEvents =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String loginUrl;
     private volatile String instanceUrl;
 

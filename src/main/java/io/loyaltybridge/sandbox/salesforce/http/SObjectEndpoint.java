@@ -1,6 +1,7 @@
 package io.loyaltybridge.sandbox.salesforce.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.loyaltybridge.sandbox.salesforce.data.FieldError;
 import io.loyaltybridge.sandbox.salesforce.data.SRecord;
 import io.vertx.core.buffer.Buffer;
 
@@ -37,6 +38,54 @@ final class SObjectEndpoint {
             Replies.error(call.ctx(), 404, "NOT_FOUND", "The requested resource does not exist");
         } else {
             Replies.send(call.ctx(), 200, "application/json;charset=UTF-8", Buffer.buffer(body));
+        }
+    }
+
+    /**
+     * {@code POST /sobjects/{type}}: creates one record and answers {@code 201 {id, success, errors}}, or
+     * {@code 400 [{message, errorCode, fields}]}. A platform event ({@code __e}) is checked the same way but
+     * published, not stored: Salesforce does not keep events as queryable records.
+     */
+    void create(ApiCall call, String typeName) {
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = Replies.JSON.readTree(call.ctx().body().buffer().getBytes());
+        } catch (IOException | RuntimeException e) {
+            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "Unexpected character in request body");
+            return;
+        }
+        var type = peer.org.schemas().get(typeName);
+        if (type == null) {
+            Replies.error(call.ctx(), 404, "NOT_FOUND", "The requested resource does not exist");
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "The request body must be a JSON object");
+            return;
+        }
+        Map<String, Object> fields = CompositeEndpoint.fields(body);
+        try {
+            if (fields.containsKey("Id")) {
+                throw new FieldError("INVALID_FIELD", "cannot specify Id in an insert call", List.of("Id"));
+            }
+            String id;
+            if (type.name().endsWith("__e")) {
+                peer.org.writer().checkInsert(type, fields);
+                id = type.keyPrefix() + String.format("%015d", peer.publishedEvents.size() + 1L);
+                Map<String, Object> event = new LinkedHashMap<>(fields);
+                event.put("Id", id);
+                event.put("EventType", type.name());
+                peer.publishedEvents.add(java.util.Collections.unmodifiableMap(event));
+            } else {
+                id = peer.org.write(call.changeOrigin(), tx -> peer.org.writer().insert(tx, type, fields).id());
+            }
+            Replies.json(call.ctx(), 201, Map.of("id", id, "success", true, "errors", List.of()));
+        } catch (FieldError e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", e.getMessage());
+            error.put("errorCode", e.statusCode());
+            error.put("fields", e.fields());
+            Replies.json(call.ctx(), 400, List.of(error));
         }
     }
 

@@ -1,0 +1,73 @@
+package io.loyaltybridge.domain.notify;
+
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.OrderFact;
+import io.loyaltybridge.domain.program.SegmentStore;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Segments, recording "win-back" when the segments job finds a member's churn risk newly at or above the
+ * threshold (it was below, or unknown, before). A member who stays at risk is not told again; one who recovers and
+ * drifts away again is, on that day.
+ */
+public final class RecordingSegments implements SegmentStore {
+    private final SegmentStore segments;
+    private final MemberEvents events;
+    private final String threshold;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    /** {@code threshold}: the churn risk level (medium or high) that counts as drifting away. */
+    public RecordingSegments(SegmentStore segments, MemberEvents events, String threshold, ZoneId zone, Clock clock) {
+        this.segments = segments;
+        this.events = events;
+        this.threshold = threshold;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<MemberId, List<OrderFact>> orderFacts(Collection<MemberId> members) {
+        return segments.orderFacts(members);
+    }
+
+    @Override
+    public Map<MemberId, Long> pointBalances(Collection<MemberId> members) {
+        return segments.pointBalances(members);
+    }
+
+    @Override
+    public int save(List<Assigned> assigned) {
+        Map<MemberId, Assigned> before = segments.get(assigned.stream().map(Assigned::member).toList());
+        int changed = segments.save(assigned);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        for (Assigned now : assigned) {
+            Assigned was = before.get(now.member());
+            if (atRisk(now.churnRisk()) && (was == null || !atRisk(was.churnRisk()))) {
+                events.record(new MemberEvent(now.member(), EventType.WIN_BACK, "win_back:" + now.member() + ":"
+                        + today, clock.instant(), Map.of("churn_risk", Objects.toString(now.churnRisk(), ""))));
+            }
+        }
+        return changed;
+    }
+
+    private boolean atRisk(String level) {
+        if (level == null) {
+            return false;
+        }
+        String normalised = level.toLowerCase(java.util.Locale.ROOT);
+        return "high".equals(normalised) || ("medium".equals(threshold) && "medium".equals(normalised));
+    }
+
+    @Override
+    public Map<MemberId, Assigned> get(Collection<MemberId> members) {
+        return segments.get(members);
+    }
+}

@@ -1,0 +1,55 @@
+package io.loyaltybridge.domain.notify;
+
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.MemberTiers;
+import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.Tiers;
+
+import java.time.Instant;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Member tiers, recording "tier up" and "tier down" when a save changes the earned tier. Upgrades (on orders) and
+ * the assessment job (downgrades) both save through here in their transactions. A member's first tier is no event.
+ */
+public final class RecordingTiers implements MemberTiers {
+    private final MemberTiers tiers;
+    private final Tiers levels;
+    private final MemberEvents events;
+    private final Clock clock;
+
+    public RecordingTiers(MemberTiers tiers, Tiers levels, MemberEvents events, Clock clock) {
+        this.tiers = tiers;
+        this.levels = levels;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<TierState> get(MemberId member) {
+        return tiers.get(member);
+    }
+
+    @Override
+    public Map<MemberId, TierState> get(Collection<MemberId> members) {
+        return tiers.get(members);
+    }
+
+    @Override
+    public void save(MemberId member, TierState state) {
+        Optional<TierState> before = tiers.get(member);
+        tiers.save(member, state);
+        String from = before.map(TierState::tier).orElse(levels.lowest().name());
+        int change = Integer.compare(levels.rank(state.tier()), levels.rank(from));
+        if (change != 0) {
+            EventType type = change > 0 ? EventType.TIER_UP : EventType.TIER_DOWN;
+            Instant now = clock.instant();
+            // The day the tier was entered names the cause: the same move replayed is one event.
+            events.record(new MemberEvent(member, type, type.wireName() + ":" + member + ":" + state.tier() + ":"
+                    + state.heldSince(), now, Map.of("tier", state.tier(), "previous_tier", from)));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.loyaltybridge.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyaltybridge.domain.notify.MemberEvent;
+import io.loyaltybridge.domain.notify.MemberEvents;
+
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Records member events and, in the same statement sequence (so in the caller's transaction), one delivery per
+ * enabled channel: per CRM channel holding a record of the member, and per active webhook subscription whose
+ * filter takes the event type. A
+ * marketing event of a member without marketing consent keeps its deliveries, marked suppressed.
+ */
+public final class PgMemberEvents implements MemberEvents {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Sql sql;
+    private final Set<String> crmChannels;
+    private final boolean webhooks;
+
+    /** {@code crmChannels}: salesforce and/or hubspot, those switched on; {@code webhooks}: webhook delivery on. */
+    public PgMemberEvents(Transactions transactions, Set<String> crmChannels, boolean webhooks) {
+        this.sql = new Sql(transactions);
+        this.crmChannels = Set.copyOf(crmChannels);
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public boolean record(MemberEvent event) {
+        Long id = sql.one("INSERT INTO member_events (member_id, event_type, cause_key, data, occurred_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (cause_key) DO NOTHING RETURNING id",
+                row -> row.getLong(1), event.member().value(), event.type().wireName(), event.causeKey(),
+                new Sql.Json(json(event)), event.occurredAt()).orElse(null);
+        if (id == null) {
+            return false;
+        }
+        String status = event.type().marketing() ? "CASE WHEN m.marketing_consent THEN 'pending' ELSE 'suppressed' END"
+                : "'pending'";
+        // A CRM is only told about members it holds a record of (the channel name is the identity's system).
+        for (String channel : crmChannels) {
+            sql.update("INSERT INTO notification_deliveries (event_id, channel, status, next_attempt_at)"
+                    + " SELECT ?, ?, " + status + ", e.occurred_at FROM member_events e JOIN members m"
+                    + " ON m.id = e.member_id WHERE e.id = ? AND EXISTS (SELECT 1 FROM member_identities i"
+                    + " WHERE i.member_id = e.member_id AND i.system = ?)", id, channel, id, channel);
+        }
+        if (webhooks) {
+            sql.update("INSERT INTO notification_deliveries (event_id, channel, subscription_id, status,"
+                    + " next_attempt_at) SELECT e.id, 'webhook', s.id, " + status + ", e.occurred_at"
+                    + " FROM member_events e JOIN members m ON m.id = e.member_id, webhook_subscriptions s"
+                    + " WHERE e.id = ? AND s.deleted_at IS NULL"
+                    + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))", id);
+        }
+        return true;
+    }
+
+    private static String json(MemberEvent event) {
+        try {
+            return MAPPER.writeValueAsString(new TreeMap<>(event.data()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data not writable as JSON", e);
+        }
+    }
+}
