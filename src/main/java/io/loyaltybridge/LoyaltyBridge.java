@@ -16,12 +16,17 @@ import java.util.concurrent.CountDownLatch;
  * against the CRMs configured there, or with {@code --sandbox} against built-in Salesforce and HubSpot sandboxes.
  */
 public final class LoyaltyBridge {
-    static final String USAGE = "Usage: java -jar loyaltybridge.jar [--sandbox]";
+    static final String USAGE = "Usage: java -jar loyaltybridge.jar [--sandbox]  or  java -jar loyaltybridge.jar "
+            + io.loyaltybridge.bench.BenchOptions.USAGE;
 
     private LoyaltyBridge() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("bench")) {
+            bench(java.util.Arrays.asList(args).subList(1, args.length));
+            return;
+        }
         boolean sandbox = args.length == 1 && args[0].equals("--sandbox");
         if (args.length > 0 && !sandbox) {
             fail("unknown argument '" + args[0] + "'. " + USAGE);
@@ -45,6 +50,20 @@ public final class LoyaltyBridge {
             stopped.countDown();
         }, "loyaltybridge-shutdown"));
         stopped.await();
+    }
+
+    /** The benchmark (see the README's Benchmark section): runs, prints its table, and exits. */
+    private static void bench(java.util.List<String> args) {
+        io.loyaltybridge.bench.BenchOptions options;
+        try {
+            options = io.loyaltybridge.bench.BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        io.loyaltybridge.bench.Bench.run(options, Path.of("").toAbsolutePath(), systemOverrides(), System.getenv(),
+                System.out);
+        System.exit(0);
     }
 
     /** Without --sandbox a CRM must be configured: a loyalty core with nothing to sync is not what anyone wants. */

@@ -36,7 +36,8 @@ final class SalesforceSettings {
     static final Setting<Integer> PUSH_PERIOD_MS = Setting.integer("loyalty.salesforce.push.period-ms", 1000, 100,
             600_000, "how often the outbox is drained to Salesforce");
     static final Setting<Integer> PUSH_QUIET_MS = Setting.integer("loyalty.salesforce.push.quiet-ms", 2000, 0,
-            600_000, "a push waits until nothing came in from Salesforce for this long, so a burst costs one write");
+            600_000, "a push waits until nothing came in from Salesforce for this long, so a burst costs one write"
+                    + " (under unbroken traffic, this long at most)");
     static final Setting<Boolean> BACKFILL = SettingTypes.bool("loyalty.salesforce.backfill.enabled", true,
             "read a new org's contacts and orders once with Bulk API 2.0 query jobs");
     static final Setting<Integer> BULK_PAGE = Setting.integer("loyalty.salesforce.backfill.page-size", 10_000, 10,

@@ -13,6 +13,7 @@ import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgMembers;
+import io.loyaltybridge.store.PgOrderBatchLookups;
 import io.loyaltybridge.store.Transactions;
 
 import java.math.BigDecimal;
@@ -36,6 +37,7 @@ public final class OrderIngest {
     private final SyncStores stores;
     private final LedgerService ledger;
     private final Clock clock;
+    private final PgOrderBatchLookups lookups;
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
         this(tx, stores, ledger, Clock.systemUTC());
@@ -48,13 +50,15 @@ public final class OrderIngest {
         this.erasure = new PgErasure(tx);
         this.stores = stores;
         this.ledger = ledger;
+        this.lookups = new PgOrderBatchLookups(tx);
     }
 
     public IngestReport apply(List<InboundOrder> batch, SourceCursor cursor) {
         return tx.inTransaction(() -> {
             IngestReport report = IngestReport.NONE;
+            OrderBatch known = OrderBatch.load(lookups, batch);
             for (InboundOrder order : batch) {
-                report = report.plus(one(order));
+                report = report.plus(one(order, known));
             }
             if (cursor != null) {
                 stores.sources().advance(cursor.system(), cursor.object(), cursor.watermark(), report.taken());
@@ -64,8 +68,16 @@ public final class OrderIngest {
     }
 
     IngestReport one(InboundOrder order) {
+        return one(order, OrderBatch.NONE);
+    }
+
+    private IngestReport one(InboundOrder order, OrderBatch known) {
         try {
-            return tx.inSavepoint(() -> take(order)) ? new IngestReport(1, 0, 0) : new IngestReport(0, 1, 0);
+            boolean taken = tx.inSavepoint(() -> take(order, known));
+            if (taken) {
+                known.taken(order);
+            }
+            return taken ? new IngestReport(1, 0, 0) : new IngestReport(0, 1, 0);
         } catch (RuntimeException failure) {
             if (Failures.classify(failure) == ErrorClass.RETRIABLE) {
                 throw failure;
@@ -87,16 +99,16 @@ public final class OrderIngest {
         }
     }
 
-    private boolean take(InboundOrder order) {
+    private boolean take(InboundOrder order, OrderBatch known) {
         requireComplete(order, clock.instant());
         OrderKey key = new OrderKey(order.system(), order.externalId());
-        Optional<Instant> seen = stores.orders().sourceModifiedAt(key);
+        Optional<Instant> seen = known.sourceModifiedAt(order).orElseGet(() -> stores.orders().sourceModifiedAt(key));
         if (seen.isPresent() && seen.get() != null && order.modifiedAt() != null
                 && !order.modifiedAt().isAfter(seen.get())) {
             return false;
         }
-        Optional<MemberId> owner = members.byIdentity(new CrmIdentity(order.system(), order.contactExternalId()))
-                .map(Member::id);
+        Optional<MemberId> owner = known.member(order).or(() -> members.byIdentity(new CrmIdentity(order.system(),
+                order.contactExternalId())).map(Member::id));
         if (owner.isEmpty()) {
             if (erasure.erasedAmong(order.system(), List.of(order.contactExternalId())).isEmpty()) {
                 throw new Failures.UnknownContact("contact " + order.contactExternalId() + " of order "
