@@ -89,6 +89,13 @@ public final class HubSpotModule {
                 core.transactions(), echoes, ingestLock, core.progress()));
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(
                 new WebhookSignature(config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl()));
+        // One delivery applied at a time, in arrival order: side by side, an older deletion could land before the
+        // restore that arrived ahead of it and delete the member for a moment.
+        camel.bind("hubspotWebhookOrder", java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "hubspot-webhook-process");
+            thread.setDaemon(true);
+            return thread;
+        }));
         camel.bind("hubspotWebhookProcessor", new WebhookProcessor(options, reads, contactIngest, orderIngest,
                 core.transactions(), echoes, ingestLock));
         if (options.enabled()) {
