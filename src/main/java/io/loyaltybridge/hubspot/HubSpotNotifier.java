@@ -9,6 +9,10 @@ import io.loyaltybridge.notify.Notification;
  * properties (what workflows trigger on), then a note on the contact's timeline with the rendered template. The
  * properties go first because setting them again is harmless: a retry after a failed note never leaves two notes.
  * The two properties are created in the loyalty property group on first use when missing.
+ * <p>
+ * Each note ends with its event's marker; a delivery sent again (its earlier attempt may have landed before the
+ * process died or the answer was lost) first looks for a note with that marker and, when one is there, counts as
+ * delivered instead of adding a second note (see {@link DeliveredNotes}).
  */
 final class HubSpotNotifier implements Channel {
     static final String LAST_EVENT = "loyalty_last_event";
@@ -19,11 +23,13 @@ final class HubSpotNotifier implements Channel {
 
     private final HubSpotClient client;
     private final String group;
+    private final DeliveredNotes delivered;
     private volatile boolean provisioned;
 
     HubSpotNotifier(HubSpotClient client, String group) {
         this.client = client;
         this.group = group;
+        this.delivered = new DeliveredNotes(client);
     }
 
     @Override
@@ -42,10 +48,14 @@ final class HubSpotNotifier implements Channel {
         update.putObject("properties").put(LAST_EVENT, n.type().wireName())
                 .put(LAST_EVENT_AT, n.occurredAt().toString());
         check(client.call("PATCH", "/crm/v3/objects/contacts/" + contact, null, update, false));
+        if (n.attempt() > 1 && delivered.find(contact, n.eventId()).isPresent()) {
+            return 200;
+        }
 
         ObjectNode note = HubSpotClient.JSON.createObjectNode();
         note.putObject("properties").put("hs_timestamp", n.occurredAt().toString())
-                .put("hs_note_body", n.text().subject() + "\n\n" + n.text().body());
+                .put("hs_note_body", n.text().subject() + "\n\n" + n.text().body() + "\n\n"
+                        + DeliveredNotes.marker(n.eventId()));
         note.putArray("associations").addObject().<ObjectNode>set("to",
                         HubSpotClient.JSON.createObjectNode().put("id", contact))
                 .putArray("types").addObject().put("associationCategory", "HUBSPOT_DEFINED")

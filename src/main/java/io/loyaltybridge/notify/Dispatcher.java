@@ -108,7 +108,7 @@ public final class Dispatcher {
         values.put("member_id", Long.toString(due.memberId()));
         return new Notification(due.id(), due.eventId(), due.subscriptionId(), type, due.memberId(),
                 due.occurredAt(), due.data(), values, profile.map(PgNotifyProfiles.Profile::crmIds).orElse(Map.of()),
-                templates.render(type, values));
+                templates.render(type, values), due.attempts());
     }
 
     private static String clip(String message) {

@@ -65,6 +65,27 @@ final class SalesforceApi {
                 }));
     }
 
+    /**
+     * PATCH /sobjects/{name}/{field}/{value} through camel's upsertSObject: creates the record keyed by that external
+     * id, or updates the one holding it. Answers {id, success, errors, created}; an empty object when the org answers
+     * 204 without a body (API versions before 46.0).
+     */
+    JsonNode upsert(String sObjectName, String externalIdField, String value, String body) {
+        writes.incrementAndGet();
+        Exchange answer = call("salesforce:upsertSObject?rawPayload=true", e -> {
+            e.getIn().setHeader("sObjectName", sObjectName);
+            e.getIn().setHeader("sObjectIdName", externalIdField);
+            e.getIn().setHeader("sObjectIdValue", value);
+            e.getIn().setBody(body);
+        });
+        String text = answer.getMessage().getBody(String.class);
+        try {
+            return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable Salesforce answer", e);
+        }
+    }
+
     QueryJob createQueryJob(String soql) {
         QueryJob request = new QueryJob();
         request.setOperation(OperationEnum.QUERY);

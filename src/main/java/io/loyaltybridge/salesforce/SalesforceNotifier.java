@@ -10,11 +10,18 @@ import java.util.Map;
 
 /**
  * Notifications into Salesforce through camel-salesforce: a completed {@code Task} on the member's Contact
- * (subject and description from the templates), or a {@code Loyalty_Event__e} platform event for Flows. Each is
- * one create call, so a delivery is one record or none.
+ * (subject and description from the templates), or a {@code Loyalty_Event__e} platform event for Flows.
+ * <p>
+ * A delivery may be sent again when we cannot know whether the last attempt landed (the process died after
+ * Salesforce took it, or the answer timed out). The Task is therefore upserted on its external id
+ * {@code Loyalty_Event_Id__c} (the event id): a resend updates the same Task with the same values. Platform events
+ * cannot be upserted: publishing is at-least-once, and each event carries {@code Event_Id__c} for Flows to drop a
+ * repeat.
  */
 final class SalesforceNotifier implements Channel {
     static final String EVENT_OBJECT = "Loyalty_Event__e";
+    /** The Task's External ID (unique) field holding the event id; see config/salesforce. */
+    static final String TASK_EVENT_ID = "Loyalty_Event_Id__c";
     private final SalesforceApi api;
     private final boolean platformEvent;
 
@@ -52,9 +59,17 @@ final class SalesforceNotifier implements Channel {
             record.put("ActivityDate", n.occurredAt().toString().substring(0, 10));
         }
         try {
-            var answer = api.create(platformEvent ? EVENT_OBJECT : "Task", SalesforceApi.JSON.writeValueAsString(record));
+            String json = SalesforceApi.JSON.writeValueAsString(record);
+            if (!platformEvent) {
+                var answer = api.upsert("Task", TASK_EVENT_ID, Long.toString(n.eventId()), json);
+                if (answer.has("success") && !answer.path("success").asBoolean(false)) {
+                    throw new DeliveryFailure("Salesforce did not upsert the Task: " + answer, false, null);
+                }
+                return answer.path("created").asBoolean(true) ? 201 : 200;
+            }
+            var answer = api.create(EVENT_OBJECT, json);
             if (!answer.path("success").asBoolean(false)) {
-                throw new DeliveryFailure("Salesforce did not create the record: " + answer, false, null);
+                throw new DeliveryFailure("Salesforce did not publish the event: " + answer, false, null);
             }
             return 201;
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static io.loyaltybridge.sandbox.salesforce.data.FieldDef.lookup;
 import static io.loyaltybridge.sandbox.salesforce.data.FieldDef.of;
@@ -20,6 +21,9 @@ public final class Schemas {
     public static final String TASK = "Task";
     /** The platform event LoyaltyBridge publishes (config/salesforce/.../Loyalty_Event__e). */
     public static final String LOYALTY_EVENT = "Loyalty_Event__e";
+
+    /** The fields marked External ID (config/salesforce/...): what upsert by external id may key on. */
+    private static final Set<String> EXTERNAL_IDS = Set.of("Contact.Loyalty_Member_Id__c", "Task.Loyalty_Event_Id__c");
 
     private final Map<String, SObjectType> byLowerName = new LinkedHashMap<>();
 
@@ -53,7 +57,8 @@ public final class Schemas {
                 .withChild(new SObjectType.ChildRelationship("OrderItems", ORDER_ITEM, "OrderId"));
         add(new SObjectType(TASK, "00T", false, List.of(system("Id", ID), lookup("WhoId", CONTACT, "Who"),
                 of("Subject", STRING, 255), of("Description", STRING, 32000), of("Status", PICKLIST, 40),
-                of("Priority", PICKLIST, 40), of("ActivityDate", DATE, 0), system("IsDeleted", BOOLEAN),
+                of("Priority", PICKLIST, 40), of("ActivityDate", DATE, 0), of("Loyalty_Event_Id__c", STRING, 20),
+                system("IsDeleted", BOOLEAN),
                 system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
                 system("SystemModstamp", DATETIME))));
         // Platform events are published, never stored as records (see SObjectEndpoint#create).
@@ -89,6 +94,11 @@ public final class Schemas {
             }
         }
         return null;
+    }
+
+    /** Whether the field (by its exact API name) is an External ID field of the object. */
+    public boolean isExternalId(SObjectType type, String field) {
+        return EXTERNAL_IDS.contains(type.name() + "." + field);
     }
 
     public Iterable<SObjectType> all() {

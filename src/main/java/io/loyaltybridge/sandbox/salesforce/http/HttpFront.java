@@ -50,6 +50,7 @@ public final class HttpFront implements AutoCloseable {
         CompositeEndpoint composite = new CompositeEndpoint(peer);
         SObjectEndpoint sobjects = new SObjectEndpoint(peer);
         BulkQueryEndpoint bulk = new BulkQueryEndpoint(peer);
+        UpsertEndpoint upsert = new UpsertEndpoint(peer);
         r.get("/services/data").handler(c -> gate.serve(c, "versions", sobjects::versions));
         r.get("/services/data/").handler(c -> gate.serve(c, "versions", sobjects::versions));
         r.getWithRegex(DATA + "/limits/?").handler(c -> gate.serve(c, "limits", sobjects::limits));
@@ -65,6 +66,8 @@ public final class HttpFront implements AutoCloseable {
                 call -> sobjects.create(call, param(c, 1))));
         r.getWithRegex(DATA + "/sobjects/(\\w+)/(\\w+)").handler(c -> gate.serve(c, "sobject.get",
                 call -> sobjects.get(call, param(c, 1), param(c, 2))));
+        r.patchWithRegex(DATA + "/sobjects/(\\w+)/(\\w+)/([^/]+)").handler(c -> gate.serve(c, "sobject.upsert",
+                call -> upsert.upsert(call, param(c, 1), param(c, 2), param(c, 3))));
         r.postWithRegex(DATA + "/jobs/query/?").handler(c -> gate.serve(c, "bulk.create", bulk::create));
         r.getWithRegex(DATA + "/jobs/query/(\\w+)/?").handler(c -> gate.serve(c, "bulk.get",
                 call -> bulk.get(call, param(c, 1))));
