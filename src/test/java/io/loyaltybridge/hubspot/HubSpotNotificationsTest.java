@@ -26,7 +26,11 @@ class HubSpotNotificationsTest {
         try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, NOTIFY, hs -> { })) {
             long contact = w.hs.admin().createContact("note@example.com", "Nora", "Note");
             w.hs.admin().createOrder(contact, FirstSyncTest.order("64", "delivered"));
-            HubSpotWorld.eventually(Duration.ofSeconds(45), () -> notes(w, contact).size() == 1);
+            // The note is in HubSpot a moment before its delivery is marked: wait for both, or the reset below races
+            // the mark and the delivery never comes due again.
+            HubSpotWorld.eventually(Duration.ofSeconds(45), () -> notes(w, contact).size() == 1
+                    && Db.longValue(w.url, "SELECT count(*) FROM notification_deliveries WHERE channel = 'hubspot'"
+                    + " AND status = 'delivered'") == 1);
             Map<String, String> shown = w.hs.admin().contact(contact).orElseThrow();
             assertThat(shown.get("loyalty_last_event")).isEqualTo("points_earned");
             assertThat(shown.get("loyalty_last_event_at")).isNotBlank();

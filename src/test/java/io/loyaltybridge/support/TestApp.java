@@ -45,11 +45,20 @@ public final class TestApp {
         return Application.start(Path.of("").toAbsolutePath(), all, env, clock);
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up): a port taken from that range is handed out again
+     * to the next socket bound to port 0 (a sandbox's gRPC server, say) before the app, started later, binds it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
     }
 }
