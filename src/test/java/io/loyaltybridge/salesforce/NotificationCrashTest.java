@@ -81,11 +81,12 @@ class NotificationCrashTest {
             assertThat(Db.rows(url, "SELECT channel, status, last_error FROM notification_deliveries"
                     + " WHERE status <> 'delivered'")).allSatisfy(row -> assertThat(row).matches(
                     "(salesforce|hubspot) \\| failed \\| member \\d+ has no (Salesforce|HubSpot) contact"));
-            // The killed attempts were made again: what the exactly-once checks below are about.
-            for (String channel : List.of("salesforce", "hubspot", "webhook")) {
-                assertThat(Db.longValue(url, "SELECT count(*) FROM notification_deliveries WHERE attempts > 1"
-                        + " AND channel = '" + channel + "'")).as(channel + " deliveries sent again").isPositive();
-            }
+            // The killed attempts were made again: what the exactly-once checks below are about. The held webhook
+            // always is; the Task and the note are when their held calls were still unanswered at the kill (usually;
+            // on a loaded machine one may be answered and marked just before it). Their resend without a duplicate
+            // is also proven deterministically: sandbox UpsertTest and HubSpotNotificationsTest.
+            assertThat(Db.longValue(url, "SELECT count(*) FROM notification_deliveries WHERE attempts > 1"
+                    + " AND channel = 'webhook'")).as("webhook deliveries sent again").isPositive();
 
             assertThat(tasksPerEvent(sf)).isEqualTo(once(events(url, "salesforce")));
             assertThat(notesPerEvent(hubspot)).isEqualTo(once(events(url, "hubspot")));
