@@ -84,7 +84,11 @@ class FaultsTest {
         awaitTakenIn(expected);
         sf.faults().failNext(2, 503);
         h.awaitConverged(expected);
-        assertThat(h.compositeCalls()).as(sf.calls().snapshot().toString()).isEqualTo(Harness.callsFor(205) + 2);
+        // The two failures hit the next two calls of any kind; on a loaded machine one may be another call than the
+        // push. What matters: no record written twice, and the push retried what failed.
+        assertThat(sf.calls().count("record.update.unchanged")).as("records written twice").isZero();
+        assertThat(h.compositeCalls()).as(sf.calls().snapshot().toString())
+                .isBetween(Harness.callsFor(205) + 1, Harness.callsFor(205) + 2);
         assertThat(h.source("push").orElseThrow().lastError()).contains("SERVER_UNAVAILABLE");
     }
 
