@@ -44,7 +44,12 @@ class ReadmeRunCommandIT {
                     ready = "";
                 }
             }
+            // Health answers as soon as Camel runs; the status page line is printed a moment after start returns.
             String log = Files.readString(console);
+            for (int i = 0; i < 40 && app.isAlive() && !log.contains("status page:"); i++) {
+                Thread.sleep(250);
+                log = Files.readString(console);
+            }
             assertThat(ready).as(log).contains("\"status\":\"UP\"").contains("\"database\"");
             assertThat(log).contains("SANDBOX MODE").containsPattern("status page: http://localhost:8080/#token=\\S+");
         } finally {
