@@ -36,22 +36,23 @@ public final class PgMemberEvents implements MemberEvents {
         if (id == null) {
             return false;
         }
+        if (crmChannels.isEmpty() && !webhooks) {
+            return true;
+        }
         String status = event.type().marketing() ? "CASE WHEN m.marketing_consent THEN 'pending' ELSE 'suppressed' END"
                 : "'pending'";
-        // A CRM is only told about members it holds a record of (the channel name is the identity's system).
-        for (String channel : crmChannels) {
-            sql.update("INSERT INTO notification_deliveries (event_id, channel, status, next_attempt_at)"
-                    + " SELECT ?, ?, " + status + ", e.occurred_at FROM member_events e JOIN members m"
-                    + " ON m.id = e.member_id WHERE e.id = ? AND EXISTS (SELECT 1 FROM member_identities i"
-                    + " WHERE i.member_id = e.member_id AND i.system = ?)", id, channel, id, channel);
-        }
-        if (webhooks) {
-            sql.update("INSERT INTO notification_deliveries (event_id, channel, subscription_id, status,"
-                    + " next_attempt_at) SELECT e.id, 'webhook', s.id, " + status + ", e.occurred_at"
-                    + " FROM member_events e JOIN members m ON m.id = e.member_id, webhook_subscriptions s"
-                    + " WHERE e.id = ? AND s.deleted_at IS NULL"
-                    + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))", id);
-        }
+        // Every delivery of the event in one statement (this runs for each order settled): one per CRM channel
+        // switched on whose CRM holds a record of the member (the channel name is the identity's system), one per
+        // live webhook subscription taking this event type.
+        sql.update("INSERT INTO notification_deliveries (event_id, channel, subscription_id, status, next_attempt_at)"
+                + " SELECT e.id, d.channel, d.subscription_id, " + status + ", e.occurred_at"
+                + " FROM member_events e JOIN members m ON m.id = e.member_id CROSS JOIN LATERAL ("
+                + " SELECT c.channel, NULL::bigint AS subscription_id FROM unnest(?::text[]) AS c(channel)"
+                + " WHERE EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = e.member_id"
+                + " AND i.system = c.channel)"
+                + " UNION ALL SELECT 'webhook', s.id FROM webhook_subscriptions s WHERE ? AND s.deleted_at IS NULL"
+                + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))) d WHERE e.id = ?",
+                new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks, id);
         return true;
     }
 

@@ -7,6 +7,7 @@ import io.loyaltybridge.domain.ledger.LedgerEntries;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.ledger.NewEntry;
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.BirthdayJob;
 
 import java.util.Collection;
 import java.util.List;
@@ -20,9 +21,6 @@ import java.util.Optional;
  * operation key, without touching the writers.
  */
 public final class RecordingLedger implements LedgerEntries {
-    /** The birthday job's key prefix (see BirthdayJob): its bonus is the birthday event. */
-    private static final String BIRTHDAY_KEY = "event:birthday:";
-
     private final LedgerEntries ledger;
     private final MemberEvents events;
 
@@ -49,7 +47,7 @@ public final class RecordingLedger implements LedgerEntries {
     }
 
     static EventType typeOf(LedgerEntry entry) {
-        if (entry.operationKey().startsWith(BIRTHDAY_KEY) && entry.points() > 0) {
+        if (entry.operationKey().startsWith(BirthdayJob.KEY_PREFIX) && entry.points() > 0) {
             return EventType.BIRTHDAY;
         }
         if (entry.kind() == EntryKind.EARN && entry.points() > 0 && entry.account() != Account.CASHBACK) {

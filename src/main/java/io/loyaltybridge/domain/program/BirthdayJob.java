@@ -15,7 +15,10 @@ import java.util.List;
  * Grants the program's {@code birthday} event to members whose birthday is today in the program's time zone
  * (a 29 February birthday is kept on 28 February in other years), once per member and year.
  */
-final class BirthdayJob {
+public final class BirthdayJob {
+    /** The operation key of every birthday bonus starts so; notifications recognise the bonus by it. */
+    public static final String KEY_PREFIX = "event:birthday:";
+
     private final Program program;
     private final JobPorts ports;
     private final Clock clock;
@@ -43,7 +46,7 @@ final class BirthdayJob {
                 granted += ports.ledger().append(new NewEntry(member, Account.POINTS, birthday.points(),
                         EntryKind.BONUS, birthday.description() + " (" + today.getYear() + ")",
                         new EntrySource("event:birthday", Integer.toString(today.getYear())), program.version(),
-                        clock.instant(), "event:birthday:" + member + ":" + today.getYear(), null))
+                        clock.instant(), KEY_PREFIX + member + ":" + today.getYear(), null))
                         .isPresent() ? 1 : 0;
             }
             return granted;
