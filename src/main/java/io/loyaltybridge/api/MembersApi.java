@@ -15,6 +15,7 @@ import io.loyaltybridge.domain.program.Explanation;
 import io.loyaltybridge.domain.program.MemberJoin;
 import io.loyaltybridge.domain.program.MemberStandings;
 import io.loyaltybridge.domain.program.Standing;
+import io.loyaltybridge.domain.program.TierGrantService;
 import io.loyaltybridge.domain.member.NewMember;
 import io.loyaltybridge.domain.program.RewardRedemptions;
 import org.apache.camel.Exchange;
@@ -31,16 +32,19 @@ public final class MembersApi {
     private final MemberStandings standings;
     private final MemberJoin join;
     private final RewardRedemptions spending;
+    private final TierGrantService tierGrants;
     private final int defaultPageSize;
 
     public MembersApi(ApiGuard guard, MemberService members, LedgerService ledger, MemberStandings standings,
-                      MemberJoin join, RewardRedemptions spending, int defaultPageSize) {
+                      MemberJoin join, RewardRedemptions spending, TierGrantService tierGrants,
+                      int defaultPageSize) {
         this.guard = guard;
         this.members = members;
         this.ledger = ledger;
         this.standings = standings;
         this.join = join;
         this.spending = spending;
+        this.tierGrants = tierGrants;
         this.defaultPageSize = defaultPageSize;
     }
 
@@ -128,6 +132,9 @@ public final class MembersApi {
             view.put("explanation", Explanation.of(standing, entries, ledger.program()));
             view.put("balance", profile.points().available());
             view.put("tier", standing.tier().tier());
+            view.put("tierGrant", standing.tier().grant() == null ? null
+                    : TierGrantsApi.grant(standing.tier().grant()));
+            view.put("tierGrants", TierGrantsApi.history(tierGrants.history(id)));
             view.put("ruleVersion", ledger.program().version());
             List<LedgerEntry> newestFirst = new java.util.ArrayList<>(entries);
             java.util.Collections.reverse(newestFirst);

@@ -42,6 +42,7 @@ final class StandingViews {
         view.put("expiresOn", t.tierExpiresOn() == null ? null : t.tierExpiresOn().toString());
         view.put("measured", t.measured());
         view.put("window", Map.of("from", t.window().start().toString(), "to", t.window().end().toString()));
+        view.put("grant", t.grant() == null ? null : TierGrantsApi.grant(t.grant()));
         return view;
     }
 

@@ -5,12 +5,14 @@ import io.loyaltybridge.api.AuditTrail;
 import io.loyaltybridge.api.PrivacyApi;
 import io.loyaltybridge.api.CrmApi;
 import io.loyaltybridge.api.GrantsApi;
+import io.loyaltybridge.api.JobsApi;
 import io.loyaltybridge.api.KpisApi;
 import io.loyaltybridge.api.MembersApi;
 import io.loyaltybridge.api.OrdersApi;
 import io.loyaltybridge.api.SyncApi;
 import io.loyaltybridge.api.ProgramApi;
 import io.loyaltybridge.api.RewardsApi;
+import io.loyaltybridge.api.TierGrantsApi;
 import io.loyaltybridge.app.program.ProgramFile;
 import io.loyaltybridge.app.program.ProgramFileException;
 import io.loyaltybridge.domain.kpi.ProgramKpis;
@@ -124,7 +126,11 @@ public final class Application implements AutoCloseable {
             }
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
-                    core.standings(), core.memberJoin(), core.engine().redemptions(), config.get(Settings.PAGE_SIZE)));
+                    core.standings(), core.memberJoin(), core.engine().redemptions(), core.tierGrants(),
+                    config.get(Settings.PAGE_SIZE)));
+            camel.bind("tierGrantsApi", new TierGrantsApi(guard, core.tierGrants()));
+            camel.bind("jobsApi", new JobsApi(guard, core.jobs(), core.jobRuns(), core.transactions(), program.jobs(),
+                    program.zone()));
             camel.bind("grantsApi", new GrantsApi(guard, core.engine().grants()));
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));

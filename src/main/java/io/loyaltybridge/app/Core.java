@@ -16,11 +16,11 @@ import io.loyaltybridge.domain.program.JobPorts;
 import io.loyaltybridge.domain.program.MemberExpiry;
 import io.loyaltybridge.domain.program.MemberJoin;
 import io.loyaltybridge.domain.program.MemberStandings;
-import io.loyaltybridge.domain.program.MemberTiers;
 import io.loyaltybridge.domain.program.OrderRewards;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.ProgramJobs;
 import io.loyaltybridge.domain.program.StandingProfiles;
+import io.loyaltybridge.domain.program.TierGrantService;
 import io.loyaltybridge.domain.program.TierPolicy;
 import io.loyaltybridge.domain.program.TierUpgrades;
 import io.loyaltybridge.notify.NotifyOptions;
@@ -35,6 +35,7 @@ import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.PgOrders;
 import io.loyaltybridge.store.PgReferrals;
 import io.loyaltybridge.store.PgSegmentStore;
+import io.loyaltybridge.store.PgTierGrants;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.CrmReaders;
@@ -56,7 +57,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    LedgerService ledgerService, MemberService memberService, MemberJoin memberJoin,
                    MemberStandings standings, LoyaltyProfiles profiles, ProgramJobs jobs, SyncStores syncStores,
                    LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress, CrmReaders crmReaders,
-                   Lock ingestLock, ApiBudgets apiBudgets) {
+                   Lock ingestLock, ApiBudgets apiBudgets, TierGrantService tierGrants, PgJobRuns jobRuns) {
 
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         return assemble(dataSource, program, clock, NotifyOptions.OFF);
@@ -71,13 +72,13 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         PgLedgerEntries ledger = new PgLedgerEntries(tx, clock);
         PgMemberTiers tiers = new PgMemberTiers(tx);
         LedgerEntries recordedLedger = new RecordingLedger(ledger, events);
-        MemberTiers recordedTiers = new RecordingTiers(tiers, program.tiers(), events, clock);
+        RecordingTiers recordedTiers = new RecordingTiers(tiers, program.tiers(), events, clock);
         PgMemberActivity activity = new PgMemberActivity(tx, program.zone());
         PgSegmentStore segments = new PgSegmentStore(tx, program.zone());
         PgGrantedBadges badges = new PgGrantedBadges(tx);
         PgReferrals referrals = new PgReferrals(tx);
         PgMemberContexts contexts = new PgMemberContexts(tx, new TierPolicy(program.tiers()),
-                program.tiers().lowest().name());
+                program.tiers().lowest().name(), program.zone(), clock);
         TierUpgrades upgrades = new TierUpgrades(program, recordedTiers, activity, clock);
         // Rewards first: a badge or referral bonus can itself take the member over a tier threshold.
         OrderEffects effects = OrderEffects.all(List.of(
@@ -86,17 +87,20 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         LedgerService ledgerService = new LedgerService(tx, new LedgerPorts(members, orders, recordedLedger, contexts),
                 program, effects, new MemberExpiry(program, ledger, clock), clock);
         ProgressBoard progress = new ProgressBoard(clock);
+        TierGrantService tierGrants = new TierGrantService(tx, members, recordedTiers, new PgTierGrants(tx),
+                upgrades::recheck, recordedTiers, program, clock);
+        PgJobRuns jobRuns = new PgJobRuns(tx, dataSource);
         JobPorts ports = new JobPorts(tx, members, recordedLedger, recordedTiers, activity, orders, ledgerService,
-                new PgJobRuns(tx), new RecordingSegments(segments, events, notify.winBackRisk(), program.zone(), clock),
+                jobRuns, new RecordingSegments(segments, events, notify.winBackRisk(), program.zone(), clock),
                 progress);
         MemberStandings standings = new MemberStandings(program, ports, badges, clock);
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, recordedLedger, program, clock),
-                standings, new StandingProfiles(standings), new ProgramJobs(program, ports, clock),
+                standings, new StandingProfiles(standings), new ProgramJobs(program, ports, tierGrants, clock),
                 SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, recordedLedger, contexts,
                 upgrades, program, clock), progress, new CrmReaders(),
                 // One CRM batch at a time in this process: the connectors' batches share members (one person in
                 // both CRMs), so run side by side they only deadlock each other.
-                new ReentrantLock(), new ApiBudgets());
+                new ReentrantLock(), new ApiBudgets(), tierGrants, jobRuns);
     }
 }

@@ -38,8 +38,10 @@ public final class PgExport {
             new Section("ledgerEntries", "SELECT id, account, points, kind, reason, source_system, source_id,"
                     + " rule_version, created_at, effective_at, operation_key, order_id FROM ledger_entries"
                     + " WHERE member_id = ? ORDER BY id"),
-            new Section("tier", "SELECT tier, held_since, below_since, vip, updated_at FROM member_tiers"
+            new Section("tier", "SELECT tier, held_since, below_since, updated_at FROM member_tiers"
                     + " WHERE member_id = ?"),
+            new Section("tierGrants", "SELECT id, tier, mode, valid_until, reason, granted_by, granted_at, ended_at,"
+                    + " ended_by, end_reason FROM tier_grants WHERE member_id = ? ORDER BY id"),
             new Section("segments", "SELECT recency, frequency, monetary, rfm_segment, segments, churn_risk,"
                     + " preferred_category, cltv_historic, cltv_predicted, computed_at FROM member_segments"
                     + " WHERE member_id = ?"),

@@ -7,6 +7,9 @@ import io.loyaltybridge.domain.program.TierPolicy;
 import io.loyaltybridge.domain.program.TierState;
 
 import java.sql.Array;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,24 +21,32 @@ public final class PgMemberContexts implements MemberContexts {
     private final Sql sql;
     private final TierPolicy tiers;
     private final String lowestTier;
+    private final ZoneId zone;
+    private final Clock clock;
 
-    public PgMemberContexts(Transactions transactions, TierPolicy tiers, String lowestTier) {
+    /** @param zone and {@code clock} tell the day, which says whether a staff tier grant still holds */
+    public PgMemberContexts(Transactions transactions, TierPolicy tiers, String lowestTier, ZoneId zone,
+                            Clock clock) {
         this.sql = new Sql(transactions);
         this.tiers = tiers;
         this.lowestTier = lowestTier;
+        this.zone = zone;
+        this.clock = clock;
     }
 
     @Override
     public MemberContext current(MemberId member) {
-        return sql.one("SELECT t.tier, t.held_since, t.below_since, coalesce(t.vip, false) AS vip, s.segments,"
+        return sql.one("SELECT t.tier, t.held_since, t.below_since, " + PgTierGrants.COLUMNS + ", s.segments,"
                         + " (SELECT jsonb_object_agg(campaign_id, points) FROM member_campaign_points c"
                         + "   WHERE c.member_id = m.id)::text AS campaigns"
                         + " FROM members m LEFT JOIN member_tiers t ON t.member_id = m.id"
+                        + " LEFT JOIN tier_grants g ON g.member_id = m.id AND g.ended_at IS NULL"
                         + " LEFT JOIN member_segments s ON s.member_id = m.id WHERE m.id = ?",
                 row -> {
                     String tier = row.getString("tier") == null ? lowestTier
                             : tiers.effectiveTier(new TierState(row.getString("tier"),
-                            row.getDate("held_since").toLocalDate(), null, row.getBoolean("vip")));
+                            row.getDate("held_since").toLocalDate(), null, PgTierGrants.grant(row)),
+                            LocalDate.now(clock.withZone(zone)));
                     Array array = row.getArray("segments");
                     Set<String> segments = array == null ? Set.of()
                             : new LinkedHashSet<>(Arrays.asList((String[]) array.getArray()));

@@ -13,8 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Tier states in PostgreSQL; a save queues the member for the CRMs in the same statement. */
+/**
+ * Tier states in PostgreSQL, each read with the member's staff grant not yet ended ({@link PgTierGrants}); a save
+ * writes the earned tier only, and queues the member for the CRMs when it changed.
+ */
 public final class PgMemberTiers implements MemberTiers {
+    private static final String SELECT = "SELECT t.member_id, t.tier, t.held_since, t.below_since, "
+            + PgTierGrants.COLUMNS + " FROM member_tiers t"
+            + " LEFT JOIN tier_grants g ON g.member_id = t.member_id AND g.ended_at IS NULL";
     private final Sql sql;
     private final PgOutbox outbox;
 
@@ -25,14 +31,13 @@ public final class PgMemberTiers implements MemberTiers {
 
     @Override
     public Optional<TierState> get(MemberId member) {
-        return sql.one("SELECT tier, held_since, below_since, vip FROM member_tiers WHERE member_id = ?",
-                PgMemberTiers::state, member.value());
+        return sql.one(SELECT + " WHERE t.member_id = ?", PgMemberTiers::state, member.value());
     }
 
     @Override
     public Map<MemberId, TierState> get(Collection<MemberId> members) {
         Map<MemberId, TierState> states = new HashMap<>();
-        sql.list("SELECT member_id, tier, held_since, below_since, vip FROM member_tiers WHERE member_id = ANY (?)",
+        sql.list(SELECT + " WHERE t.member_id = ANY (?)",
                 row -> states.put(new MemberId(row.getLong("member_id")), state(row)),
                 Sql.longArray(members.stream().mapToLong(MemberId::value).toArray()));
         return states;
@@ -40,14 +45,14 @@ public final class PgMemberTiers implements MemberTiers {
 
     @Override
     public void save(MemberId member, TierState state) {
-        int changed = sql.update("INSERT INTO member_tiers (member_id, tier, held_since, below_since, vip)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET tier = excluded.tier,"
-                        + " held_since = excluded.held_since, below_since = excluded.below_since, vip = excluded.vip,"
+        int changed = sql.update("INSERT INTO member_tiers (member_id, tier, held_since, below_since)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET tier = excluded.tier,"
+                        + " held_since = excluded.held_since, below_since = excluded.below_since,"
                         + " updated_at = now() WHERE (member_tiers.tier, member_tiers.held_since,"
-                        + " member_tiers.below_since, member_tiers.vip) IS DISTINCT FROM"
-                        + " (excluded.tier, excluded.held_since, excluded.below_since, excluded.vip)",
+                        + " member_tiers.below_since) IS DISTINCT FROM"
+                        + " (excluded.tier, excluded.held_since, excluded.below_since)",
                 member.value(), state.tier(), Date.valueOf(state.heldSince()),
-                state.belowSince() == null ? null : Date.valueOf(state.belowSince()), state.vip());
+                state.belowSince() == null ? null : Date.valueOf(state.belowSince()));
         if (changed > 0) {
             outbox.mark(List.of(member));
         }
@@ -56,6 +61,6 @@ public final class PgMemberTiers implements MemberTiers {
     private static TierState state(ResultSet row) throws SQLException {
         Date below = row.getDate("below_since");
         return new TierState(row.getString("tier"), row.getDate("held_since").toLocalDate(),
-                below == null ? null : below.toLocalDate(), row.getBoolean("vip"));
+                below == null ? null : below.toLocalDate(), PgTierGrants.grant(row));
     }
 }

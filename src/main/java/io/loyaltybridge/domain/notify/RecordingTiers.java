@@ -2,6 +2,7 @@ package io.loyaltybridge.domain.notify;
 
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.program.MemberTiers;
+import io.loyaltybridge.domain.program.TierMoves;
 import io.loyaltybridge.domain.program.TierState;
 import io.loyaltybridge.domain.program.Tiers;
 
@@ -14,8 +15,9 @@ import java.util.Optional;
 /**
  * Member tiers, recording "tier up" and "tier down" when a save changes the earned tier. Upgrades (on orders) and
  * the assessment job (downgrades) both save through here in their transactions. A member's first tier is no event.
+ * A staff tier grant that moves the tier in force (given, revoked, lapsed) is recorded through {@link #moved}.
  */
-public final class RecordingTiers implements MemberTiers {
+public final class RecordingTiers implements MemberTiers, TierMoves {
     private final MemberTiers tiers;
     private final Tiers levels;
     private final MemberEvents events;
@@ -50,6 +52,16 @@ public final class RecordingTiers implements MemberTiers {
             // The day the tier was entered names the cause: the same move replayed is one event.
             events.record(new MemberEvent(member, type, type.wireName() + ":" + member + ":" + state.tier() + ":"
                     + state.heldSince(), now, Map.of("tier", state.tier(), "previous_tier", from)));
+        }
+    }
+
+    @Override
+    public void moved(MemberId member, String from, String to, String cause) {
+        int change = Integer.compare(levels.rank(to), levels.rank(from));
+        if (change != 0) {
+            EventType type = change > 0 ? EventType.TIER_UP : EventType.TIER_DOWN;
+            events.record(new MemberEvent(member, type, type.wireName() + ":" + member + ":" + to + ":" + cause,
+                    clock.instant(), Map.of("tier", to, "previous_tier", from)));
         }
     }
 }

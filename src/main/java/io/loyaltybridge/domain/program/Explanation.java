@@ -37,6 +37,9 @@ public final class Explanation {
         TierStatus tier = standing.tier();
         lines.add("Tier " + tier.tier() + ": " + plain(tier.measured()) + " " + basis(program) + " counted from "
                 + tier.window().start() + " to " + tier.window().end() + ".");
+        if (tier.grant() != null) {
+            lines.add(grantLine(tier.grant()));
+        }
         if (tier.nextTier() != null) {
             lines.add("Next tier " + tier.nextTier() + " needs " + plain(tier.toNextTier()) + " more " + basis(program)
                     + " in this window.");
@@ -54,6 +57,12 @@ public final class Explanation {
                     + " unless spent.");
         }
         return lines;
+    }
+
+    private static String grantLine(TierGrant g) {
+        return "Tier grant #" + g.id() + " " + (g.mode() == Tiers.VipMode.PIN ? "pins the member at " : "keeps the"
+                + " member at least at ") + g.tier() + (g.until() == null ? " until revoked" : " until " + g.until()
+                + " inclusive") + ": granted by " + g.grantedBy() + " on " + g.grantedAt() + " (" + g.reason() + ").";
     }
 
     private static String parts(Map<EntryKind, long[]> byKind) {

@@ -39,7 +39,7 @@ final class SegmentsJob {
                 TierState state = states.get(member);
                 population.add(MemberStats.of(member, today, joined.getOrDefault(member, today),
                         facts.getOrDefault(member, List.of()), balances.getOrDefault(member, 0L),
-                        state == null ? lowest : tiers.effectiveTier(state)));
+                        state == null ? lowest : tiers.effectiveTier(state, today)));
             }
             return 0;
         }));

@@ -17,7 +17,9 @@ import java.util.List;
  * straight to the qualifying tier as configured. A tier entered after the measured window ended is not judged on
  * it. The new tier is held from the downgrade day, so ONE_LEVEL moves at most one level per window (calendar,
  * anniversary) or per grace period (rolling).</li>
- * <li>VIP is applied on top of the earned tier: PIN replaces it, FLOOR keeps the member at least at VIP.</li>
+ * <li>A staff tier grant is applied on top of the earned tier while it holds: PIN replaces it, FLOOR keeps the
+ * member at least at the granted tier. The earned tier goes on being assessed underneath, and is the tier again
+ * the day after the grant's last day.</li>
  * </ul>
  */
 public final class TierPolicy {
@@ -65,12 +67,15 @@ public final class TierPolicy {
         return best;
     }
 
-    public String effectiveTier(TierState state) {
-        if (!state.vip() || rules.vip() == null) {
-            return state.tier();
-        }
-        String vip = rules.vip().tier();
-        return rules.vip().mode() == Tiers.VipMode.PIN || rank(vip) > rank(state.tier()) ? vip : state.tier();
+    /** The tier in force on {@code day}: the earned one, with a staff grant that still holds applied on top. */
+    public String effectiveTier(TierState state, LocalDate day) {
+        TierGrant grant = holding(state, day);
+        return grant == null ? state.tier() : grant.apply(state.tier(), rules);
+    }
+
+    /** The state's grant if it decides the tier on {@code day}; null when there is none or it lapsed. */
+    public static TierGrant holding(TierState state, LocalDate day) {
+        return state.grant() != null && state.grant().holdsOn(day) ? state.grant() : null;
     }
 
     public TierState upgrade(TierState state, List<Qualifying> activity, LocalDate today, LocalDate joinedOn) {
@@ -91,24 +96,28 @@ public final class TierPolicy {
         }
         LocalDate below = state.belowSince() == null ? on : state.belowSince();
         if (on.isBefore(below.plusDays(rules.graceDays()))) {
-            return new TierState(state.tier(), state.heldSince(), below, state.vip());
+            return new TierState(state.tier(), state.heldSince(), below, state.grant());
         }
         int target = rules.downgrade() == Tiers.Downgrade.ONE_LEVEL ? rank(state.tier()) - 1 : rank(qualifies);
-        return new TierState(rules.levels().get(target).name(), on, null, state.vip());
+        return new TierState(rules.levels().get(target).name(), on, null, state.grant());
     }
 
     public TierStatus status(TierState state, List<Qualifying> activity, LocalDate today, LocalDate joinedOn) {
-        String tier = effectiveTier(state);
-        boolean pinned = state.vip() && rules.vip() != null && rules.vip().mode() == Tiers.VipMode.PIN;
+        TierGrant grant = holding(state, today);
+        String tier = effectiveTier(state, today);
+        boolean pinned = grant != null && grant.mode() == Tiers.VipMode.PIN;
         DateRange window = windowContaining(today, joinedOn);
         BigDecimal measured = measure(activity, window, today);
         int rank = rank(tier);
         String next = pinned || rank == rules.levels().size() - 1 ? null : rules.levels().get(rank + 1).name();
         BigDecimal toNext = next == null ? null : positive(threshold(next).subtract(measured));
-        boolean protectedByVip = !tier.equals(state.tier());
-        BigDecimal toKeep = protectedByVip ? BigDecimal.ZERO : positive(threshold(tier).subtract(measured));
-        return new TierStatus(tier, next, toNext, toKeep, projected(state, measured, window, today),
-                protectedByVip ? null : expiresOn(state, activity, today, joinedOn, window), measured, window);
+        // A tier held by a grant is kept by the grant, not by earning: it ends the day after the grant's last day.
+        boolean byGrant = !tier.equals(state.tier());
+        BigDecimal toKeep = byGrant ? BigDecimal.ZERO : positive(threshold(tier).subtract(measured));
+        LocalDate expires = byGrant ? (grant.until() == null ? null : grant.until().plusDays(1))
+                : expiresOn(state, activity, today, joinedOn, window);
+        return new TierStatus(tier, next, toNext, toKeep, projected(state, measured, window, today), expires,
+                measured, window, grant);
     }
 
     private String projected(TierState state, BigDecimal measured, DateRange window, LocalDate today) {
@@ -123,7 +132,7 @@ public final class TierPolicy {
             earned = rules.downgrade() == Tiers.Downgrade.ONE_LEVEL
                     ? rules.levels().get(rank(state.tier()) - 1).name() : earned;
         }
-        return effectiveTier(new TierState(earned, today, null, state.vip()));
+        return effectiveTier(new TierState(earned, today, null, state.grant()), window.end());
     }
 
     private LocalDate expiresOn(TierState state, List<Qualifying> activity, LocalDate today, LocalDate joinedOn,
@@ -152,10 +161,10 @@ public final class TierPolicy {
 
     private TierState raise(TierState state, String qualifies, LocalDate on) {
         if (rank(qualifies) > rank(state.tier())) {
-            return new TierState(qualifies, on, null, state.vip());
+            return new TierState(qualifies, on, null, state.grant());
         }
         if (rank(qualifies) == rank(state.tier()) && state.belowSince() != null) {
-            return new TierState(state.tier(), state.heldSince(), null, state.vip());
+            return new TierState(state.tier(), state.heldSince(), null, state.grant());
         }
         return state;
     }

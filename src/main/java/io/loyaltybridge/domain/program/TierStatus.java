@@ -13,7 +13,9 @@ import java.time.LocalDate;
  * @param projectedTier the tier at the end of the current window if the member goes on at their pace so far
  * @param tierExpiresOn the day the tier is lost if nothing more is earned; null when it cannot be lost
  * @param measured      what the member has in the current window
+ * @param grant         the staff grant that decides the tier today, or null
  */
 public record TierStatus(String tier, String nextTier, BigDecimal toNextTier, BigDecimal toKeepTier,
-                         String projectedTier, LocalDate tierExpiresOn, BigDecimal measured, DateRange window) {
+                         String projectedTier, LocalDate tierExpiresOn, BigDecimal measured, DateRange window,
+                         TierGrant grant) {
 }

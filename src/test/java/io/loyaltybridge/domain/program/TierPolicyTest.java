@@ -93,7 +93,7 @@ class TierPolicyTest {
                 activity.add(Qualifying.points(step.on(), Long.parseLong(step.amount())));
                 state = policy.upgrade(state, activity, step.on(), JOINED);
             }
-            assertEquals(step.tierAfter(), policy.effectiveTier(state), step.toString());
+            assertEquals(step.tierAfter(), policy.effectiveTier(state, step.on()), step.toString());
         }
     }
 
@@ -135,30 +135,49 @@ class TierPolicyTest {
                 new Tiers.Vip("silver", mode));
     }
 
-    @Test
-    void a_vip_floor_keeps_the_member_at_least_at_the_vip_tier_but_lets_them_rise() {
-        TierPolicy policy = new TierPolicy(silverVip(Tiers.VipMode.FLOOR));
-        assertEquals("silver", policy.effectiveTier(new TierState("bronze", JOINED, null, true)));
-        assertEquals("gold", policy.effectiveTier(new TierState("gold", JOINED, null, true)));
-        assertEquals("bronze", policy.effectiveTier(new TierState("bronze", JOINED, null, false)));
+    static TierGrant granted(String tier, Tiers.VipMode mode, String until) {
+        return new TierGrant(1, tier, mode, until == null ? null : day(until), "loyal customer", "staff",
+                java.time.Instant.parse("2024-01-01T00:00:00Z"), null, null, null);
     }
 
     @Test
-    void a_vip_pin_holds_the_member_at_the_vip_tier_even_when_they_earn_more() {
+    void a_floor_grant_keeps_the_member_at_least_at_the_granted_tier_but_lets_them_rise() {
+        TierPolicy policy = new TierPolicy(silverVip(Tiers.VipMode.FLOOR));
+        TierGrant floor = granted("silver", Tiers.VipMode.FLOOR, null);
+        assertEquals("silver", policy.effectiveTier(new TierState("bronze", JOINED, null, floor), JOINED));
+        assertEquals("gold", policy.effectiveTier(new TierState("gold", JOINED, null, floor), JOINED));
+        assertEquals("bronze", policy.effectiveTier(new TierState("bronze", JOINED, null, null), JOINED));
+    }
+
+    @Test
+    void a_pin_grant_holds_the_member_at_the_granted_tier_even_when_they_earn_more() {
         TierPolicy policy = new TierPolicy(silverVip(Tiers.VipMode.PIN));
-        TierState pinned = new TierState("gold", JOINED, null, true);
-        assertEquals("silver", policy.effectiveTier(pinned));
+        TierState pinned = new TierState("gold", JOINED, null, granted("silver", Tiers.VipMode.PIN, null));
+        assertEquals("silver", policy.effectiveTier(pinned, JOINED));
         TierStatus status = policy.status(pinned, List.of(Qualifying.points(day("2024-02-01"), 3000)),
                 day("2024-03-01"), JOINED);
         assertEquals("silver", status.tier());
         assertNull(status.nextTier());
         assertThat(status.toKeepTier()).isEqualByComparingTo("0");
         assertNull(status.tierExpiresOn());
+        assertEquals(pinned.grant(), status.grant());
+    }
+
+    @Test
+    void a_grant_holds_through_its_last_day_and_the_earned_tier_returns_the_day_after() {
+        TierPolicy policy = new TierPolicy(silverVip(Tiers.VipMode.FLOOR));
+        TierState state = new TierState("bronze", JOINED, null, granted("gold", Tiers.VipMode.FLOOR, "2024-03-31"));
+        TierStatus onLastDay = policy.status(state, List.of(), day("2024-03-31"), JOINED);
+        assertEquals("gold", onLastDay.tier());
+        assertEquals(day("2024-04-01"), onLastDay.tierExpiresOn());
+        TierStatus dayAfter = policy.status(state, List.of(), day("2024-04-01"), JOINED);
+        assertEquals("bronze", dayAfter.tier());
+        assertNull(dayAfter.grant());
     }
 
     static Stream<Arguments> statuses() {
         TierState bronze = TierState.start("bronze", JOINED);
-        TierState gold = new TierState("gold", day("2024-05-01"), null, false);
+        TierState gold = new TierState("gold", day("2024-05-01"), null, null);
         return Stream.of(
                 Arguments.of("a bronze member 300 points in, in April, is projected to silver", bronze,
                         "300", "2025-04-01", "bronze", "silver", "200", "0", "silver", null),
@@ -169,7 +188,7 @@ class TierPolicyTest {
                 Arguments.of("a gold member far behind is projected one level down", gold,
                         "500", "2025-06-30", "gold", "vip", "9500", "1500", "silver", "2026-01-31"),
                 Arguments.of("a member in grace loses the tier when grace ends",
-                        new TierState("gold", day("2024-05-01"), day("2025-01-01"), false),
+                        new TierState("gold", day("2024-05-01"), day("2025-01-01"), null),
                         "0", "2025-01-10", "gold", "vip", "10000", "2000", "silver", "2025-01-31"));
     }
 
@@ -193,7 +212,7 @@ class TierPolicyTest {
     @Test
     void a_rolling_tier_expires_when_its_oldest_points_leave_the_window_plus_grace() {
         TierPolicy policy = new TierPolicy(rolling());
-        TierState silver = new TierState("silver", day("2024-03-15"), null, false);
+        TierState silver = new TierState("silver", day("2024-03-15"), null, null);
         List<Qualifying> activity = List.of(Qualifying.points(day("2024-03-15"), 300),
                 Qualifying.points(day("2024-08-01"), 300));
         TierStatus status = policy.status(silver, activity, day("2024-09-01"), JOINED);
