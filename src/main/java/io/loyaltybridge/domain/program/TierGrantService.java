@@ -133,8 +133,10 @@ public final class TierGrantService {
     }
 
     public List<TierGrant> history(MemberId member) {
-        requireMember(member);
-        return unitOfWork.inTransaction(() -> grants.history(member));
+        return unitOfWork.inTransaction(() -> {
+            requireMember(member);
+            return grants.history(member);
+        });
     }
 
     private TierState stateOf(MemberId member) {
