@@ -19,6 +19,7 @@
       ['Lifetime', LB.fmt.n(p.lifetimePoints) + ' points', 'lifetimePoints'],
       ['Cashback', p.cashback ? p.cashback.balance + ' ' + (LB.currency || '') : '—', 'cashback'],
       ['Tier', tier.name || '—', 'tier'],
+      ['Tier grant', tierGrant(tier.grant), 'tierGrant'],
       ['Next tier', tier.nextTier ? tier.nextTier + ' in ' + LB.fmt.n(tier.toNextTier) : '—', 'nextTier'],
       ['Segments', (segments.all || []).join(', ') || 'none yet', 'segments'],
       ['Churn risk', segments.churnRisk || '—', 'churnRisk'],
@@ -29,6 +30,16 @@
       ['Referral code', p.referralCode || '—', 'referralCode'],
       ['CRM records', (p.identities || []).map((i) => i.system + ' ' + i.externalId).join(', ') || 'none', 'identities'],
     ];
+  }
+
+  // A staff grant holds the tier: pinned at it, or at least at it, to its last day.
+  function tierGrant(grant) {
+    if (!grant) {
+      return 'none';
+    }
+    return (grant.mode === 'pin' ? 'pinned at ' : 'at least ') + grant.tier
+      + (grant.until ? ' through ' + grant.until : ' until revoked')
+      + ' (by ' + grant.grantedBy + ': ' + grant.reason + ')';
   }
 
   function crmView(crm) {

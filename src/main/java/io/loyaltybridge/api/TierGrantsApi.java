@@ -51,8 +51,13 @@ public final class TierGrantsApi {
         });
     }
 
+    /** Ids, tiers and dates only: the reason is free text that may name a person, so it stays with the grant. */
     private static AuditTrail.Entry entry(TierGrantService.Outcome o) {
-        Map<String, Object> details = new LinkedHashMap<>(grant(o.grant()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("grantId", o.grant().id());
+        details.put("tier", o.grant().tier());
+        details.put("mode", o.grant().mode().name().toLowerCase(java.util.Locale.ROOT));
+        details.put("until", o.grant().until() == null ? null : o.grant().until().toString());
         details.put("tierBefore", o.tierBefore());
         details.put("tierAfter", o.tierAfter());
         return new AuditTrail.Entry("member:" + o.member().value(), o.member(), details);

@@ -68,6 +68,10 @@ class StatusPageBrowserTest {
         Http.Response redeemed = http.post("/api/members/" + ann + "/redemptions",
                 "{\"points\":300,\"reason\":\"voucher\",\"idempotencyKey\":\"browser-1\"}");
         assertThat(redeemed.status()).as(redeemed.text()).isEqualTo(201);
+        Http.Response granted = http.send(http.builder("/api/members/" + ann + "/tier-grant")
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"tier\":\"gold\",\"reason\":\"key account\"}")).build());
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
         core.jobs().tierAssessment();
         core.jobs().segmentsAndCltv();
         core.jobs().expiry();
@@ -126,6 +130,7 @@ class StatusPageBrowserTest {
         assertThat(digits(field("pendingPoints"))).isEqualTo(ann.get("pendingPoints").asText());
         assertThat(digits(field("lifetimePoints"))).isEqualTo(ann.get("lifetimePoints").asText());
         assertThat(field("tier")).isEqualTo(ann.at("/tier/name").asText());
+        assertThat(field("tierGrant")).isEqualTo("at least gold until revoked (by api-token: key account)");
         assertThat(field("cashback")).isEqualTo(ann.at("/cashback/balance").asText() + " EUR");
         assertThat(browser.driver.findElements(By.cssSelector("#explanation li"))).isNotEmpty();
         assertCrmAgrees(ann.get("id").asLong());
