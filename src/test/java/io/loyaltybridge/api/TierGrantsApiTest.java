@@ -227,4 +227,22 @@ class TierGrantsApiTest {
             CLOCK.advance(Duration.ofDays(-1));
         }
     }
+
+    @Test
+    void two_grants_for_one_member_at_once_take_turns_and_leave_one_in_force() throws Exception {
+        long member = crmMember("twice@example.com");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var silver = pool.submit(() -> put(http, member, "{\"tier\":\"silver\",\"reason\":\"one\"}"));
+            var gold = pool.submit(() -> put(http, member, "{\"tier\":\"gold\",\"reason\":\"two\"}"));
+            assertThat(silver.get().status()).as(silver.get().text()).isEqualTo(200);
+            assertThat(gold.get().status()).as(gold.get().text()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Db.longValue(databaseUrl, "SELECT count(*) FROM tier_grants WHERE member_id = " + member
+                + " AND ended_at IS NULL")).isEqualTo(1);
+        assertThat(Db.longValue(databaseUrl, "SELECT count(*) FROM tier_grants WHERE member_id = " + member
+                + " AND end_reason = 'replaced by a newer grant'")).isEqualTo(1);
+    }
 }

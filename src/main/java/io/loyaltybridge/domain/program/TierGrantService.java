@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -81,10 +82,11 @@ public final class TierGrantService {
         String tier = request.tier() == null ? program.tiers().vip().tier() : request.tier();
         Tiers.VipMode mode = program.tiers().vip() == null ? Tiers.VipMode.FLOOR : program.tiers().vip().mode();
         return unitOfWork.inTransaction(() -> {
-            TierState state = stateOf(member);
+            Locked locked = lock(member);
+            TierState state = locked.state();
             LocalDate today = today();
             String before = policy.effectiveTier(state, today);
-            grants.lockCurrent(member).ifPresent(earlier ->
+            locked.current().ifPresent(earlier ->
                     grants.end(earlier.id(), clock.instant(), by, "replaced by a newer grant"));
             TierGrant granted = grants.open(member, new TierGrants.New(tier, mode, request.until(),
                     request.reason().strip(), by, clock.instant()));
@@ -97,8 +99,9 @@ public final class TierGrantService {
     /** Ends the member's grant; NotFound when they have none. */
     public Outcome revoke(MemberId member, String reason, String by) {
         return unitOfWork.inTransaction(() -> {
-            TierState state = stateOf(member);
-            TierGrant current = grants.lockCurrent(member)
+            Locked locked = lock(member);
+            TierState state = locked.state();
+            TierGrant current = locked.current()
                     .orElseThrow(() -> new NotFound("member " + member + " has no tier grant in force"));
             LocalDate today = today();
             String before = policy.effectiveTier(state.withGrant(current), today);
@@ -139,10 +142,15 @@ public final class TierGrantService {
         });
     }
 
-    private TierState stateOf(MemberId member) {
+    /** The member's tier state and grant, read with their tier row locked (given one first if they had none). */
+    private Locked lock(MemberId member) {
         requireMember(member);
         ensureTier.accept(member);
-        return tiers.get(member).orElseThrow();
+        Optional<TierGrant> current = grants.lockCurrent(member);
+        return new Locked(tiers.get(member).orElseThrow(), current);
+    }
+
+    private record Locked(TierState state, Optional<TierGrant> current) {
     }
 
     private void requireMember(MemberId member) {
