@@ -49,7 +49,8 @@ public final class PgWebhookInbox {
      * younger than {@code holdMillis} wait. Call in a transaction of its own, so the lease is committed at once.
      */
     public List<Leased> lease(int limit, int leaseSeconds, long holdMillis) {
-        return sql.list("WITH due AS (SELECT w.id, w.object_key, w.erasure FROM webhook_inbox w WHERE w.status = 'pending'"
+        return sql.list("WITH due AS (SELECT w.id, w.object_key, w.erasure FROM webhook_inbox w"
+                        + " WHERE w.status = 'pending'"
                         + " AND w.next_attempt_at <= now() AND (w.leased_until IS NULL OR w.leased_until < now())"
                         + " AND w.received_at <= now() - make_interval(secs => ?::double precision / 1000)"
                         + " AND (w.erasure OR NOT EXISTS (SELECT 1 FROM webhook_inbox o WHERE o.status = 'pending'"
@@ -60,10 +61,11 @@ public final class PgWebhookInbox {
                         // holds the later ones back until the next pass.
                         + " picked AS (SELECT d.id FROM due d WHERE d.erasure"
                         + " OR NOT EXISTS (SELECT 1 FROM webhook_inbox o WHERE o.status = 'pending'"
-                        + " AND o.object_key = d.object_key AND o.id < d.id AND o.id NOT IN (SELECT id FROM due)))"
-                        + " UPDATE webhook_inbox w SET leased_until = now() + make_interval(secs => ?::double precision),"
-                        + " attempts = w.attempts + 1 FROM picked WHERE w.id = picked.id"
-                        + " RETURNING w.id, w.object_key, w.erasure, w.event, w.attempts",
+                        + " AND o.object_key = d.object_key AND o.id < d.id AND o.id NOT IN (SELECT id FROM due))),"
+                        + " leased AS (UPDATE webhook_inbox w SET leased_until = now()"
+                        + " + make_interval(secs => ?::double precision), attempts = w.attempts + 1 FROM picked"
+                        + " WHERE w.id = picked.id RETURNING w.id, w.object_key, w.erasure, w.event, w.attempts)"
+                        + " SELECT * FROM leased ORDER BY erasure DESC, id",
                 row -> new Leased(row.getLong("id"), row.getString("object_key"), row.getBoolean("erasure"),
                         row.getString("event"), row.getInt("attempts")),
                 holdMillis, limit, leaseSeconds);
@@ -93,8 +95,8 @@ public final class PgWebhookInbox {
 
     /** Forgets the keys of events applied more than {@code days} ago (HubSpot stops retrying after a day). */
     public int forget(int days) {
-        return sql.update("DELETE FROM webhook_inbox WHERE status = 'done' AND done_at < now() - make_interval(days => ?)",
-                days);
+        return sql.update("DELETE FROM webhook_inbox WHERE status = 'done'"
+                + " AND done_at < now() - make_interval(days => ?)", days);
     }
 
     private static Sql.TextArray texts(List<String> values) {
