@@ -137,9 +137,10 @@ public final class WebhookDrain {
                         e.getClass().getSimpleName());
                 return null;
             });
-        } catch (RuntimeException again) {
+        } catch (RuntimeException notRecorded) {
             // The lease runs out and the events are due again all the same.
-            LOG.warn("HubSpot webhook: retry of {} events not recorded: {}", events.size(), LogSafe.describe(again));
+            LOG.warn("HubSpot webhook: retry of {} events not recorded: {}", events.size(),
+                    LogSafe.describe(notRecorded));
         }
     }
 

@@ -65,6 +65,36 @@ class DurableWebhooksTest {
     }
 
     @Test
+    void an_older_deletion_arriving_while_the_earlier_restore_of_its_contact_waits_for_hubspot_waits_behind_it()
+            throws Exception {
+        long[] c = new long[1];
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, FAST_RETRIES, hs -> {
+            c[0] = hs.admin().createContact("back.again@example.com", "Back", "Again");
+        })) {
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.inSync(c[0]));
+            long deletedAt = System.currentTimeMillis();
+            w.hs.admin().archive(ObjectType.CONTACTS, c[0]);
+            Thread.sleep(5);
+            w.hs.admin().restore(ObjectType.CONTACTS, c[0]);
+            long restoredAt = System.currentTimeMillis();
+            w.hs.faults().failNext(1_000_000, 503);
+
+            // The restore arrives first and cannot be applied (reading the contact fails); the deletion comes after.
+            DuplicateEventsTest.post(w, "[" + event(9_101, "contact.restore", c[0], restoredAt) + "]");
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> Db.longValue(w.url, "SELECT count(*) FROM"
+                    + " webhook_inbox WHERE last_error IS NOT NULL") == 1);
+            DuplicateEventsTest.post(w, "[" + event(9_102, "contact.deletion", c[0], deletedAt) + "]");
+            HubSpotWorld.throughout(Duration.ofMillis(1500), () -> !deleted(w, c[0]));
+
+            w.hs.faults().clear();
+            HubSpotWorld.eventually(Duration.ofSeconds(30), () -> Db.longValue(w.url,
+                    "SELECT count(*) FROM webhook_inbox WHERE status = 'pending'") == 0);
+            assertThat(deleted(w, c[0])).isFalse();
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.inSync(c[0]));
+        }
+    }
+
+    @Test
     void events_without_an_event_id_are_each_kept_and_a_retry_of_one_is_dropped() throws Exception {
         long[] c = new long[2];
         try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, FAST_RETRIES, hs -> {
