@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Works the webhook inbox (route hubspot-webhook-process, called after each delivery is stored and every
+ * Works the webhook inbox (route hubspot-webhook-process after each delivery is stored, hubspot-webhook-inbox every
  * {@code drain-interval-ms} for retries and for what a stopped instance left): leases due events, applies privacy
  * deletions first, each on its own, then the rest of the batch together, and settles them. Events that failed
  * (HubSpot unreachable, our API budget spent, a database error) are due again after a doubling wait; none is ever
