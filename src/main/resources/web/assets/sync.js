@@ -70,8 +70,18 @@
     const works = [progress(crm.progress, 'Work')].concat(streams.map((s) => progress(s.progress, s.object)));
     return LB.el('div', { class: 'system' },
       LB.el('h3', {}, name, LB.el('span', { class: 'muted' }, 'outbox ' + LB.fmt.n(crm.outboxDepth)
-        + ' · open dead letters ' + LB.fmt.n(crm.openDeadLetters))),
+        + ' · open dead letters ' + LB.fmt.n(crm.openDeadLetters) + inbox(crm.webhookInbox))),
       budget(crm), works, LB.table(columns, streams, { stack: true }));
+  }
+
+  /** HubSpot's webhook inbox: events stored and not applied yet, and how long the oldest has waited. */
+  function inbox(box) {
+    if (!box) {
+      return '';
+    }
+    return ' · webhook inbox ' + LB.fmt.n(box.pending)
+      + (box.oldestAgeSeconds == null ? '' : ' (oldest ' + LB.fmt.duration(box.oldestAgeSeconds) + ')')
+      + (box.retrying > 0 ? ', ' + LB.fmt.n(box.retrying) + ' retrying' : '');
   }
 
   /** Long work the app reports (backfills, first syncs, recomputes): done of total, rate, time left. */

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,9 +34,13 @@ public final class NotificationsApi {
     private final PgConsent consent;
     private final Supplier<String> secrets;
     private final Clock clock;
+    private final Function<String, Optional<String>> targetRefusal;
 
+    /** {@code targetRefusal}: why a URL may not be a webhook target (internal addresses), or empty. */
     public NotificationsApi(ApiGuard guard, Transactions tx, PgWebhookSubscriptions subscriptions,
-                            PgDeliveries deliveries, PgConsent consent, Supplier<String> secrets, Clock clock) {
+                            PgDeliveries deliveries, PgConsent consent, Supplier<String> secrets, Clock clock,
+                            Function<String, Optional<String>> targetRefusal) {
+        this.targetRefusal = targetRefusal;
         this.guard = guard;
         this.tx = tx;
         this.subscriptions = subscriptions;
@@ -50,6 +56,8 @@ public final class NotificationsApi {
             String url = body.text("url", true, 2000);
             if (url != null && !isHttpUrl(url)) {
                 body.reject("url", "must be an absolute http or https URL");
+            } else if (url != null) {
+                targetRefusal.apply(url).ifPresent(reason -> body.reject("url", reason));
             }
             List<String> types = body.texts("eventTypes", EventType.values().length);
             for (String type : types) {

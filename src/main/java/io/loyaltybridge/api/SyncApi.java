@@ -4,6 +4,7 @@ import io.loyaltybridge.sync.ProgressBoard;
 import io.loyaltybridge.domain.NotFound;
 import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgSyncSources;
+import io.loyaltybridge.store.PgWebhookInbox;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.DeadLetterReplay;
@@ -51,6 +52,9 @@ public final class SyncApi {
                 budgets.of(system).ifPresent(b -> crm.put("apiBudget",
                         Map.of("used", b.used(), "limit", b.limit(), "period", b.period())));
                 crm.put("streams", sources.stream().filter(s -> s.system().equals(system)).map(this::stream).toList());
+                if (system.equals("hubspot")) {
+                    crm.put("webhookInbox", inbox(new PgWebhookInbox(tx).depth()));
+                }
                 bySystem.put(system, crm);
             }
             return Map.of("at", clock.instant().toString(), "systems", bySystem, "work",
@@ -104,6 +108,17 @@ public final class SyncApi {
         view.put("lastError", s.lastError());
         view.put("lastErrorAt", text(s.lastErrorAt()));
         view.put("replayIdStored", s.replayId() != null);
+        return view;
+    }
+
+    /** Webhook events stored and not yet applied: how many, since when, and how many failed at least once. */
+    private Map<String, Object> inbox(PgWebhookInbox.Depth depth) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("pending", depth.pending());
+        view.put("retrying", depth.retrying());
+        view.put("oldestReceivedAt", text(depth.oldest()));
+        view.put("oldestAgeSeconds", depth.oldest() == null ? null
+                : Math.max(0, Duration.between(depth.oldest(), clock.instant()).toSeconds()));
         return view;
     }
 

@@ -22,8 +22,13 @@ final class Erasure {
         this.store = new PgErasure(tx);
     }
 
-    void erase(String contactId) {
-        tx.inTransaction(() -> store.erase(new CrmIdentity(ContactMapper.SYSTEM, contactId)));
+    /** Erases the contact's member (if we know it), and runs {@code alsoInTransaction} in the same transaction. */
+    void erase(String contactId, Runnable alsoInTransaction) {
+        tx.inTransaction(() -> {
+            store.erase(new CrmIdentity(ContactMapper.SYSTEM, contactId));
+            alsoInTransaction.run();
+            return null;
+        });
     }
 
     List<InboundContact> keepNotErased(List<InboundContact> contacts) {

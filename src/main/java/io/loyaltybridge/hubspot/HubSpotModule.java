@@ -34,7 +34,8 @@ public final class HubSpotModule {
     private static final Logger LOG = LoggerFactory.getLogger(HubSpotModule.class);
 
     /** Every loyalty.hubspot.* key. */
-    public static final List<Setting<?>> SETTINGS = HubSpotSettings.all();
+    public static final List<Setting<?>> SETTINGS = java.util.stream.Stream.of(HubSpotSettings.all(),
+            WebhookInboxSettings.ALL).flatMap(List::stream).toList();
 
     /** Environment variables holding HubSpot secrets, and what each is for. */
     public static final Map<String, String> SECRETS = Map.of(
@@ -87,17 +88,17 @@ public final class HubSpotModule {
         camel.bind("hubspotSync", new HubSpotSync(options, client, provisioner, reads, contacts, orders,
                 contactIngest, orderIngest, pusher, new HubSpotWriter(client, options.fieldMap(), echoes), stores,
                 core.transactions(), echoes, ingestLock, core.progress()));
-        camel.bind("hubspotWebhookReceiver", new WebhookReceiver(
-                new WebhookSignature(config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl()));
-        // One delivery applied at a time, in arrival order: side by side, an older deletion could land before the
-        // restore that arrived ahead of it and delete the member for a moment.
+        camel.bind("hubspotWebhookReceiver", new WebhookReceiver(new WebhookSignature(
+                config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl(), core.transactions()));
+        // Each stored delivery asks for a drain on this thread, so the request is answered without waiting for it.
         camel.bind("hubspotWebhookOrder", java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "hubspot-webhook-process");
             thread.setDaemon(true);
             return thread;
         }));
-        camel.bind("hubspotWebhookProcessor", new WebhookProcessor(options, reads, contactIngest, orderIngest,
-                core.transactions(), echoes, ingestLock));
+        camel.bind("hubspotWebhookDrain", new WebhookDrain(core.transactions(), new WebhookProcessor(options, reads,
+                contactIngest, orderIngest, core.transactions(), echoes, ingestLock),
+                WebhookInboxSettings.policy(config)));
         if (options.enabled()) {
             core.crmReaders().register(new ContactReader(reads, options.fieldMap()));
             core.apiBudgets().register(ContactMapper.SYSTEM, () -> limiter.daily()

@@ -1,38 +1,38 @@
 package io.loyaltybridge.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltybridge.store.PgWebhookInbox;
+import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.LogSafe;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The front of POST /webhooks/hubspot (route hubspot-webhook-receive): checks the v3 signature over the raw bytes
- * received, drops events already seen (HubSpot retries, and may deliver one event twice), and leaves the fresh
- * events in the body for the asynchronous route. Answers 200 with {received, fresh} counts, or 401 for a missing, wrong or stale signature and
- * 400 for a body that is not a JSON array of events; nothing slow happens here, so HubSpot is answered at once.
+ * received, then stores every well-formed event in the webhook inbox (table webhook_inbox) before answering, so an
+ * answered event survives a crash; an event stored before (HubSpot retries, and may deliver one event twice, to
+ * any instance) is dropped by the inbox's unique key. Answers 200 with {received, fresh} counts, 401 for a missing,
+ * wrong or skewed signature, 400 for a body that is not a JSON array of events, and 503 when the events could not
+ * be stored (HubSpot then delivers them again). Events are applied by {@link WebhookDrain}, not here.
  */
 public final class WebhookReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
-    private static final int REMEMBERED = 100_000;
 
     private final WebhookSignature signature;
     private final String publicUrl;
-    private final Map<Long, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Transactions tx;
+    private final PgWebhookInbox inbox;
 
-    WebhookReceiver(WebhookSignature signature, String publicUrl) {
+    WebhookReceiver(WebhookSignature signature, String publicUrl, Transactions tx) {
         this.signature = signature;
         this.publicUrl = publicUrl;
+        this.tx = tx;
+        this.inbox = new PgWebhookInbox(tx);
     }
 
     public void receive(Exchange exchange) {
@@ -43,9 +43,9 @@ public final class WebhookReceiver {
         WebhookSignature.Verdict verdict = signature.check("POST", uri, raw == null ? new byte[0] : raw,
                 in.getHeader("X-HubSpot-Signature-v3", String.class),
                 in.getHeader("X-HubSpot-Request-Timestamp", String.class));
-        List<JsonNode> fresh = new ArrayList<>();
         int status = 200;
         int received = 0;
+        int fresh = 0;
         if (verdict != WebhookSignature.Verdict.VALID) {
             LOG.warn("HubSpot webhook refused: signature {}", verdict.name().toLowerCase());
             status = 401;
@@ -57,25 +57,40 @@ public final class WebhookReceiver {
                     throw new IOException("not an array");
                 }
                 received = events.size();
-                events.forEach(e -> {
-                    if (firstTime(e.path("eventId").asLong())) {
-                        fresh.add(e);
-                    }
-                });
+                fresh = store(events);
             } catch (IOException e) {
                 LOG.warn("HubSpot webhook refused: the body is not a JSON array of events");
                 status = 400;
+            } catch (RuntimeException e) {
+                // Not stored, so not answered 200: HubSpot delivers the events again.
+                LOG.warn("HubSpot webhook not stored, answered 503: {}", LogSafe.describe(e));
+                LOG.debug("HubSpot webhook store failure in full", e);
+                status = 503;
             }
         }
-        exchange.getMessage().setBody(fresh);
-        exchange.getMessage().setHeader("HubSpotEvents", fresh.size());
+        exchange.getMessage().setBody(null);
+        exchange.getMessage().setHeader("HubSpotEvents", fresh);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         // HubSpot ignores the body; it tells an operator replaying a delivery what was new.
         exchange.setProperty("hubspotAnswer", status == 200
-                ? "{\"received\":" + received + ",\"fresh\":" + fresh.size() + "}" : "");
+                ? "{\"received\":" + received + ",\"fresh\":" + fresh + "}" : "");
     }
 
-    private synchronized boolean firstTime(long eventId) {
-        return seen.put(eventId, Boolean.TRUE) == null;
+    /** Stores the well-formed events in one transaction; returns how many were new. */
+    private int store(JsonNode events) {
+        List<PgWebhookInbox.Incoming> incoming = new ArrayList<>();
+        int misshapen = 0;
+        for (JsonNode e : events) {
+            if (WebhookEvents.wellFormed(e)) {
+                incoming.add(InboxKeys.incoming(e));
+            } else {
+                misshapen++;
+            }
+        }
+        if (misshapen > 0) {
+            LOG.warn("HubSpot webhook: {} of {} events skipped: not events HubSpot sends (no type, time or record id)",
+                    misshapen, events.size());
+        }
+        return tx.inTransaction(() -> inbox.add(incoming));
     }
 }

@@ -10,8 +10,9 @@ import java.util.Base64;
 
 /**
  * HubSpot's v3 request signature: Base64(HMAC-SHA256(app secret, method + URI + raw body + timestamp)), where the
- * URI is the one HubSpot called (our public URL, not what the server saw behind a proxy). Requests older than
- * five minutes are refused, so a captured request cannot be replayed later.
+ * URI is the one HubSpot called (our public URL, not what the server saw behind a proxy). Requests whose timestamp
+ * is more than five minutes away from our clock are refused, in either direction: an old one could be a captured
+ * request replayed later, and one dated ahead would stay replayable for as long as it is dated ahead.
  */
 final class WebhookSignature {
     enum Verdict { VALID, MISSING, STALE, WRONG }
@@ -35,7 +36,7 @@ final class WebhookSignature {
         } catch (NumberFormatException e) {
             return Verdict.MISSING;
         }
-        if (clock.millis() - sentAt > MAX_AGE_MS) {
+        if (Math.abs(clock.millis() - sentAt) > MAX_AGE_MS) {
             return Verdict.STALE;
         }
         byte[] expected = sign(method, uri, rawBody, timestamp.strip());

@@ -46,6 +46,7 @@ public final class NotificationsModule {
         PgDeliveries deliveries = new PgDeliveries(tx);
         Map<String, Channel> on = new HashMap<>();
         NotifyOptions options = NotifySettings.options(config);
+        WebhookTargets targets = new WebhookTargets(config.get(NotifySettings.ALLOW_PRIVATE_TARGETS));
         for (String crm : options.crmChannels()) {
             Channel channel = crmChannels.get(crm);
             if (channel == null) {
@@ -56,7 +57,7 @@ public final class NotificationsModule {
         }
         if (options.webhooks()) {
             on.put("webhook", new WebhookChannel(tx, subscriptions,
-                    Duration.ofMillis(config.get(NotifySettings.WEBHOOK_TIMEOUT_MS)), core.clock()));
+                    Duration.ofMillis(config.get(NotifySettings.WEBHOOK_TIMEOUT_MS)), core.clock(), targets));
         }
         Dispatcher dispatcher = new Dispatcher(tx, deliveries, new PgNotifyProfiles(tx,
                 core.program().tiers().lowest().name()), templates, new Dispatcher.Policy(
@@ -66,7 +67,7 @@ public final class NotificationsModule {
         camel.bind("notifications", new Notifications(dispatcher, on, new ExpiryReminders(core.program(), tx,
                 core.members(), core.ledger(), options.events(tx), core.clock())));
         camel.bind("notificationsApi", new NotificationsApi(guard, tx, subscriptions, deliveries, new PgConsent(tx),
-                WebhookSignatures::newSecret, core.clock()));
+                WebhookSignatures::newSecret, core.clock(), targets::refusal));
         if (!on.isEmpty()) {
             LOG.info("Notifications on: {}", new ArrayList<>(on.keySet()).stream().sorted().toList());
         }

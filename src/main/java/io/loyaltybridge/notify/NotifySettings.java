@@ -34,11 +34,15 @@ public final class NotifySettings {
             3_600, "a delivery taken but not settled by then (the process died) is due again");
     public static final Setting<Integer> WEBHOOK_TIMEOUT_MS = Setting.integer("loyalty.notify.webhook-timeout-ms",
             10_000, 100, 120_000, "time a webhook receiver has to answer");
+    public static final Setting<Boolean> ALLOW_PRIVATE_TARGETS = flag("loyalty.notify.webhooks.allow-private-targets",
+            "let webhook subscriptions point to loopback, link-local and private addresses (receivers inside the"
+                    + " network); false refuses them, against server-side request forgery");
     public static final Setting<String> WIN_BACK_RISK = choice("loyalty.notify.win-back-risk", "high",
             List.of("high", "medium"), "churn risk level at which a member gets the win-back event");
 
     public static final List<Setting<?>> ALL = List.of(TEMPLATES, SALESFORCE, SALESFORCE_MODE, HUBSPOT, WEBHOOKS,
-            POLL_MS, BATCH, RETRY_BASE_MS, MAX_ATTEMPTS, LEASE_SECONDS, WEBHOOK_TIMEOUT_MS, WIN_BACK_RISK);
+            POLL_MS, BATCH, RETRY_BASE_MS, MAX_ATTEMPTS, LEASE_SECONDS, WEBHOOK_TIMEOUT_MS, WIN_BACK_RISK,
+            ALLOW_PRIVATE_TARGETS);
 
     private NotifySettings() {
     }

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * Outgoing webhooks: a JSON POST per delivery to the subscription's URL, signed with its secret (see
  * {@link WebhookSignatures}). Any 2xx answer is delivered; anything else (or no answer) is retried with backoff.
  * The event id in the body and in {@code X-Loyalty-Event-Id} stays the same across retries, for receivers to
- * drop a repeat.
+ * drop a repeat. The target's address is checked before each send ({@link WebhookTargets}): one that now resolves
+ * to an internal address fails the delivery for good.
  */
 public final class WebhookChannel implements Channel {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,9 +31,12 @@ public final class WebhookChannel implements Channel {
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    public WebhookChannel(Transactions tx, PgWebhookSubscriptions subscriptions, Duration timeout, Clock clock) {
+    public WebhookChannel(Transactions tx, PgWebhookSubscriptions subscriptions, Duration timeout, Clock clock,
+                          WebhookTargets targets) {
         this.tx = tx;
+        this.targets = targets;
         this.subscriptions = subscriptions;
         this.timeout = timeout;
         this.clock = clock;
@@ -53,7 +57,10 @@ public final class WebhookChannel implements Channel {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(subscription.url())).timeout(timeout)
+            URI target = URI.create(subscription.url());
+            // Subscriptions made before this check existed, or a name that resolves elsewhere now, stop here.
+            targets.checkBeforeSending(target);
+            request = HttpRequest.newBuilder(target).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "LoyaltyBridge-Webhooks")
                     .header("X-Loyalty-Event", n.type().wireName())

@@ -50,7 +50,8 @@ class WebhooksTest {
     }
 
     @Test
-    void a_wrong_signature_or_a_stale_timestamp_is_refused_with_401_and_changes_nothing() throws Exception {
+    void a_wrong_signature_or_a_timestamp_over_five_minutes_old_or_ahead_is_refused_with_401_and_changes_nothing()
+            throws Exception {
         long id = w.hs.admin().createContact("target@example.com", "Tar", "Get");
         HubSpotWorld.eventually(Duration.ofSeconds(15), () -> w.memberOf(id).isPresent());
         String body = events(event("contact.deletion", id, System.currentTimeMillis())).toString();
@@ -61,6 +62,14 @@ class WebhooksTest {
         long stale = now - Duration.ofMinutes(6).toMillis();
         assertThat(post(body, V3Signature.sign(HubSpotWorld.APP_SECRET, "POST", url(), body, stale), stale)
                 .statusCode()).isEqualTo(401);
+        // Dated ahead: it would stay replayable until that time came (and then five minutes more).
+        long ahead = now + Duration.ofMinutes(6).toMillis();
+        assertThat(post(body, V3Signature.sign(HubSpotWorld.APP_SECRET, "POST", url(), body, ahead), ahead)
+                .statusCode()).isEqualTo(401);
+        long slightlyAhead = now + Duration.ofMinutes(2).toMillis();
+        String harmless = events().toString();
+        assertThat(post(harmless, V3Signature.sign(HubSpotWorld.APP_SECRET, "POST", url(), harmless, slightlyAhead),
+                slightlyAhead).statusCode()).as("within the skew").isEqualTo(200);
         assertThat(post(body, null, now).statusCode()).isEqualTo(401);
         assertThat(deleted(id)).isFalse();
     }

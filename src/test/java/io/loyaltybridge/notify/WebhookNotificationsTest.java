@@ -51,6 +51,7 @@ class WebhookNotificationsTest {
                 "loyalty.program.file", RICH.toAbsolutePath().toString(),
                 "loyalty.notify.webhooks.enabled", "true", "loyalty.notify.poll-interval-ms", "150",
                 "loyalty.notify.retry-base-ms", "100"));
+        settings.put("loyalty.notify.webhooks.allow-private-targets", "true"); // the receiver is on loopback
         settings.putAll(extra);
         app = TestApp.start(settings);
         http = new Http(app.baseUrl(), TestApp.TOKEN);

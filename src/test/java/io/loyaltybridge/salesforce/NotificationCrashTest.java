@@ -47,6 +47,7 @@ class NotificationCrashTest {
                     "loyalty.notify.poll-interval-ms", "200", "loyalty.notify.lease-seconds", "5",
                     "loyalty.notify.retry-base-ms", "200", "loyalty.notify.webhook-timeout-ms", "60000"));
             settings.putAll(hubspot.settings());
+            settings.put("loyalty.notify.webhooks.allow-private-targets", "true"); // the receiver is on loopback
             String url = world.config.databaseUrl;
 
             AppProcess first = world.start("notify-crash-1", settings, hubspot.secrets());

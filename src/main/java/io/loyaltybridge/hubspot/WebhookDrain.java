@@ -1,0 +1,174 @@
+package io.loyaltybridge.hubspot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltybridge.store.PgWebhookInbox;
+import io.loyaltybridge.store.Transactions;
+import io.loyaltybridge.sync.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Works the webhook inbox (route hubspot-webhook-process after each delivery is stored, hubspot-webhook-inbox every
+ * {@code drain-interval-ms} for retries and for what a stopped instance left): leases due events, applies privacy
+ * deletions first, each on its own, then the rest of the batch together, and settles them. Events that failed
+ * (HubSpot unreachable, our API budget spent, a database error) are due again after a doubling wait; none is ever
+ * given up, since deletions, merges and privacy deletions arrive by webhook only. The lease makes instances share
+ * the inbox; a lease left by a killed process runs out and the events are due again.
+ */
+public final class WebhookDrain {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDrain.class);
+    private static final long MAX_WAIT_MS = 15 * 60 * 1000L;
+    private static final long FORGET_EVERY_MS = 60 * 60 * 1000L;
+
+    /** How the inbox is worked (see {@link WebhookInboxSettings}). */
+    record Policy(int batchSize, int leaseSeconds, long retryBaseMs, long holdMs, int keepDays) {
+    }
+
+    private final Transactions tx;
+    private final PgWebhookInbox inbox;
+    private final WebhookProcessor processor;
+    private final Policy policy;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile long forgotAt;
+
+    WebhookDrain(Transactions tx, WebhookProcessor processor, Policy policy) {
+        this.tx = tx;
+        this.inbox = new PgWebhookInbox(tx);
+        this.processor = processor;
+        this.policy = policy;
+    }
+
+    /**
+     * Applies what is due. One pass at a time per instance: a call while one runs only asks the running pass to look
+     * again when it is done, so a burst of deliveries costs a pass or two, not one each.
+     */
+    public void drain() {
+        while (true) {
+            if (!running.tryLock()) {
+                again.set(true);
+                return;
+            }
+            try {
+                again.set(false);
+                drainDue();
+            } finally {
+                running.unlock();
+            }
+            if (!again.get()) {
+                return;
+            }
+        }
+    }
+
+    private void drainDue() {
+        forgetOld();
+        while (!Thread.currentThread().isInterrupted()) {
+            List<PgWebhookInbox.Leased> leased;
+            try {
+                leased = tx.inTransaction(() -> inbox.lease(policy.batchSize(), policy.leaseSeconds(),
+                        policy.holdMs()));
+            } catch (RuntimeException e) {
+                LOG.warn("HubSpot webhook inbox could not be read: {}", LogSafe.describe(e));
+                return;
+            }
+            if (leased.isEmpty()) {
+                return;
+            }
+            List<PgWebhookInbox.Leased> rest = new ArrayList<>();
+            for (PgWebhookInbox.Leased event : leased) {
+                if (event.erasure()) {
+                    erase(event);
+                } else {
+                    rest.add(event);
+                }
+            }
+            apply(rest);
+            if (leased.size() < policy.batchSize()) {
+                return;
+            }
+        }
+    }
+
+    private void erase(PgWebhookInbox.Leased event) {
+        try {
+            processor.erase(json(event).path("objectId").asText(), () -> inbox.done(List.of(event.id())));
+        } catch (RuntimeException e) {
+            failed(List.of(event), e);
+        }
+    }
+
+    private void apply(List<PgWebhookInbox.Leased> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            List<JsonNode> json = new ArrayList<>();
+            for (PgWebhookInbox.Leased event : events) {
+                json.add(json(event));
+            }
+            processor.apply(json);
+            // Applied: were this lost (a crash right here), applying the events again reads the same records again.
+            tx.inTransaction(() -> {
+                inbox.done(events.stream().map(PgWebhookInbox.Leased::id).toList());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            failed(events, e);
+        }
+    }
+
+    private void failed(List<PgWebhookInbox.Leased> events, RuntimeException e) {
+        int attempts = events.stream().mapToInt(PgWebhookInbox.Leased::attempts).max().orElse(1);
+        long wait = backoff(attempts);
+        // The cause only: a HubSpot answer or a statement may quote personal data, which stays in DEBUG.
+        LOG.warn("HubSpot webhook: {} events not applied (attempt {}), trying again in {} ms: {}", events.size(),
+                attempts, wait, LogSafe.describe(e));
+        LOG.debug("HubSpot webhook failure in full", e);
+        try {
+            tx.inTransaction(() -> {
+                inbox.retry(events.stream().map(PgWebhookInbox.Leased::id).toList(), wait,
+                        e.getClass().getSimpleName());
+                return null;
+            });
+        } catch (RuntimeException notRecorded) {
+            // The lease runs out and the events are due again all the same.
+            LOG.warn("HubSpot webhook: retry of {} events not recorded: {}", events.size(),
+                    LogSafe.describe(notRecorded));
+        }
+    }
+
+    long backoff(int attempts) {
+        long wait = policy.retryBaseMs() << Math.min(20, Math.max(0, attempts - 1));
+        return Math.min(MAX_WAIT_MS, wait);
+    }
+
+    private void forgetOld() {
+        long now = System.currentTimeMillis();
+        if (now - forgotAt < FORGET_EVERY_MS) {
+            return;
+        }
+        forgotAt = now;
+        try {
+            int forgotten = tx.inTransaction(() -> inbox.forget(policy.keepDays()));
+            LOG.debug("HubSpot webhook inbox: {} applied events older than {} days forgotten", forgotten,
+                    policy.keepDays());
+        } catch (RuntimeException e) {
+            LOG.warn("HubSpot webhook inbox: old events not forgotten: {}", LogSafe.describe(e));
+        }
+    }
+
+    private static JsonNode json(PgWebhookInbox.Leased event) {
+        try {
+            return HubSpotClient.JSON.readTree(event.event());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored webhook event " + event.id() + " is not JSON", e);
+        }
+    }
+}
