@@ -11,8 +11,9 @@ import java.util.Base64;
 
 /**
  * Checks a JWT bearer assertion as Salesforce does: RS256, {@code iss} = the connected app's client id, {@code sub}
- * = the username, {@code aud} = https://login.salesforce.com for a production org or https://test.salesforce.com
- * for a sandbox org (whichever host the token is posted to), {@code exp} in the future. camel-salesforce sends {@code exp} as a string, so both forms pass.
+ * = the username, {@code aud} = https://login.salesforce.com for a production org or
+ * https://test.salesforce.com for a sandbox org (whichever host the token is posted to), {@code exp} in the future.
+ * camel-salesforce sends {@code exp} as a string, so both forms pass.
  * Expiry is judged on the real clock: the client signs with the real clock, whatever the sandbox clock says.
  */
 final class JwtAssertion {
