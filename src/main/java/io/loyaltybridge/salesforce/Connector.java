@@ -67,7 +67,7 @@ final class Connector {
         boolean cdc = config.get(SalesforceSettings.CDC);
         this.poll = new PollRound(reader, backfill, limits, core.transactions(), sources,
                 Duration.ofSeconds(config.get(SalesforceSettings.POLL_SECONDS)), core.clock(),
-                !cdc || backfill.pending() || !replayIdsStored(core), api::reads, stops);
+                !cdc || backfill.pending() || !replayIdsStored(core), api::reads, stops, () -> checkOrgShape(false));
         this.push = new PushRound(new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(), sources,
                 core.clock()), new ContactWriter(api, fields), fields, inbound, limits,
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
@@ -104,7 +104,11 @@ final class Connector {
         context.addLifecycleStrategy(LifecycleStrategySupport.adapt(
                 LifecycleStrategySupport.onCamelContextStopping(stopping -> streams.stop())));
         try {
-            context.addStartupListener((camel, alreadyStarted) -> checkOrgShape());
+            context.addStartupListener((camel, alreadyStarted) -> {
+                if (checkOrgShape(true)) {
+                    poll.shapeChecked();
+                }
+            });
             context.addStartupListener(streams);
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the Salesforce event streams", e);
@@ -113,19 +117,45 @@ final class Connector {
 
     /**
      * Runs once the component has logged in, before any read: the org must have every field the configuration
-     * names (else the start is refused, every problem named), and a single-currency org is adapted to.
+     * names (else the start is refused, every problem named), and a single-currency org is adapted to. When the
+     * org cannot be described right now (an outage, a limit), the start goes on and the poll checks before its
+     * first read; problems found then stop both streams instead. Answers whether the check is done.
      */
-    private void checkOrgShape() {
-        OrgShape.Result shape = OrgShape.check(api, orders.mapping(), fields, settings);
+    private boolean checkOrgShape(boolean atStart) {
+        OrgShape.Result shape;
+        try {
+            shape = OrgShape.check(api, orders.mapping(), fields, settings);
+        } catch (RuntimeException e) {
+            if (SalesforceErrors.classify(e) == io.loyaltybridge.sync.ErrorClass.PERMANENT) {
+                if (atStart) {
+                    throw new StartupException("Salesforce: cannot describe the org: " + Stops.reason(e), e);
+                }
+                stopAll("cannot describe the org: " + Stops.reason(e));
+                return true;
+            }
+            LOG.warn("Salesforce: the org could not be described yet ({}); reads wait until it can",
+                    io.loyaltybridge.sync.LogSafe.describe(e));
+            return false;
+        }
         if (!shape.problems().isEmpty()) {
-            throw StartupException.of(shape.problems());
+            if (atStart) {
+                throw StartupException.of(shape.problems());
+            }
+            stopAll("the configuration does not fit the org: " + String.join("; ", shape.problems()));
+            return true;
         }
         if (shape.note() != null) {
             LOG.info("Salesforce: {}", shape.note());
         }
         orders.adapt(shape.mapping());
         stops.startWith(shape.fingerprint());
-        poll.shapeChecked();
+        return true;
+    }
+
+    private void stopAll(String reason) {
+        stops.startWith("");
+        stops.stop(IncrementalPoll.CONTACT, reason);
+        stops.stop(IncrementalPoll.ORDER, reason);
     }
 
     /** Every loyalty.salesforce.* value (secrets are not among them): a stopped stream waits for this to change. */

@@ -36,9 +36,14 @@ public final class PollRound {
     private final Stops stops;
     /** Set once the start's check of the org's shape passed: nothing is read before it. */
     private volatile boolean shapeChecked;
+    /** The org-shape check, when the start could not run it (the org did not answer then). */
+    private final java.util.function.BooleanSupplier shapeCheck;
+    private long shapeRetryAt = System.nanoTime();
 
     PollRound(IncrementalPoll poll, Backfill backfill, ApiLimits limits, Transactions tx, PgSyncSources sources,
-              Duration period, Clock clock, boolean dueNow, LongSupplier reads, Stops stops) {
+              Duration period, Clock clock, boolean dueNow, LongSupplier reads, Stops stops,
+              java.util.function.BooleanSupplier shapeCheck) {
+        this.shapeCheck = shapeCheck;
         this.reads = reads;
         this.stops = stops;
         this.poll = poll;
@@ -54,6 +59,11 @@ public final class PollRound {
     /** Called by the route {@code salesforce-poll} every second; does nothing until due. */
     public synchronized void tick() {
         countReads();
+        if (!shapeChecked && System.nanoTime() - shapeRetryAt >= 0) {
+            shapeChecked = shapeCheck.getAsBoolean();
+            countReads();
+            shapeRetryAt = System.nanoTime() + RETRY.toNanos();
+        }
         if (!shapeChecked || !catchUpRequested && clock.instant().isBefore(dueAt) || !limits.permitRound("poll")) {
             return;
         }

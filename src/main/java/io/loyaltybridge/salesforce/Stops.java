@@ -69,7 +69,10 @@ final class Stops {
     }
 
     void stop(String object, Throwable failure) {
-        String reason = reason(failure);
+        stop(object, reason(failure));
+    }
+
+    void stop(String object, String reason) {
         stopped.add(object);
         tx.inTransaction(() -> {
             store.stop(ContactRecords.SYSTEM, object, reason, config == null ? "" : config);
