@@ -40,9 +40,11 @@ public final class EventIngest {
     private final Transactions tx;
     private final PgSyncSources sources;
     private final Runnable catchUp;
+    private final Stops stops;
 
     EventIngest(IncrementalPoll reader, Inbound inbound, EchoFilter echoes, Transactions tx, PgSyncSources sources,
-                Runnable catchUp) {
+                Runnable catchUp, Stops stops) {
+        this.stops = stops;
         this.reader = reader;
         this.inbound = inbound;
         this.echoes = echoes;
@@ -75,7 +77,7 @@ public final class EventIngest {
         ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
         byte[] replay = replayId(exchange);
         Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.CONTACT, replay);
-        if (skip(event, store)) {
+        if (skip(IncrementalPoll.CONTACT, event, store)) {
             return;
         }
         List<InboundContact> read = readAll(event, reader::contactsById);
@@ -95,7 +97,7 @@ public final class EventIngest {
         ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
         byte[] replay = replayId(exchange);
         Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.ORDER, replay);
-        if (skip(event, store)) {
+        if (skip(IncrementalPoll.ORDER, event, store)) {
             return;
         }
         List<InboundOrder> read = readAll(event, reader::ordersById);
@@ -104,13 +106,15 @@ public final class EventIngest {
         }
     }
 
-    private boolean skip(ChangeEvent event, Runnable storeReplayId) {
-        if (event.isOverflow() || echoes.isEcho(event)) {
+    private boolean skip(String object, ChangeEvent event, Runnable storeReplayId) {
+        // A stopped stream takes nothing in; once lifted, the poll reads from its cursor, which covers these events.
+        boolean stopped = stops.stopped(object);
+        if (stopped || event.isOverflow() || echoes.isEcho(event)) {
             tx.inTransaction(() -> {
                 storeReplayId.run();
                 return null;
             });
-            if (event.isOverflow()) {
+            if (event.isOverflow() && !stopped) {
                 catchUp.run();
             }
             return true;

@@ -23,6 +23,12 @@ record OrderMapping(String contactField, String amountField, String dateField, S
                 config.get(SalesforceSettings.REFUNDED_FIELD));
     }
 
+    /** The same mapping with another currency field (null: none) and fallback currency. */
+    OrderMapping withCurrency(String field, String fallback) {
+        return new OrderMapping(contactField, amountField, dateField, statusField, earningStatuses, field, fallback,
+                refundedField);
+    }
+
     /** The Order fields every read asks for, besides Id, IsDeleted and SystemModstamp. */
     String selectList() {
         StringBuilder fields = new StringBuilder(contactField + ", " + amountField + ", " + dateField + ", "

@@ -15,12 +15,22 @@ import java.util.List;
  */
 final class OrderRecords {
     private static final BigDecimal MAX_QUANTITY = BigDecimal.valueOf(Integer.MAX_VALUE);
-    static final String ITEM_FIELDS = "Quantity, UnitPrice, Product2.ProductCode, Product2.Family";
+    /** IsDeleted too: queryAll's OrderItems subquery returns deleted lines, which must not earn. */
+    static final String ITEM_FIELDS = "IsDeleted, Quantity, UnitPrice, Product2.ProductCode, Product2.Family";
 
-    private final OrderMapping mapping;
+    /** As configured, until the start's describe of the org adapts it (a single-currency org). */
+    private volatile OrderMapping mapping;
 
     OrderRecords(OrderMapping mapping) {
         this.mapping = mapping;
+    }
+
+    OrderMapping mapping() {
+        return mapping;
+    }
+
+    void adapt(OrderMapping adapted) {
+        this.mapping = adapted;
     }
 
     /** SELECT ... FROM Order; REST reads take the items in a child subquery, Bulk reads cannot. */
@@ -35,6 +45,7 @@ final class OrderRecords {
     }
 
     InboundOrder map(Row row, List<Row> items) {
+        OrderMapping mapping = this.mapping;
         BigDecimal total = Values.decimal(row.get(mapping.amountField()));
         BigDecimal refunded = mapping.refundedField() == null ? null : Values.decimal(row.get(mapping.refundedField()));
         String currency = mapping.currencyField() == null ? null : row.get(mapping.currencyField());
@@ -46,6 +57,7 @@ final class OrderRecords {
     }
 
     private OrderStatus status(Row row, BigDecimal total, BigDecimal refunded) {
+        OrderMapping mapping = this.mapping;
         if (Values.bool(row.get("IsDeleted")) || !mapping.earningStatuses().contains(row.get(mapping.statusField()))) {
             return OrderStatus.CANCELLED;
         }
@@ -59,6 +71,9 @@ final class OrderRecords {
     private static List<OrderLine> lines(List<Row> items) {
         List<OrderLine> lines = new ArrayList<>();
         for (Row item : items) {
+            if (Values.bool(item.get("IsDeleted"))) {
+                continue; // a line deleted from the order (queryAll shows it still, flagged)
+            }
             BigDecimal quantity = Values.decimal(item.get("Quantity"));
             BigDecimal price = Values.decimal(item.get("UnitPrice"));
             if (quantity == null || price == null) {
