@@ -178,6 +178,18 @@ class ProgramTimelinesTest {
                             t.at("2025-05-01T10:00:00Z").order("D", "100.00");
                             assertThat(t.pending()).as("after the campaign: 100 base + 50 gold").isEqualTo(5900);
                         }),
+                row("a partial refund of an order whose campaign bonus hit the cap takes back the refunded share "
+                        + "of each part", "2025-04-01T10:00:00Z", t -> {
+                            t.order("A", "1950.00");
+                            assertThat(t.tier()).isEqualTo("gold");
+                            long beforeB = t.pending();
+                            t.order("B", "80.00");
+                            assertThat(t.pending() - beforeB).as("80 base + 40 gold + 50 left under the cap")
+                                    .isEqualTo(170);
+                            long beforeRefund = t.pending();
+                            t.days(2).refund("B", "40.00");
+                            assertThat(beforeRefund - t.pending()).as("half of 80, 40 and 50").isEqualTo(85);
+                        }),
                 row("a referral pays both sides once, on the referee's first qualifying order",
                         "2026-03-02T10:00:00Z", t -> {
                             t.joins("referrer@example.com", null, null);

@@ -85,16 +85,16 @@ public final class LedgerService {
 
     /**
      * Evaluates the order under the context it was first settled in (the current one for a new order, with the
-     * campaign points other orders already took), writes the differences, and records what it is now worth.
+     * campaign points other orders had taken then), writes the differences, and records what it is now worth.
      */
     private List<LedgerEntry> settle(StoredOrder order, Map<Account, Long> credited) {
         MemberId member = order.order().member();
         MemberContext now = contexts.current(member);
-        MemberContext first = order.earnContext() == null ? now : order.earnContext();
         Map<String, Long> grantedElsewhere = new HashMap<>(now.campaignPointsGranted());
         order.campaignPoints().forEach((campaign, points) -> grantedElsewhere.merge(campaign, -points, Long::sum));
-        EarnResult worth = calculator.earn(order.order(),
-                new MemberContext(first.tier(), first.segments(), grantedElsewhere));
+        MemberContext first = order.earnContext() != null ? order.earnContext()
+                : new MemberContext(now.tier(), now.segments(), grantedElsewhere);
+        EarnResult worth = calculator.earn(order.order(), first, grantedElsewhere);
         List<LedgerEntry> written = new ArrayList<>();
         for (NewEntry entry : OrderSettlement.settle(order, credited, worth, program.version(), clock.instant(),
                 "r" + order.revision())) {
@@ -104,7 +104,7 @@ public final class LedgerService {
         order.campaignPoints().forEach((campaign, points) -> campaignDelta.merge(campaign, -points, Long::sum));
         campaignDelta.values().removeIf(points -> points == 0);
         contexts.addCampaignPoints(member, campaignDelta);
-        orders.recordEarning(order.id(), new MemberContext(first.tier(), first.segments(), Map.of()), worth.points(),
+        orders.recordEarning(order.id(), first, worth.points(),
                 worth.pointsByCampaign(), worth.availableAt());
         effects.orderSettled(order, worth);
         return written;
