@@ -54,7 +54,8 @@ public final class PgKpis implements KpiQueries {
     public Liability liability() {
         return sql.one("SELECT coalesce(sum(greatest(available, 0)) FILTER (WHERE account = 'points'), 0),"
                         + " coalesce(sum(greatest(available, 0)) FILTER (WHERE account = 'pending'), 0),"
-                        + " coalesce(sum(greatest(available, 0)) FILTER (WHERE account = 'cashback'), 0)"
+                        + " coalesce(sum(greatest(available, 0)) FILTER (WHERE account IN ('cashback',"
+                        + " 'pending_cashback')), 0)"
                         + " FROM member_balances",
                 row -> new Liability(row.getLong(1), row.getLong(2), row.getLong(3))).orElseThrow();
     }

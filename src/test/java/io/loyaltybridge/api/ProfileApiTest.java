@@ -48,7 +48,8 @@ class ProfileApiTest {
         JsonNode p = http.get("/api/members/" + member).json();
         assertThat(p.get("pendingPoints").asLong()).as("300 base + 300 shoes").isEqualTo(600);
         assertThat(p.get("balance").asLong()).as("first-order badge").isEqualTo(50);
-        assertThat(p.at("/cashback/balanceMinor").asLong()).isEqualTo(300);
+        assertThat(p.at("/cashback/balanceMinor").asLong()).as("inside the return window").isZero();
+        assertThat(p.at("/cashback/pendingMinor").asLong()).isEqualTo(300);
         assertThat(p.at("/tier/name").asText()).as("650 points this year").isEqualTo("silver");
         assertThat(p.at("/tier/nextTier").asText()).isEqualTo("gold");
         assertThat(p.at("/tier/toNextTier").decimalValue()).isEqualByComparingTo("1350");

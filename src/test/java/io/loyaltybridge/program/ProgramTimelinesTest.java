@@ -36,7 +36,8 @@ class ProgramTimelinesTest {
                             t.order("A", "100.00");
                             assertThat(t.pending()).isEqualTo(100);
                             assertThat(t.points()).as("first-order badge").isEqualTo(50);
-                            assertThat(t.cashback()).isEqualTo(100);
+                            assertThat(t.pendingCashback()).isEqualTo(100);
+                            assertThat(t.cashback()).isZero();
                             t.days(13).run("pending-release");
                             assertThat(t.lastChanges).isZero();
                             assertThat(t.pending()).isEqualTo(100);
@@ -44,6 +45,8 @@ class ProgramTimelinesTest {
                             assertThat(t.lastChanges).isEqualTo(1);
                             assertThat(t.points()).isEqualTo(150);
                             assertThat(t.pending()).isZero();
+                            assertThat(t.cashback()).isEqualTo(100);
+                            assertThat(t.pendingCashback()).isZero();
                             t.run("pending-release");
                             assertThat(t.lastChanges).as("a second run releases nothing").isZero();
                         }),
@@ -51,7 +54,7 @@ class ProgramTimelinesTest {
                         "2026-03-02T10:00:00Z", t -> {
                             t.order("A", "100.00").days(5).refund("A", "40.00");
                             assertThat(t.pending()).isEqualTo(60);
-                            assertThat(t.cashback()).isEqualTo(60);
+                            assertThat(t.pendingCashback()).isEqualTo(60);
                             assertThat(t.points()).isEqualTo(50);
                             t.days(9).run("pending-release");
                             assertThat(t.points()).isEqualTo(110);
@@ -156,11 +159,18 @@ class ProgramTimelinesTest {
                             new OrderLine("B1", "books", 1, new BigDecimal("50.00")));
                     assertThat(t.pending()).isEqualTo(250);
                 }),
-                row("cashback follows what the customer kept", "2026-03-02T10:00:00Z", t -> {
+                row("cashback is pending during the return window, shrinks with a refund inside it and is released "
+                        + "with the points", "2026-03-02T10:00:00Z", t -> {
                     t.order("A", "250.00");
-                    assertThat(t.cashback()).isEqualTo(250);
+                    assertThat(t.pendingCashback()).isEqualTo(250);
+                    assertThat(t.cashback()).as("nothing to cash out of an order that may come back").isZero();
                     t.days(2).refund("A", "50.00");
+                    assertThat(t.pendingCashback()).isEqualTo(200);
+                    t.days(12).run("pending-release");
                     assertThat(t.cashback()).isEqualTo(200);
+                    assertThat(t.pendingCashback()).isZero();
+                    t.days(1).refund("A", "250.00");
+                    assertThat(t.cashback()).as("after the window a refund takes it back").isZero();
                 }),
                 row("a campaign doubles points inside its dates and stops at its per-member cap, refunds included",
                         "2025-04-01T10:00:00Z", t -> {

@@ -168,6 +168,10 @@ final class Timeline implements AutoCloseable {
         return standing().cashbackMinor();
     }
 
+    long pendingCashback() {
+        return standing().pendingCashbackMinor();
+    }
+
     String tier() {
         return standing().tier().tier();
     }

@@ -111,19 +111,18 @@ public final class LedgerService {
     }
 
     /**
-     * Moves an order's pending points to available once its return window has ended. Idempotent: the release of a
-     * revision is keyed, and an order with nothing pending writes nothing.
+     * Moves an order's pending points and cashback to available once its return window has ended. Idempotent: the
+     * release of a revision is keyed, and an order with nothing pending writes nothing.
      */
     public List<LedgerEntry> releasePending(long orderId) {
         return unitOfWork.inTransaction(() -> {
             StoredOrder order = orders.lock(orderId).orElseThrow(() -> new NotFound("no order with id " + orderId));
-            long pending = ledger.creditedForOrder(orderId).getOrDefault(Account.PENDING, 0L);
-            if (pending <= 0) {
-                return List.of();
-            }
+            Map<Account, Long> credited = ledger.creditedForOrder(orderId);
+            long pending = credited.getOrDefault(Account.PENDING, 0L);
+            long pendingCashback = credited.getOrDefault(Account.PENDING_CASHBACK, 0L);
             List<LedgerEntry> written = new ArrayList<>();
-            for (NewEntry entry : OrderSettlement.release(order, pending, program.version(), clock.instant(),
-                    "r" + order.revision() + ":release")) {
+            for (NewEntry entry : OrderSettlement.release(order, pending, pendingCashback, program.version(),
+                    clock.instant(), "r" + order.revision() + ":release")) {
                 ledger.append(entry).ifPresent(written::add);
             }
             return written;

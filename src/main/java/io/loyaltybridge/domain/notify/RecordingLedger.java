@@ -50,7 +50,8 @@ public final class RecordingLedger implements LedgerEntries {
         if (entry.operationKey().startsWith(BirthdayJob.KEY_PREFIX) && entry.points() > 0) {
             return EventType.BIRTHDAY;
         }
-        if (entry.kind() == EntryKind.EARN && entry.points() > 0 && entry.account() != Account.CASHBACK) {
+        if (entry.kind() == EntryKind.EARN && entry.points() > 0
+                && (entry.account() == Account.POINTS || entry.account() == Account.PENDING)) {
             return EventType.POINTS_EARNED;
         }
         if (entry.kind() == EntryKind.REDEEM) {
