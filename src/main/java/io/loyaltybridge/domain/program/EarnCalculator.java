@@ -62,8 +62,10 @@ public final class EarnCalculator {
             return nothing("order " + order.refundedOrCancelledWords() + ": nothing kept, no points", availableAt);
         }
         BigDecimal total = order.total().multiply(rate.get());
-        String converted = order.currency().equals(program.currency()) ? "" : order.total().toPlainString() + " " + order.currency() + " at " + plain(rate.get()) + " = "
-                + money(total) + "; ";
+        String converted = order.currency().equals(program.currency()) ? ""
+                : order.total().setScale(Math.max(0, Currency.getInstance(order.currency().code())
+                        .getDefaultFractionDigits()), RoundingMode.HALF_EVEN).toPlainString() + " " + order.currency()
+                + " at " + plain(rate.get()) + " = " + money(total) + "; ";
         if (total.compareTo(rules.minimumOrder()) < 0) {
             return nothing(converted + "order total " + money(total) + " is below the minimum order of "
                     + money(rules.minimumOrder()) + ": no points, no cashback", availableAt);

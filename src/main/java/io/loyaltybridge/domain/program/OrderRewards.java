@@ -8,6 +8,7 @@ import io.loyaltybridge.domain.order.StoredOrder;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,7 +66,10 @@ public final class OrderRewards implements OrderEffects {
         if (referrer.isEmpty()) {
             return;
         }
-        var bonus = referralRules.bonusFor(order.order(), 0);
+        // Only an order that earns completes a referral, its amount counted in program units.
+        OrderFact fact = OrderFact.of(order.order(), program);
+        var bonus = fact.earns() ? referralRules.bonusFor(order.order().key().externalId(), fact.kept())
+                : Optional.<ReferralRules.Bonus>empty();
         if (bonus.isEmpty() || !referrals.complete(referee, clock.instant())) {
             return;
         }
