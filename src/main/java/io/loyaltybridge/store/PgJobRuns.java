@@ -3,6 +3,7 @@ package io.loyaltybridge.store;
 import io.loyaltybridge.domain.program.JobRuns;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** The job run log in PostgreSQL. */
 public final class PgJobRuns implements JobRuns {
@@ -21,5 +22,11 @@ public final class PgJobRuns implements JobRuns {
     @Override
     public void finished(long run, Instant at, int changes, String error) {
         sql.update("UPDATE job_runs SET finished_at = ?, changes = ?, error = ? WHERE id = ?", at, changes, error, run);
+    }
+
+    @Override
+    public Optional<Instant> lastSucceeded(String job) {
+        return sql.one("SELECT started_at FROM job_runs WHERE job = ? AND finished_at IS NOT NULL AND error IS NULL"
+                + " ORDER BY started_at DESC LIMIT 1", row -> Sql.instant(row, "started_at"), job);
     }
 }

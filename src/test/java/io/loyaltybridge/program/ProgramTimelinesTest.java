@@ -154,6 +154,19 @@ class ProgramTimelinesTest {
                             t.at("2028-02-29T12:00:00Z").run("birthday-bonus");
                             assertThat(t.points()).isEqualTo(500);
                         }),
+                row("a day the birthday job did not run is granted by the next run, still once a year",
+                        "2026-06-01T10:00:00Z", t -> {
+                            t.joins("june@example.com", LocalDate.of(1990, 6, 15), null);
+                            t.at("2026-06-14T06:00:00Z").run("birthday-bonus");
+                            assertThat(t.lastChanges).isZero();
+                            t.at("2026-06-16T06:00:00Z").run("birthday-bonus");
+                            assertThat(t.lastChanges).as("the 15th was missed").isEqualTo(1);
+                            assertThat(t.points()).as("signup 100 + birthday 200").isEqualTo(300);
+                            t.at("2026-06-17T06:00:00Z").run("birthday-bonus");
+                            assertThat(t.lastChanges).isZero();
+                            t.at("2027-06-20T06:00:00Z").run("birthday-bonus");
+                            assertThat(t.points()).as("a year of missed runs: next year's birthday").isEqualTo(500);
+                        }),
                 row("shoes earn double on their own line only", "2026-03-02T10:00:00Z", t -> {
                     t.order("A", "150.00", new OrderLine("S1", "shoes", 1, new BigDecimal("100.00")),
                             new OrderLine("B1", "books", 1, new BigDecimal("50.00")));

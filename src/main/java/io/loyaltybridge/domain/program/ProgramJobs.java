@@ -37,7 +37,7 @@ public final class ProgramJobs {
     }
 
     public JobReport birthdayBonus() {
-        return run("birthday-bonus", birthdays::run);
+        return run(BirthdayJob.NAME, birthdays::run);
     }
 
     /** Releases every order whose return window has ended, one order per transaction. */
