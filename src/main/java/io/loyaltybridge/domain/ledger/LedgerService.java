@@ -61,6 +61,11 @@ public final class LedgerService {
         return program;
     }
 
+    /** The clock orders are judged by (an order placed after now plus a day is refused). */
+    public Clock clock() {
+        return clock;
+    }
+
     public OrderOutcome submitOrder(OrderSubmission submission) {
         return unitOfWork.inTransaction(() -> {
             Member member = resolver.resolve(submission.member());
