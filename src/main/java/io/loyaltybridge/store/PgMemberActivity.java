@@ -39,8 +39,11 @@ public final class PgMemberActivity implements MemberActivity {
         sql.list("SELECT member_id, (placed_at AT TIME ZONE ?)::date AS day, earned_points AS points,"
                         + " " + keptSql + " AS kept FROM orders WHERE member_id = ANY (?) AND placed_at >= ?"
                         + " UNION ALL SELECT member_id, (effective_at AT TIME ZONE ?)::date, points, 0 FROM ledger_entries"
-                        + " WHERE member_id = ANY (?) AND order_id IS NULL AND account = 'points'"
-                        + " AND kind IN ('bonus', 'earn', 'adjust') AND effective_at >= ? ORDER BY 1, 2",
+                        + " WHERE member_id = ANY (?) AND effective_at >= ? AND ((order_id IS NULL AND account = 'points'"
+                        + " AND kind IN ('bonus', 'earn', 'adjust')) OR (order_id IS NOT NULL AND account = 'pending'"
+                        // A bonus an order caused counts when granted (pending), less its cancellation; not again
+                        // when released.
+                        + " AND operation_key NOT LIKE 'order:%' AND kind IN ('bonus', 'reverse'))) ORDER BY 1, 2",
                 row -> {
                     BigDecimal kept = row.getBigDecimal("kept");
                     boolean isOrder = kept.signum() > 0;

@@ -116,8 +116,8 @@ public final class LedgerService {
     }
 
     /**
-     * Moves an order's pending points and cashback to available once its return window has ended. Idempotent: the
-     * release of a revision is keyed, and an order with nothing pending writes nothing.
+     * Moves an order's pending points and cashback, and the bonuses it caused, to available once its return window
+     * has ended. Idempotent: the release of a revision is keyed, and an order with nothing pending writes nothing.
      */
     public List<LedgerEntry> releasePending(long orderId) {
         return unitOfWork.inTransaction(() -> {
@@ -126,8 +126,11 @@ public final class LedgerService {
             long pending = credited.getOrDefault(Account.PENDING, 0L);
             long pendingCashback = credited.getOrDefault(Account.PENDING_CASHBACK, 0L);
             List<LedgerEntry> written = new ArrayList<>();
-            for (NewEntry entry : OrderSettlement.release(order, pending, pendingCashback, program.version(),
-                    clock.instant(), "r" + order.revision() + ":release")) {
+            List<NewEntry> release = new ArrayList<>(OrderSettlement.release(order, pending, pendingCashback,
+                    program.version(), clock.instant(), "r" + order.revision() + ":release"));
+            release.addAll(OrderBonuses.release(OrderBonuses.pending(ledger.pendingBonusesOf(orderId)),
+                    program.version(), clock.instant()));
+            for (NewEntry entry : release) {
                 ledger.append(entry).ifPresent(written::add);
             }
             return written;

@@ -86,6 +86,11 @@ public final class RecordingLedger implements LedgerEntries {
     }
 
     @Override
+    public List<LedgerEntry> pendingBonusesOf(long orderId) {
+        return ledger.pendingBonusesOf(orderId);
+    }
+
+    @Override
     public List<LedgerEntry> forOrder(long orderId) {
         return ledger.forOrder(orderId);
     }
