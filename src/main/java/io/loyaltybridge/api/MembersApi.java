@@ -113,8 +113,8 @@ public final class MembersApi {
 
     private static Account spendable(String wire) {
         Account account = Account.fromWire(wire);
-        if (account == Account.PENDING) {
-            throw new IllegalArgumentException("pending points cannot be spent");
+        if (account == Account.PENDING || account == Account.PENDING_CASHBACK) {
+            throw new IllegalArgumentException("pending points and pending cashback cannot be spent");
         }
         return account;
     }

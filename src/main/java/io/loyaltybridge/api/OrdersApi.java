@@ -6,13 +6,14 @@ import io.loyaltybridge.domain.ledger.OrderOutcome;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.CurrencyCode;
-import io.loyaltybridge.domain.order.Order;
+import io.loyaltybridge.domain.order.OrderAcceptance;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.OrderLine;
 import io.loyaltybridge.domain.order.OrderStatus;
 import org.apache.camel.Exchange;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +25,12 @@ public final class OrdersApi {
     static final int MAX_LINES = 500;
     private final ApiGuard guard;
     private final LedgerService ledger;
+    private final Clock clock;
 
     public OrdersApi(ApiGuard guard, LedgerService ledger) {
         this.guard = guard;
         this.ledger = ledger;
+        this.clock = ledger.clock();
     }
 
     public void submit(Exchange exchange) {
@@ -60,7 +63,8 @@ public final class OrdersApi {
                     quantity == null || Math.abs(quantity) > Integer.MAX_VALUE ? 0 : quantity.intValue(),
                     line.decimal("unitPrice", true)));
         }
-        body.rejectAll(Order.violations(total, status, refunded, lines));
+        body.rejectAll(OrderAcceptance.violations(new OrderAcceptance.Report(externalId, "member", memberField != null,
+                total, currency, placedAt, status, refunded, lines), clock.instant()));
         if (!body.violations().isEmpty()) {
             throw new InvalidInput(body.violations());
         }

@@ -33,6 +33,9 @@ final class ProgramViews {
         view.put("version", p.version());
         view.put("timeZone", p.zone().getId());
         view.put("currency", p.currency().code());
+        Map<String, Object> rates = new java.util.TreeMap<>();
+        p.rates().perUnit().forEach((code, rate) -> rates.put(code.code(), num(rate)));
+        view.put("currencies", rates);
         view.put("earning", earning(p.earning(), p.currency().code()));
         view.put("cashback", cashback(p.cashback()));
         view.put("rewards", p.rewards().stream().map(ProgramViews::reward).toList());

@@ -16,7 +16,9 @@ final class StandingViews {
     static void addTo(Map<String, Object> view, Standing s) {
         view.put("pendingPoints", s.pending());
         view.put("cashback", Map.of("balanceMinor", s.cashbackMinor(),
-                "balance", BigDecimal.valueOf(s.cashbackMinor(), 2).toPlainString()));
+                "balance", BigDecimal.valueOf(s.cashbackMinor(), 2).toPlainString(),
+                "pendingMinor", s.pendingCashbackMinor(),
+                "pending", BigDecimal.valueOf(s.pendingCashbackMinor(), 2).toPlainString()));
         view.put("tier", tier(s.tier()));
         view.put("segments", segments(s.segments()));
         view.put("expiringPoints", expiring(s));

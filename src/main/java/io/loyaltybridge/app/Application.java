@@ -138,7 +138,7 @@ public final class Application implements AutoCloseable {
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
                     config.get(Settings.PAGE_SIZE)));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
-                    new PgKpis(core.transactions()), program, clock), program.currency().code()));
+                    new PgKpis(core.transactions(), program), program, clock), program.currency().code()));
             try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {
                 camel.start();
             }

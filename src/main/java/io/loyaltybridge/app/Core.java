@@ -73,8 +73,8 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         PgMemberTiers tiers = new PgMemberTiers(tx);
         LedgerEntries recordedLedger = new RecordingLedger(ledger, events);
         RecordingTiers recordedTiers = new RecordingTiers(tiers, program.tiers(), events, clock);
-        PgMemberActivity activity = new PgMemberActivity(tx, program.zone());
-        PgSegmentStore segments = new PgSegmentStore(tx, program.zone());
+        PgMemberActivity activity = new PgMemberActivity(tx, program);
+        PgSegmentStore segments = new PgSegmentStore(tx, program);
         PgGrantedBadges badges = new PgGrantedBadges(tx);
         PgReferrals referrals = new PgReferrals(tx);
         PgMemberContexts contexts = new PgMemberContexts(tx, new TierPolicy(program.tiers()),

@@ -20,6 +20,9 @@ final class EarnContextJson {
     static Sql.Json write(MemberContext context) {
         var node = MAPPER.createObjectNode().put("tier", context.tier());
         context.segments().forEach(node.putArray("segments")::add);
+        // What other orders had given each campaign when this order was first settled: the room its caps left.
+        var before = node.putObject("campaignsBefore");
+        context.campaignPointsGranted().forEach(before::put);
         return new Sql.Json(node.toString());
     }
 
@@ -38,8 +41,10 @@ final class EarnContextJson {
         JsonNode node = read(json);
         Set<String> segments = new LinkedHashSet<>();
         node.path("segments").forEach(s -> segments.add(s.asText()));
+        Map<String, Long> before = new java.util.HashMap<>();
+        node.path("campaignsBefore").fields().forEachRemaining(e -> before.put(e.getKey(), e.getValue().asLong()));
         return new MemberContext(node.path("tier").isNull() ? null : node.path("tier").asText(null), segments,
-                Map.of());
+                before);
     }
 
     static Map<String, Long> campaigns(String json) {

@@ -32,4 +32,9 @@ public final class PgGrantedBadges implements GrantedBadges {
         return sql.update("INSERT INTO member_badges (member_id, badge_id, granted_at) VALUES (?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", member.value(), badge, at) > 0;
     }
+
+    @Override
+    public void revoke(MemberId member, String badge) {
+        sql.update("DELETE FROM member_badges WHERE member_id = ? AND badge_id = ?", member.value(), badge);
+    }
 }

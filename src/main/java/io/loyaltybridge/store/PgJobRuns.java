@@ -67,6 +67,12 @@ public final class PgJobRuns implements JobRuns {
     }
 
     /** The latest run of each job that ever ran. */
+    @Override
+    public Optional<Instant> lastSucceeded(String job) {
+        return sql.one("SELECT started_at FROM job_runs WHERE job = ? AND finished_at IS NOT NULL AND error IS NULL"
+                + " ORDER BY started_at DESC LIMIT 1", row -> Sql.instant(row, "started_at"), job);
+    }
+
     public List<Run> latest() {
         return sql.list(RUN + " WHERE id IN (SELECT max(id) FROM job_runs GROUP BY job)", PgJobRuns::run);
     }

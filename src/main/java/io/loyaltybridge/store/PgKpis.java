@@ -1,6 +1,7 @@
 package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.kpi.KpiQueries;
+import io.loyaltybridge.domain.program.Program;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,19 +19,19 @@ public final class PgKpis implements KpiQueries {
             + " coalesce(-sum(points) FILTER (WHERE kind = 'redeem'), 0) AS redeemed,"
             + " coalesce(-sum(points) FILTER (WHERE kind = 'expire'), 0) AS expired"
             + " FROM ledger_entries WHERE account = 'points' AND effective_at >= ? GROUP BY 1";
-    // An order counts when the customer kept something: the same rule as badges, segments and lifetime value.
-    private static final String PURCHASERS = "WITH per_member AS (SELECT member_id, count(*) AS orders,"
-            + " bool_or(placed_at > ? AND placed_at <= ?) AS recent,"
-            + " bool_or(placed_at > ? AND placed_at <= ?) AS before"
-            + " FROM orders WHERE CASE status WHEN 'completed' THEN total"
-            + " WHEN 'partially_refunded' THEN total - refunded_amount ELSE 0 END > 0 GROUP BY member_id)"
-            + " SELECT count(*), count(*) FILTER (WHERE orders >= 2), count(*) FILTER (WHERE recent),"
-            + " count(*) FILTER (WHERE before), count(*) FILTER (WHERE recent AND before) FROM per_member";
-
     private final Sql sql;
+    private final String purchasers;
 
-    public PgKpis(Transactions transactions) {
+    public PgKpis(Transactions transactions, Program program) {
         this.sql = new Sql(transactions);
+        // An order counts when the customer kept something in a currency the program counts: the same rule as
+        // segments and lifetime value.
+        this.purchasers = "WITH per_member AS (SELECT member_id, count(*) AS orders,"
+                + " bool_or(placed_at > ? AND placed_at <= ?) AS recent,"
+                + " bool_or(placed_at > ? AND placed_at <= ?) AS before"
+                + " FROM orders WHERE " + ProgramMoney.keptSql(program) + " > 0 GROUP BY member_id)"
+                + " SELECT count(*), count(*) FILTER (WHERE orders >= 2), count(*) FILTER (WHERE recent),"
+                + " count(*) FILTER (WHERE before), count(*) FILTER (WHERE recent AND before) FROM per_member";
     }
 
     @Override
@@ -54,7 +55,8 @@ public final class PgKpis implements KpiQueries {
     public Liability liability() {
         return sql.one("SELECT coalesce(sum(greatest(available, 0)) FILTER (WHERE account = 'points'), 0),"
                         + " coalesce(sum(greatest(available, 0)) FILTER (WHERE account = 'pending'), 0),"
-                        + " coalesce(sum(greatest(available, 0)) FILTER (WHERE account = 'cashback'), 0)"
+                        + " coalesce(sum(greatest(available, 0)) FILTER (WHERE account IN ('cashback',"
+                        + " 'pending_cashback')), 0)"
                         + " FROM member_balances",
                 row -> new Liability(row.getLong(1), row.getLong(2), row.getLong(3))).orElseThrow();
     }
@@ -62,7 +64,7 @@ public final class PgKpis implements KpiQueries {
     @Override
     public Purchasers purchasers(Instant now, Duration window) {
         Instant start = now.minus(window);
-        return sql.one(PURCHASERS, row -> new Purchasers(row.getLong(1), row.getLong(2), row.getLong(3),
+        return sql.one(purchasers, row -> new Purchasers(row.getLong(1), row.getLong(2), row.getLong(3),
                 row.getLong(4), row.getLong(5)), start, now, start.minus(window), start).orElseThrow();
     }
 

@@ -100,9 +100,16 @@ public final class PgLedgerEntries implements LedgerEntries {
     @Override
     public Map<Account, Long> creditedForOrder(long orderId) {
         Map<Account, Long> credited = new EnumMap<>(Account.class);
-        sql.list("SELECT account, sum(points) FROM ledger_entries WHERE order_id = ? GROUP BY account",
-                row -> credited.put(Account.fromWire(row.getString(1)), row.getLong(2)), orderId);
+        sql.list("SELECT account, sum(points) FROM ledger_entries WHERE order_id = ? AND operation_key LIKE 'order:%'"
+                        + " GROUP BY account", row -> credited.put(Account.fromWire(row.getString(1)), row.getLong(2)),
+                orderId);
         return credited;
+    }
+
+    @Override
+    public List<LedgerEntry> pendingBonusesOf(long orderId) {
+        return sql.list("SELECT " + COLUMNS + " FROM ledger_entries WHERE order_id = ? AND account = 'pending'"
+                + " AND operation_key NOT LIKE 'order:%' ORDER BY id", PgLedgerEntries::entry, orderId);
     }
 
     @Override

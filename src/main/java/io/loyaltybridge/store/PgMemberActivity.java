@@ -2,6 +2,7 @@ package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.program.MemberActivity;
+import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.Qualifying;
 
 import java.math.BigDecimal;
@@ -16,16 +17,19 @@ import java.util.Map;
 
 /**
  * What members did, for tier qualification, read for a whole batch of members in one query: each order (day in
- * the program's zone, points worth, amount kept, counted as an order when something was kept) and each point grant
+ * the program's zone, points worth, amount kept in program units, counted as an order when something was kept; an
+ * order in a currency the program declares no rate for keeps 0, so it counts for nothing) and each point grant
  * that is not an order's (bonuses, partner earn, adjustments).
  */
 public final class PgMemberActivity implements MemberActivity {
     private final Sql sql;
     private final ZoneId zone;
+    private final String keptSql;
 
-    public PgMemberActivity(Transactions transactions, ZoneId zone) {
+    public PgMemberActivity(Transactions transactions, Program program) {
         this.sql = new Sql(transactions);
-        this.zone = zone;
+        this.zone = program.zone();
+        this.keptSql = ProgramMoney.keptSql(program);
     }
 
     @Override
@@ -33,11 +37,13 @@ public final class PgMemberActivity implements MemberActivity {
         Map<MemberId, List<Qualifying>> byMember = new HashMap<>();
         Object ids = Sql.longArray(members.stream().mapToLong(MemberId::value).toArray());
         sql.list("SELECT member_id, (placed_at AT TIME ZONE ?)::date AS day, earned_points AS points,"
-                        + " CASE status WHEN 'completed' THEN total WHEN 'partially_refunded' THEN total - refunded_amount"
-                        + " ELSE 0 END AS kept FROM orders WHERE member_id = ANY (?) AND placed_at >= ?"
+                        + " " + keptSql + " AS kept FROM orders WHERE member_id = ANY (?) AND placed_at >= ?"
                         + " UNION ALL SELECT member_id, (effective_at AT TIME ZONE ?)::date, points, 0 FROM ledger_entries"
-                        + " WHERE member_id = ANY (?) AND order_id IS NULL AND account = 'points'"
-                        + " AND kind IN ('bonus', 'earn', 'adjust') AND effective_at >= ? ORDER BY 1, 2",
+                        + " WHERE member_id = ANY (?) AND effective_at >= ? AND ((order_id IS NULL AND account = 'points'"
+                        + " AND kind IN ('bonus', 'earn', 'adjust')) OR (order_id IS NOT NULL AND account = 'pending'"
+                        // A bonus an order caused counts when granted (pending), less its cancellation; not again
+                        // when released.
+                        + " AND operation_key NOT LIKE 'order:%' AND kind IN ('bonus', 'reverse'))) ORDER BY 1, 2",
                 row -> {
                     BigDecimal kept = row.getBigDecimal("kept");
                     boolean isOrder = kept.signum() > 0;

@@ -60,9 +60,12 @@ public final class PgOrders implements Orders {
 
     @Override
     public List<Long> dueForRelease(Instant now, int limit) {
-        return sql.list("SELECT o.id FROM orders o WHERE o.points_available_at <= ? AND EXISTS ("
+        // Two EXISTS rather than one IN, so each uses its account's partial index.
+        return sql.list("SELECT o.id FROM orders o WHERE o.points_available_at <= ? AND (EXISTS ("
                 + " SELECT 1 FROM ledger_entries e WHERE e.order_id = o.id AND e.account = 'pending'"
-                + " GROUP BY e.order_id HAVING sum(e.points) > 0) ORDER BY o.points_available_at, o.id LIMIT ?",
+                + " GROUP BY e.order_id HAVING sum(e.points) > 0) OR EXISTS ("
+                + " SELECT 1 FROM ledger_entries e WHERE e.order_id = o.id AND e.account = 'pending_cashback'"
+                + " GROUP BY e.order_id HAVING sum(e.points) > 0)) ORDER BY o.points_available_at, o.id LIMIT ?",
                 row -> row.getLong(1), now, limit);
     }
 

@@ -35,6 +35,11 @@ public final class PgReferrals implements Referrals {
     }
 
     @Override
+    public void reopen(MemberId referee) {
+        sql.update("UPDATE referrals SET completed_at = NULL WHERE referee_id = ?", referee.value());
+    }
+
+    @Override
     public Map<MemberId, MemberId> chainAbove(MemberId member) {
         Map<MemberId, MemberId> chain = new HashMap<>();
         sql.list("WITH RECURSIVE up(referee_id, referrer_id, depth) AS ("

@@ -3,13 +3,13 @@ package io.loyaltybridge.store;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.program.OrderFact;
+import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.RfmScore;
 import io.loyaltybridge.domain.program.SegmentStore;
 
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,12 +24,12 @@ public final class PgSegmentStore implements SegmentStore {
             + " churn_risk, preferred_category, cltv_historic, cltv_predicted";
     private final Sql sql;
     private final PgOutbox outbox;
-    private final ZoneId zone;
+    private final Program program;
 
-    public PgSegmentStore(Transactions transactions, ZoneId zone) {
+    public PgSegmentStore(Transactions transactions, Program program) {
         this.sql = new Sql(transactions);
         this.outbox = new PgOutbox(transactions);
-        this.zone = zone;
+        this.program = program;
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class PgSegmentStore implements SegmentStore {
         sql.list("SELECT " + PgOrders.COLUMNS + " FROM orders WHERE member_id = ANY (?) ORDER BY member_id, placed_at",
                 PgOrders::stored, ids(members)).forEach(stored -> {
                     Order order = stored.order();
-                    facts.computeIfAbsent(order.member(), m -> new ArrayList<>()).add(OrderFact.of(order, zone));
+                    facts.computeIfAbsent(order.member(), m -> new ArrayList<>()).add(OrderFact.of(order, program));
                 });
         return facts;
     }

@@ -9,6 +9,7 @@ import io.loyaltybridge.domain.member.Member;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.CurrencyCode;
+import io.loyaltybridge.domain.order.OrderAcceptance;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgErasure;
@@ -18,9 +19,7 @@ import io.loyaltybridge.store.Transactions;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,6 @@ import java.util.Optional;
  */
 public final class OrderIngest {
     /** CRM clocks and ours differ, and a shop in another time zone may date an order by its own calendar day. */
-    private static final Duration FUTURE_SKEW = Duration.ofDays(1);
     private final Transactions tx;
     private final PgMembers members;
     private final PgErasure erasure;
@@ -131,32 +129,13 @@ public final class OrderIngest {
         return true;
     }
 
-    /** CRM records can lack anything; say which fields, rather than failing somewhere deeper. */
+    /** CRM records can lack anything; say which fields by the rules every source is held to. */
     private static void requireComplete(InboundOrder order, Instant now) {
-        List<Violation> missing = new ArrayList<>();
-        if (order.externalId() == null || order.externalId().isBlank()) {
-            missing.add(new Violation("externalId", "is required"));
-        }
-        if (order.contactExternalId() == null || order.contactExternalId().isBlank()) {
-            missing.add(new Violation("contact", "is required"));
-        }
-        if (order.total() == null) {
-            missing.add(new Violation("total", "is required"));
-        }
-        if (!CurrencyCode.isKnown(order.currency())) {
-            missing.add(new Violation("currency", "must be a known ISO 4217 code, was " + order.currency()));
-        }
-        if (order.placedAt() == null) {
-            missing.add(new Violation("placedAt", "is required"));
-        } else if (order.placedAt().isAfter(now.plus(FUTURE_SKEW))) {
-            // A CRM date typed wrong (year 9999) would hold the order's points pending for ever.
-            missing.add(new Violation("placedAt", "must not be in the future, was " + order.placedAt()));
-        }
-        if (order.status() == null) {
-            missing.add(new Violation("status", "is required"));
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidInput(missing);
+        List<Violation> problems = OrderAcceptance.violations(new OrderAcceptance.Report(order.externalId(),
+                "contact", order.contactExternalId() != null && !order.contactExternalId().isBlank(), order.total(),
+                order.currency(), order.placedAt(), order.status(), order.refundedAmount(), order.lines()), now);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
         }
     }
 }

@@ -83,6 +83,16 @@ class BadInputApiTest {
                 "placedAt", "status");
     }
 
+    @Test
+    void aFutureDatedOrderIsRefusedByTheApiAsByTheCrms() {
+        Http.Response r = fx.http.post("/api/orders", """
+                {"source":"shop","externalId":"FUTURE-1","member":{"email":"future@example.com"},"total":100,
+                 "currency":"EUR","placedAt":"2099-01-01T00:00:00Z","status":"completed"}""");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(fields(r)).containsExactly("placedAt");
+        assertThat(r.text()).contains("must not be in the future");
+    }
+
     @ParameterizedTest(name = "{0} = {1} is refused")
     @CsvSource(delimiter = '|', value = {
             "total|-5",

@@ -140,6 +140,20 @@ class LedgerApiTest {
     }
 
     @Test
+    void staffAdjustmentsMoveTheBalanceButNotLifetimePoints() {
+        long member = fx.memberWith("lifetime@example.com", 60);
+        assertThat(fx.http.post("/api/members/" + member + "/adjustments",
+                "{\"points\":25,\"reason\":\"goodwill\",\"idempotencyKey\":\"life-1\"}").status()).isEqualTo(201);
+        assertThat(fx.http.post("/api/members/" + member + "/adjustments",
+                "{\"points\":-55,\"reason\":\"correction\",\"idempotencyKey\":\"life-2\"}").status())
+                .isEqualTo(201);
+        JsonNode profile = fx.http.get("/api/members/" + member).json();
+        assertThat(profile.get("balance").asLong()).isEqualTo(30);
+        assertThat(profile.get("lifetimePoints").asLong()).as("earned from the order only").isEqualTo(60);
+        assertThat(fx.app.ledgerCheck().mismatches()).isEmpty();
+    }
+
+    @Test
     void a_member_can_be_created_and_a_second_one_with_the_same_email_is_409() {
         Http.Response created = fx.http.post("/api/members", """
                 {"email":"created@example.com","firstName":"Cleo","lastName":"Stone","birthDate":"1990-02-28",

@@ -46,20 +46,22 @@ class ProfileApiTest {
     void the_profile_shows_pending_points_cashback_tier_and_what_comes_next() {
         long member = order("profile@example.com", "P-1", "300.00").at("/order/memberId").asLong();
         JsonNode p = http.get("/api/members/" + member).json();
-        assertThat(p.get("pendingPoints").asLong()).as("300 base + 300 shoes").isEqualTo(600);
-        assertThat(p.get("balance").asLong()).as("first-order badge").isEqualTo(50);
-        assertThat(p.at("/cashback/balanceMinor").asLong()).isEqualTo(300);
+        assertThat(p.get("pendingPoints").asLong()).as("300 base + 300 shoes + the first-order badge it caused")
+                .isEqualTo(650);
+        assertThat(p.get("balance").asLong()).isZero();
+        assertThat(p.at("/cashback/balanceMinor").asLong()).as("inside the return window").isZero();
+        assertThat(p.at("/cashback/pendingMinor").asLong()).isEqualTo(300);
         assertThat(p.at("/tier/name").asText()).as("650 points this year").isEqualTo("silver");
         assertThat(p.at("/tier/nextTier").asText()).isEqualTo("gold");
         assertThat(p.at("/tier/toNextTier").decimalValue()).isEqualByComparingTo("1350");
         assertThat(p.get("badges")).extracting(JsonNode::asText).containsExactly("first-order");
         assertThat(p.get("referralCode").asText()).hasSize(8);
-        assertThat(p.get("nextBestOffer").isNull()).as("50 points afford no reward yet").isTrue();
+        assertThat(p.get("nextBestOffer").isNull()).as("0 points afford no reward yet").isTrue();
         assertThat(p.at("/segments/rfmSegment").isNull()).as("not computed until the job runs").isTrue();
         http.post("/api/members/" + member + "/adjustments",
                 "{\"points\":300,\"reason\":\"goodwill\",\"idempotencyKey\":\"gw-1\"}");
         assertThat(http.get("/api/members/" + member).json().at("/nextBestOffer/id").asText())
-                .as("350 points afford free shipping").isEqualTo("shipping");
+                .as("300 points afford free shipping").isEqualTo("shipping");
     }
 
     @Test
@@ -67,12 +69,13 @@ class ProfileApiTest {
         long member = order("explain@example.com", "E-1", "100.00").at("/order/memberId").asLong();
         JsonNode e = http.get("/api/members/" + member + "/explain").json();
         assertThat(e.get("explanation")).extracting(JsonNode::asText)
-                .anySatisfy(line -> assertThat(line).startsWith("Balance 50 points = +50 bonuses"))
-                .anySatisfy(line -> assertThat(line).contains("200 more points are pending"))
+                .anySatisfy(line -> assertThat(line).startsWith("Balance 0 points = nothing earned yet"))
+                .anySatisfy(line -> assertThat(line).contains("250 more points are pending"))
+                .anySatisfy(line -> assertThat(line).contains("1.00 EUR cashback is pending"))
                 .anySatisfy(line -> assertThat(line).startsWith("Tier bronze: 250 points counted from"))
                 .anySatisfy(line -> assertThat(line).contains("Next tier silver needs 250 more points"));
         assertThat(e.get("ruleVersion").asText()).isEqualTo(app.core().program().version());
-        assertThat(e.get("entries")).hasSize(1);
+        assertThat(e.get("entries")).as("nothing on the points account yet").isEmpty();
     }
 
     @Test
@@ -84,8 +87,10 @@ class ProfileApiTest {
                 "{\"email\":\"referee@example.com\",\"referralCode\":\"" + code + "\"}");
         assertThat(joined.status()).isEqualTo(201);
         order("referee@example.com", "R-1", "50.00");
-        assertThat(http.get("/api/members/" + referrer.get("id").asLong()).json().get("balance").asLong())
-                .as("signup 100 + referrer bonus 500").isEqualTo(600);
+        JsonNode after = http.get("/api/members/" + referrer.get("id").asLong()).json();
+        assertThat(after.get("balance").asLong()).as("signup 100").isEqualTo(100);
+        assertThat(after.get("pendingPoints").asLong()).as("the referrer bonus waits for R-1's return window")
+                .isEqualTo(500);
 
         Http.Response refused = http.post("/api/members",
                 "{\"email\":\"ghost@example.com\",\"referralCode\":\"ZZZZZZZZ\"}");

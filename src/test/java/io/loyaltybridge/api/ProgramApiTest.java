@@ -60,6 +60,7 @@ class ProgramApiTest {
         assertThat(p.get("version").asText()).isEqualTo(fx.app.core().program().version());
         assertThat(p.get("timeZone").asText()).isEqualTo("Europe/Paris");
         assertThat(p.get("currency").asText()).isEqualTo("EUR");
+        assertThat(p.get("currencies").isEmpty()).as("no other currency declared: only EUR counts").isTrue();
         assertThat(p.at("/earning/summary").asText()).contains("1 points per EUR", "available at once");
         assertThat(p.at("/earning/categoryMultipliers/accessories").decimalValue()).isEqualByComparingTo("1.5");
         assertThat(p.at("/earning/campaigns")).extracting(c -> c.get("id").asText())

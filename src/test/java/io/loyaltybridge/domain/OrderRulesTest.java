@@ -3,6 +3,7 @@ package io.loyaltybridge.domain;
 import io.loyaltybridge.domain.member.Email;
 import io.loyaltybridge.domain.order.CurrencyCode;
 import io.loyaltybridge.domain.order.Order;
+import io.loyaltybridge.domain.order.OrderAcceptance;
 import io.loyaltybridge.domain.order.OrderLine;
 import io.loyaltybridge.domain.order.OrderStatus;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,26 @@ class OrderRulesTest {
                 new BigDecimal("0.00001"), List.of(new OrderLine("S", "c", 0, new BigDecimal("2000000000"))));
         assertThat(problems).extracting(Violation::field)
                 .containsExactly("total", "refundedAmount", "lines[0].quantity", "lines[0].unitPrice");
+    }
+
+    @Test
+    void oneListOfAcceptanceRulesNamesEveryFieldAReportLacksWhateverItsSource() {
+        var empty = new OrderAcceptance.Report(null, "contact", false, null, null, null, null, null, List.of());
+        assertThat(OrderAcceptance.violations(empty, Instant.parse("2026-05-01T00:00:00Z")))
+                .extracting(Violation::field)
+                .containsExactly("externalId", "contact", "total", "currency", "placedAt", "status");
+    }
+
+    @Test
+    void anOrderPlacedMoreThanADayAheadOfNowIsRefused() {
+        Instant now = Instant.parse("2026-05-01T00:00:00Z");
+        var tomorrow = new OrderAcceptance.Report("A", "member", true, BigDecimal.TEN, "EUR",
+                now.plus(java.time.Duration.ofHours(23)), OrderStatus.COMPLETED, BigDecimal.ZERO, List.of());
+        assertThat(OrderAcceptance.violations(tomorrow, now)).as("clock skew").isEmpty();
+        var nextYear = new OrderAcceptance.Report("A", "member", true, BigDecimal.TEN, "EUR",
+                Instant.parse("2027-05-01T00:00:00Z"), OrderStatus.COMPLETED, BigDecimal.ZERO, List.of());
+        assertThat(OrderAcceptance.violations(nextYear, now)).extracting(Violation::field)
+                .containsExactly("placedAt");
     }
 
     @Test

@@ -43,7 +43,8 @@ class OrderSettlementTest {
         assertThat(entries).extracting(NewEntry::account, NewEntry::points, NewEntry::kind, NewEntry::operationKey)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Account.PENDING, 100L, EntryKind.EARN, "order:3:r1:pending"),
-                        org.assertj.core.groups.Tuple.tuple(Account.CASHBACK, 150L, EntryKind.EARN, "order:3:r1:cashback"));
+                        org.assertj.core.groups.Tuple.tuple(Account.PENDING_CASHBACK, 150L, EntryKind.EARN,
+                                "order:3:r1:pending_cashback"));
         assertThat(entries.get(0).effectiveAt()).isEqualTo(PLACED);
         assertThat(entries.get(0).reason()).contains("pending until");
     }
@@ -51,10 +52,10 @@ class OrderSettlementTest {
     @Test
     void a_refund_inside_the_window_cancels_only_the_refunded_share_of_the_pending_points() {
         List<NewEntry> entries = OrderSettlement.settle(order(OrderStatus.PARTIALLY_REFUNDED, "30", 2),
-                Map.of(Account.PENDING, 100L, Account.CASHBACK, 150L), worth(70, 105), "v1", INSIDE, "r2");
+                Map.of(Account.PENDING, 100L, Account.PENDING_CASHBACK, 150L), worth(70, 105), "v1", INSIDE, "r2");
         assertThat(entries).extracting(NewEntry::account, NewEntry::points).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Account.PENDING, -30L),
-                org.assertj.core.groups.Tuple.tuple(Account.CASHBACK, -45L));
+                org.assertj.core.groups.Tuple.tuple(Account.PENDING_CASHBACK, -45L));
         assertThat(entries).allSatisfy(e -> assertThat(e.kind()).isEqualTo(EntryKind.REVERSE));
         assertThat(entries.get(0).effectiveAt()).isEqualTo(INSIDE);
     }
@@ -71,19 +72,23 @@ class OrderSettlementTest {
     }
 
     @Test
-    void the_release_moves_exactly_what_is_pending_as_one_keyed_pair() {
-        List<NewEntry> entries = OrderSettlement.release(order(OrderStatus.COMPLETED, "0", 1), 100, "v1", AFTER,
-                "r1:release");
+    void the_release_moves_exactly_what_is_pending_of_points_and_cashback_as_keyed_pairs() {
+        List<NewEntry> entries = OrderSettlement.release(order(OrderStatus.COMPLETED, "0", 1), 100, 150, "v1",
+                AFTER, "r1:release");
         assertThat(entries).extracting(NewEntry::account, NewEntry::points, NewEntry::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Account.PENDING, -100L, EntryKind.RELEASE),
-                org.assertj.core.groups.Tuple.tuple(Account.POINTS, 100L, EntryKind.RELEASE));
+                org.assertj.core.groups.Tuple.tuple(Account.POINTS, 100L, EntryKind.RELEASE),
+                org.assertj.core.groups.Tuple.tuple(Account.PENDING_CASHBACK, -150L, EntryKind.RELEASE),
+                org.assertj.core.groups.Tuple.tuple(Account.CASHBACK, 150L, EntryKind.RELEASE));
         assertThat(entries).extracting(NewEntry::operationKey)
-                .containsExactly("order:3:r1:release:pending", "order:3:r1:release:points");
+                .containsExactly("order:3:r1:release:pending", "order:3:r1:release:points",
+                        "order:3:r1:release:pending_cashback", "order:3:r1:release:cashback");
     }
 
     @Test
     void an_order_already_credited_what_it_is_worth_writes_nothing() {
         assertThat(OrderSettlement.settle(order(OrderStatus.COMPLETED, "0", 2),
-                Map.of(Account.PENDING, 100L, Account.CASHBACK, 150L), worth(100, 150), "v1", INSIDE, "r2")).isEmpty();
+                Map.of(Account.PENDING, 100L, Account.PENDING_CASHBACK, 150L), worth(100, 150), "v1", INSIDE, "r2"))
+                .isEmpty();
     }
 }

@@ -45,7 +45,8 @@ class MemberEventsTimelineTest {
             ExpiryReminders reminders = new ExpiryReminders(t.store.core.program(), t.store.transactions,
                     t.store.members, t.store.ledger, new PgMemberEvents(t.store.transactions, Set.of(), false),
                     t.clock);
-            // Released on 30 January 2026, gone 24 months later; reminded from 7 days before.
+            // The order's 40 and its first-order badge's 50, released on 30 January 2026, gone 24 months later;
+            // reminded from 7 days before.
             t.at("2028-01-20T08:00:00Z");
             assertThat(reminders.run()).isZero();
             t.at("2028-01-24T08:00:00Z");
@@ -53,7 +54,7 @@ class MemberEventsTimelineTest {
             t.days(1);
             assertThat(reminders.run()).as("the same expiry date is reminded once").isZero();
             assertThat(scalar(t, "SELECT count(*) FROM member_events WHERE event_type = 'points_expiring'"
-                    + " AND data->>'expiring_points' = '40'")).isEqualTo(1);
+                    + " AND data->>'expiring_points' = '90'")).isEqualTo(1);
         }
     }
 

@@ -88,6 +88,13 @@ final class Timeline implements AutoCloseable {
                 BigDecimal.ZERO, List.of(lines)), id);
     }
 
+    /** An order in another currency than the program's. */
+    Timeline orderIn(String currency, String id, String total) {
+        return submit(new OrderSubmission(MemberRef.byEmail(new Email(current)), new OrderKey("shop", id),
+                new BigDecimal(total), new CurrencyCode(currency), clock.instant(), OrderStatus.COMPLETED,
+                BigDecimal.ZERO, List.of()), id);
+    }
+
     Timeline refund(String id, String refunded) {
         OrderSubmission o = orders.get(id);
         BigDecimal amount = new BigDecimal(refunded);
@@ -166,6 +173,10 @@ final class Timeline implements AutoCloseable {
 
     long cashback() {
         return standing().cashbackMinor();
+    }
+
+    long pendingCashback() {
+        return standing().pendingCashbackMinor();
     }
 
     String tier() {

@@ -14,6 +14,7 @@ import io.loyaltybridge.domain.program.Cashback;
 import io.loyaltybridge.domain.program.Cltv;
 import io.loyaltybridge.domain.program.EventRule;
 import io.loyaltybridge.domain.program.Expiry;
+import io.loyaltybridge.domain.program.FixedRates;
 import io.loyaltybridge.domain.program.Jobs;
 import io.loyaltybridge.domain.program.Leaderboard;
 import io.loyaltybridge.domain.program.Partner;
@@ -34,7 +35,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -108,6 +111,7 @@ public final class ProgramFile {
             root.problem("currency", "must be an ISO 4217 currency code such as EUR");
             currency = "EUR";
         }
+        var rates = currencies(root, currency);
         var earning = ProgramSections.earning(root.object("earning", true));
         var cashback = cashback(root.object("cashback", false));
         var rewards = rewards(root.objects("rewards", false));
@@ -124,7 +128,7 @@ public final class ProgramFile {
         var jobs = jobs(root.object("jobs", true));
         root.done();
         Program program = new Program(version, name, zone, new CurrencyCode(currency), earning, cashback, rewards,
-                expiry, tiers, referral, partners, badges, leaderboard, segments, cltv, offers, events, jobs);
+                expiry, tiers, referral, partners, badges, leaderboard, segments, cltv, offers, events, jobs, rates);
         References.check(program, problems);
         return program;
     }
@@ -203,6 +207,23 @@ public final class ProgramFile {
                 (int) s.whole("size", false, 10, 1, 1000));
         s.done();
         return board;
+    }
+
+    /** {@code currencies:} ISO code to program units per unit; each problem is named by its code's path. */
+    private static FixedRates currencies(Section root, String programCurrency) {
+        Map<CurrencyCode, BigDecimal> rates = new LinkedHashMap<>();
+        root.decimals("currencies", ZERO).forEach((code, rate) -> {
+            if (!CurrencyCode.isKnown(code)) {
+                root.problem("currencies." + code, "must be an ISO 4217 currency code such as USD");
+            } else if (code.equals(programCurrency)) {
+                root.problem("currencies." + code, "is the program currency itself, which always counts at 1");
+            } else if (rate.signum() == 0) {
+                root.problem("currencies." + code, "must be greater than 0");
+            } else {
+                rates.put(new CurrencyCode(code), rate);
+            }
+        });
+        return new FixedRates(rates);
     }
 
     private static Cltv cltv(Section s) {

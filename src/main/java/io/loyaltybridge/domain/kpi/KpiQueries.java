@@ -44,7 +44,8 @@ public interface KpiQueries {
     }
 
     /**
-     * Counted orders only (something was kept: not cancelled, not fully refunded).
+     * Counted orders only (something was kept, in the program currency or one it declares a rate for: not
+     * cancelled, not fully refunded).
      *
      * @param buyers       members with at least one counted order
      * @param repeatBuyers members with at least two

@@ -2,9 +2,13 @@ package io.loyaltybridge.domain.ledger;
 
 import java.util.Locale;
 
-/** Why points moved. Lifetime points count what was earned, so spending and expiry do not lower them. */
+/**
+ * Why points moved. Lifetime points are what the member earned: from orders (earned at once or released after the
+ * return window), partners, events, badges and referrals, less what refunds took back. Staff adjustments are
+ * corrections rather than earning, and spending and expiry do not undo earning, so none of those move them.
+ */
 public enum EntryKind {
-    EARN(true), REVERSE(true), BONUS(true), ADJUST(true), RELEASE(true), REDEEM(false), EXPIRE(false);
+    EARN(true), REVERSE(true), BONUS(true), ADJUST(false), RELEASE(true), REDEEM(false), EXPIRE(false);
 
     private final boolean countsAsEarned;
 

@@ -25,8 +25,11 @@ public interface LedgerEntries {
     /** Every account balance of each member, in one read. */
     Map<MemberId, Map<Account, Balance>> balances(Collection<MemberId> members);
 
-    /** What an order's entries add up to, per account. */
+    /** What an order's own entries (keyed order:...) add up to, per account; bonuses it caused are not included. */
     Map<Account, Long> creditedForOrder(long orderId);
+
+    /** The pending bonus entries an order caused (grants, releases, cancellations), oldest first. */
+    List<LedgerEntry> pendingBonusesOf(long orderId);
 
     List<LedgerEntry> forOrder(long orderId);
 

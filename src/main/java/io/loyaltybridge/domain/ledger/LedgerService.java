@@ -61,6 +61,11 @@ public final class LedgerService {
         return program;
     }
 
+    /** The clock orders are judged by (an order placed after now plus a day is refused). */
+    public Clock clock() {
+        return clock;
+    }
+
     public OrderOutcome submitOrder(OrderSubmission submission) {
         return unitOfWork.inTransaction(() -> {
             Member member = resolver.resolve(submission.member());
@@ -85,16 +90,16 @@ public final class LedgerService {
 
     /**
      * Evaluates the order under the context it was first settled in (the current one for a new order, with the
-     * campaign points other orders already took), writes the differences, and records what it is now worth.
+     * campaign points other orders had taken then), writes the differences, and records what it is now worth.
      */
     private List<LedgerEntry> settle(StoredOrder order, Map<Account, Long> credited) {
         MemberId member = order.order().member();
         MemberContext now = contexts.current(member);
-        MemberContext first = order.earnContext() == null ? now : order.earnContext();
         Map<String, Long> grantedElsewhere = new HashMap<>(now.campaignPointsGranted());
         order.campaignPoints().forEach((campaign, points) -> grantedElsewhere.merge(campaign, -points, Long::sum));
-        EarnResult worth = calculator.earn(order.order(),
-                new MemberContext(first.tier(), first.segments(), grantedElsewhere));
+        MemberContext first = order.earnContext() != null ? order.earnContext()
+                : new MemberContext(now.tier(), now.segments(), grantedElsewhere);
+        EarnResult worth = calculator.earn(order.order(), first, grantedElsewhere);
         List<LedgerEntry> written = new ArrayList<>();
         for (NewEntry entry : OrderSettlement.settle(order, credited, worth, program.version(), clock.instant(),
                 "r" + order.revision())) {
@@ -104,26 +109,28 @@ public final class LedgerService {
         order.campaignPoints().forEach((campaign, points) -> campaignDelta.merge(campaign, -points, Long::sum));
         campaignDelta.values().removeIf(points -> points == 0);
         contexts.addCampaignPoints(member, campaignDelta);
-        orders.recordEarning(order.id(), new MemberContext(first.tier(), first.segments(), Map.of()), worth.points(),
+        orders.recordEarning(order.id(), first, worth.points(),
                 worth.pointsByCampaign(), worth.availableAt());
         effects.orderSettled(order, worth);
         return written;
     }
 
     /**
-     * Moves an order's pending points to available once its return window has ended. Idempotent: the release of a
-     * revision is keyed, and an order with nothing pending writes nothing.
+     * Moves an order's pending points and cashback, and the bonuses it caused, to available once its return window
+     * has ended. Idempotent: the release of a revision is keyed, and an order with nothing pending writes nothing.
      */
     public List<LedgerEntry> releasePending(long orderId) {
         return unitOfWork.inTransaction(() -> {
             StoredOrder order = orders.lock(orderId).orElseThrow(() -> new NotFound("no order with id " + orderId));
-            long pending = ledger.creditedForOrder(orderId).getOrDefault(Account.PENDING, 0L);
-            if (pending <= 0) {
-                return List.of();
-            }
+            Map<Account, Long> credited = ledger.creditedForOrder(orderId);
+            long pending = credited.getOrDefault(Account.PENDING, 0L);
+            long pendingCashback = credited.getOrDefault(Account.PENDING_CASHBACK, 0L);
             List<LedgerEntry> written = new ArrayList<>();
-            for (NewEntry entry : OrderSettlement.release(order, pending, program.version(), clock.instant(),
-                    "r" + order.revision() + ":release")) {
+            List<NewEntry> release = new ArrayList<>(OrderSettlement.release(order, pending, pendingCashback,
+                    program.version(), clock.instant(), "r" + order.revision() + ":release"));
+            release.addAll(OrderBonuses.release(OrderBonuses.pending(ledger.pendingBonusesOf(orderId)),
+                    program.version(), clock.instant()));
+            for (NewEntry entry : release) {
                 ledger.append(entry).ifPresent(written::add);
             }
             return written;

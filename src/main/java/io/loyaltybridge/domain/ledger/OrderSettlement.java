@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Brings what an order has credited, account by account, to what it is worth now. Only differences are written,
  * so a resubmission writes nothing and a refund takes back exactly the refunded share. Points wait in PENDING
- * until the return window ends and then move to POINTS (the release); cashback is credited at once.
+ * until the return window ends and then move to POINTS (the release); cashback waits in PENDING_CASHBACK and moves
+ * to CASHBACK by the same rule and the same release.
  * <p>
  * Every entry is keyed by the order, the occasion (a revision of its state, or that revision's release) and the
  * account, so no occasion can ever be written twice.
@@ -54,23 +55,49 @@ public final class OrderSettlement {
             entries.add(entry(stored, Account.POINTS, move.availableChange(), release, reason, ruleVersion, effective,
                     occasion));
         }
-        long cashback = worth.cashbackMinor() - credited.getOrDefault(Account.CASHBACK, 0L);
-        if (cashback != 0) {
-            String reason = cashback > 0 ? prefix + cashback + " cents cashback"
-                    : prefix + order.refundedOrCancelledWords() + ", " + (-cashback) + " cents cashback taken back";
-            entries.add(entry(stored, Account.CASHBACK, cashback, false, reason, ruleVersion,
-                    cashback > 0 ? order.placedAt() : now, occasion));
-        }
+        PendingPoints.Move cash = PendingPoints.settle(credited.getOrDefault(Account.PENDING_CASHBACK, 0L),
+                credited.getOrDefault(Account.CASHBACK, 0L), worth.cashbackMinor(), worth.availableAt(), now);
+        cashback(stored, cash.pendingChange(), Account.PENDING_CASHBACK, " cents cashback pending until "
+                + worth.availableAt() + " (return window)", ruleVersion, now, occasion, entries);
+        cashback(stored, cash.availableChange(), Account.CASHBACK, " cents cashback", ruleVersion, now, occasion,
+                entries);
         return entries;
     }
 
-    /** The release of an order's pending points into available points, as one keyed pair of entries. */
-    public static List<NewEntry> release(StoredOrder stored, long pending, String ruleVersion, Instant now,
-                                         String occasion) {
-        String reason = "Order " + stored.order().key().externalId() + ": " + pending
-                + " points released after the return window";
-        return List.of(entry(stored, Account.PENDING, -pending, true, reason, ruleVersion, now, occasion),
-                entry(stored, Account.POINTS, pending, true, reason, ruleVersion, now, occasion));
+    private static void cashback(StoredOrder stored, long change, Account account, String credit, String ruleVersion,
+                                 Instant now, String occasion, List<NewEntry> entries) {
+        if (change == 0) {
+            return;
+        }
+        Order order = stored.order();
+        String prefix = "Order " + order.key().externalId() + ": ";
+        String reason = change > 0 ? prefix + change + credit
+                : prefix + order.refundedOrCancelledWords() + ", " + (-change) + " cents "
+                  + (account == Account.PENDING_CASHBACK ? "pending cashback cancelled" : "cashback taken back");
+        entries.add(entry(stored, account, change, false, reason, ruleVersion, change > 0 ? order.placedAt() : now,
+                occasion));
+    }
+
+    /**
+     * The release of an order's pending points and pending cashback into the available balances, as keyed pairs of
+     * entries (a pair only for an account that has something pending).
+     */
+    public static List<NewEntry> release(StoredOrder stored, long pending, long pendingCashback, String ruleVersion,
+                                         Instant now, String occasion) {
+        String prefix = "Order " + stored.order().key().externalId() + ": ";
+        List<NewEntry> entries = new ArrayList<>();
+        if (pending > 0) {
+            String reason = prefix + pending + " points released after the return window";
+            entries.add(entry(stored, Account.PENDING, -pending, true, reason, ruleVersion, now, occasion));
+            entries.add(entry(stored, Account.POINTS, pending, true, reason, ruleVersion, now, occasion));
+        }
+        if (pendingCashback > 0) {
+            String reason = prefix + pendingCashback + " cents cashback released after the return window";
+            entries.add(entry(stored, Account.PENDING_CASHBACK, -pendingCashback, true, reason, ruleVersion, now,
+                    occasion));
+            entries.add(entry(stored, Account.CASHBACK, pendingCashback, true, reason, ruleVersion, now, occasion));
+        }
+        return entries;
     }
 
     private static NewEntry entry(StoredOrder stored, Account account, long points, boolean release, String reason,

@@ -32,4 +32,9 @@ public final class RecordingBadges implements GrantedBadges {
         }
         return granted;
     }
+
+    @Override
+    public void revoke(MemberId member, String badge) {
+        badges.revoke(member, badge);
+    }
 }

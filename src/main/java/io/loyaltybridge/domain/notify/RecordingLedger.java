@@ -50,7 +50,8 @@ public final class RecordingLedger implements LedgerEntries {
         if (entry.operationKey().startsWith(BirthdayJob.KEY_PREFIX) && entry.points() > 0) {
             return EventType.BIRTHDAY;
         }
-        if (entry.kind() == EntryKind.EARN && entry.points() > 0 && entry.account() != Account.CASHBACK) {
+        if (entry.kind() == EntryKind.EARN && entry.points() > 0
+                && (entry.account() == Account.POINTS || entry.account() == Account.PENDING)) {
             return EventType.POINTS_EARNED;
         }
         if (entry.kind() == EntryKind.REDEEM) {
@@ -82,6 +83,11 @@ public final class RecordingLedger implements LedgerEntries {
     @Override
     public Map<Account, Long> creditedForOrder(long orderId) {
         return ledger.creditedForOrder(orderId);
+    }
+
+    @Override
+    public List<LedgerEntry> pendingBonusesOf(long orderId) {
+        return ledger.pendingBonusesOf(orderId);
     }
 
     @Override

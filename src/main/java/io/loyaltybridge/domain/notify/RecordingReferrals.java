@@ -42,6 +42,11 @@ public final class RecordingReferrals implements Referrals {
     }
 
     @Override
+    public void reopen(MemberId referee) {
+        referrals.reopen(referee);
+    }
+
+    @Override
     public Map<MemberId, MemberId> chainAbove(MemberId member) {
         return referrals.chainAbove(member);
     }

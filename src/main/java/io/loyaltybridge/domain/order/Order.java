@@ -17,9 +17,8 @@ import java.util.Objects;
 public record Order(OrderKey key, MemberId member, BigDecimal total, CurrencyCode currency, Instant placedAt,
                     OrderStatus status, BigDecimal refundedAmount, List<OrderLine> lines) {
 
-    /** Larger than any real order; anything above is a unit mistake (cents sent as units) or an attack. */
-    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
-    public static final int MAX_SCALE = 4;
+    public static final BigDecimal MAX_AMOUNT = OrderAcceptance.MAX_AMOUNT;
+    public static final int MAX_SCALE = OrderAcceptance.MAX_SCALE;
 
     public Order {
         Objects.requireNonNull(key, "key");
@@ -79,42 +78,17 @@ public record Order(OrderKey key, MemberId member, BigDecimal total, CurrencyCod
     }
 
     /**
-     * Every rule the amounts and status break, with field paths as an API caller sent them. Absent values are
-     * skipped: whoever read the input reports those.
+     * The amount rules of {@link OrderAcceptance} that an order holds to whatever its source, with field paths as an
+     * API caller sent them. Absent values are skipped: the acceptance rules report those.
      */
     public static List<Violation> violations(BigDecimal total, OrderStatus status, BigDecimal refunded,
                                              List<OrderLine> lines) {
         List<Violation> problems = new ArrayList<>();
-        checkAmount("total", total, problems);
-        checkAmount("refundedAmount", refunded, problems);
-        if (problems.isEmpty() && total != null && refunded != null && refunded.compareTo(total) > 0) {
-            problems.add(new Violation("refundedAmount", "must not exceed the total"));
+        if (total != null) {
+            OrderAcceptance.amount("total", total, problems);
         }
-        if (problems.isEmpty() && total != null && refunded != null && status == OrderStatus.PARTIALLY_REFUNDED
-                && (refunded.signum() == 0 || refunded.compareTo(total) == 0)) {
-            problems.add(new Violation("refundedAmount",
-                    "a partially refunded order needs a refunded amount above zero and below the total"));
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            OrderLine line = lines.get(i);
-            if (line.quantity() <= 0 || line.quantity() > 1_000_000) {
-                problems.add(new Violation("lines[" + i + "].quantity", "must be between 1 and 1000000"));
-            }
-            checkAmount("lines[" + i + "].unitPrice", line.unitPrice(), problems);
-        }
+        problems.addAll(OrderAcceptance.refundViolations(total, status, refunded));
+        problems.addAll(OrderAcceptance.lineViolations(lines));
         return problems;
-    }
-
-    private static void checkAmount(String field, BigDecimal amount, List<Violation> problems) {
-        if (amount == null) {
-            return;
-        }
-        if (amount.signum() < 0) {
-            problems.add(new Violation(field, "must not be negative"));
-        } else if (amount.compareTo(MAX_AMOUNT) > 0) {
-            problems.add(new Violation(field, "must not exceed " + MAX_AMOUNT.toPlainString()));
-        } else if (amount.stripTrailingZeros().scale() > MAX_SCALE) {
-            problems.add(new Violation(field, "must have at most " + MAX_SCALE + " decimal places"));
-        }
     }
 }

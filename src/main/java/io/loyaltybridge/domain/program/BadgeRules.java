@@ -25,7 +25,7 @@ public final class BadgeRules {
     }
 
     public List<Grant> newlyEarned(List<OrderFact> history, Set<String> alreadyGranted, LocalDate today) {
-        List<OrderFact> orders = history.stream().filter(OrderFact::counts).filter(o -> !o.on().isAfter(today))
+        List<OrderFact> orders = history.stream().filter(OrderFact::earns).filter(o -> !o.on().isAfter(today))
                 .sorted((a, b) -> a.on().compareTo(b.on())).toList();
         List<Grant> grants = new ArrayList<>();
         for (Badge badge : badges) {
@@ -62,7 +62,7 @@ public final class BadgeRules {
     /** The longest run of consecutive calendar months that each have at least one order. */
     public static int longestMonthStreak(List<OrderFact> orders) {
         TreeSet<YearMonth> months = new TreeSet<>();
-        orders.stream().filter(OrderFact::counts).forEach(o -> months.add(YearMonth.from(o.on())));
+        orders.stream().filter(OrderFact::earns).forEach(o -> months.add(YearMonth.from(o.on())));
         int longest = 0;
         int run = 0;
         YearMonth previous = null;

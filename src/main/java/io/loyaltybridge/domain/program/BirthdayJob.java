@@ -8,16 +8,17 @@ import io.loyaltybridge.domain.member.MemberId;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.MonthDay;
 
 /**
- * Grants the program's {@code birthday} event to members whose birthday is today in the program's time zone
- * (a 29 February birthday is kept on 28 February in other years), once per member and year.
+ * Grants the program's {@code birthday} event by the {@link BirthdayBonus} rule: every day since the job last
+ * succeeded (a missed day is granted by the next run), once per member and birthday year. One query per day, never
+ * one per member.
  */
 public final class BirthdayJob {
     /** The operation key of every birthday bonus starts so; notifications recognise the bonus by it. */
     public static final String KEY_PREFIX = "event:birthday:";
+    static final String NAME = "birthday-bonus";
 
     private final Program program;
     private final JobPorts ports;
@@ -36,20 +37,24 @@ public final class BirthdayJob {
         }
         LocalDate today = LocalDate.now(clock.withZone(program.zone()));
         return ports.unitOfWork().inTransaction(() -> {
-            List<MemberId> born = new ArrayList<>(ports.members().bornOn(today.getMonthValue(),
-                    today.getDayOfMonth()));
-            if (today.getMonthValue() == 2 && today.getDayOfMonth() == 28 && !today.isLeapYear()) {
-                born.addAll(ports.members().bornOn(2, 29));
-            }
+            LocalDate lastRun = ports.runs().lastSucceeded(NAME)
+                    .map(at -> at.atZone(program.zone()).toLocalDate()).orElse(null);
             int granted = 0;
-            for (MemberId member : born) {
-                granted += ports.ledger().append(new NewEntry(member, Account.POINTS, birthday.points(),
-                        EntryKind.BONUS, birthday.description() + " (" + today.getYear() + ")",
-                        new EntrySource("event:birthday", Integer.toString(today.getYear())), program.version(),
-                        clock.instant(), KEY_PREFIX + member + ":" + today.getYear(), null))
-                        .isPresent() ? 1 : 0;
+            for (LocalDate day : BirthdayBonus.daysToGrant(lastRun, today)) {
+                for (MonthDay born : BirthdayBonus.celebratedOn(day)) {
+                    for (MemberId member : ports.members().bornOn(born.getMonthValue(), born.getDayOfMonth())) {
+                        granted += grant(member, birthday, day) ? 1 : 0;
+                    }
+                }
             }
             return granted;
         });
+    }
+
+    private boolean grant(MemberId member, EventRule birthday, LocalDate day) {
+        return ports.ledger().append(new NewEntry(member, Account.POINTS, birthday.points(), EntryKind.BONUS,
+                birthday.description() + " (" + day.getYear() + ")",
+                new EntrySource("event:birthday", Integer.toString(day.getYear())), program.version(),
+                clock.instant(), KEY_PREFIX + member + ":" + day.getYear(), null)).isPresent();
     }
 }

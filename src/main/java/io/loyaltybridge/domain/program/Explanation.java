@@ -34,6 +34,10 @@ public final class Explanation {
         if (standing.cashbackMinor() != 0) {
             lines.add("Cashback balance: " + money(standing.cashbackMinor()) + " " + program.currency() + ".");
         }
+        if (standing.pendingCashbackMinor() > 0) {
+            lines.add(money(standing.pendingCashbackMinor()) + " " + program.currency() + " cashback is pending: it"
+                    + " becomes available when the return window of its orders ends.");
+        }
         TierStatus tier = standing.tier();
         lines.add("Tier " + tier.tier() + ": " + plain(tier.measured()) + " " + basis(program) + " counted from "
                 + tier.window().start() + " to " + tier.window().end() + ".");

@@ -13,4 +13,7 @@ public interface GrantedBadges {
 
     /** Records the grant; false when the member already held it. */
     boolean grant(MemberId member, String badge, Instant at);
+
+    /** Takes back a badge whose order was refunded inside its return window; it can be earned again. */
+    void revoke(MemberId member, String badge);
 }

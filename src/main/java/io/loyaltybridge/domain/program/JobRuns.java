@@ -18,4 +18,7 @@ public interface JobRuns {
     long started(String job, Instant at, String by);
 
     void finished(long run, Instant at, int changes, String error);
+
+    /** When the last run of {@code job} that finished without error started; empty if none did. */
+    Optional<Instant> lastSucceeded(String job);
 }

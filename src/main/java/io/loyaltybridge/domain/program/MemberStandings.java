@@ -72,7 +72,8 @@ public final class MemberStandings {
             Set<String> memberSegments = segs == null ? Set.of() : segs.segments();
             standings.put(member, new Standing(member, points,
                     accounts.getOrDefault(Account.PENDING, Balance.ZERO).available(),
-                    accounts.getOrDefault(Account.CASHBACK, Balance.ZERO).available(), status, segs, expiring,
+                    accounts.getOrDefault(Account.CASHBACK, Balance.ZERO).available(),
+                    accounts.getOrDefault(Account.PENDING_CASHBACK, Balance.ZERO).available(), status, segs, expiring,
                     held.getOrDefault(member, Set.of()), ReferralCode.of(member),
                     offers.pick(status.tier(), memberSegments, segs == null ? null : segs.preferredCategory(),
                             points.available(), today)));

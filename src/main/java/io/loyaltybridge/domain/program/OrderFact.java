@@ -12,13 +12,37 @@ import java.util.Map;
 
 /**
  * What badges, segments and CLTV need to know about one order: its day in the program zone, the money the customer
- * kept, and that money split by category (lines scaled by the kept share, so a partial refund shrinks every line).
+ * kept in program units, and that money split by category (lines scaled by the kept share, so a partial refund
+ * shrinks every line).
+ *
+ * @param earns the order earns (in the program currency or a declared one, total at least the minimum order,
+ *              something kept): only such orders count for badges, streaks and referrals
  */
-public record OrderFact(LocalDate on, BigDecimal kept, Map<String, BigDecimal> spendByCategory) {
+public record OrderFact(LocalDate on, BigDecimal kept, Map<String, BigDecimal> spendByCategory, boolean earns) {
     public OrderFact {
         spendByCategory = Map.copyOf(spendByCategory);
     }
 
+    public OrderFact(LocalDate on, BigDecimal kept, Map<String, BigDecimal> spendByCategory) {
+        this(on, kept, spendByCategory, kept.signum() > 0);
+    }
+
+    /**
+     * The order in program units: converted at the program's fixed rate, or worth nothing (so counted nowhere) in a
+     * currency the program declares no rate for.
+     */
+    public static OrderFact of(Order order, Program program) {
+        BigDecimal rate = program.rateOf(order.currency()).orElse(BigDecimal.ZERO);
+        OrderFact whole = of(order, program.zone());
+        Map<String, BigDecimal> byCategory = new HashMap<>();
+        whole.spendByCategory().forEach((category, amount) -> byCategory.put(category, amount.multiply(rate)));
+        BigDecimal kept = whole.kept().multiply(rate);
+        boolean earns = kept.signum() > 0
+                && order.total().multiply(rate).compareTo(program.earning().minimumOrder()) >= 0;
+        return new OrderFact(whole.on(), kept, byCategory, earns);
+    }
+
+    /** An order taken to be in the program currency, with no minimum order. */
     public static OrderFact of(Order order, ZoneId zone) {
         BigDecimal kept = order.keptAmount();
         Map<String, BigDecimal> byCategory = new HashMap<>();

@@ -2,6 +2,7 @@ package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.order.CurrencyCode;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +15,12 @@ import java.util.Optional;
  * @param version  the rule version stamped on every ledger entry (the loader uses a hash of the file's content)
  * @param zone     the program's time zone: calendar days, birthdays, campaign dates and period ends are read in it
  * @param currency the currency spend is counted in; cashback is kept in its minor units
+ * @param rates    fixed rates of the other currencies the program counts (none: only its own counts)
  */
 public record Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                       Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                       List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
-                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs) {
+                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
     public Program {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(zone, "zone");
@@ -30,6 +32,21 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
         badges = List.copyOf(badges);
         offers = List.copyOf(offers);
         events = List.copyOf(events);
+        rates = rates == null ? FixedRates.NONE : rates;
+    }
+
+    /** A program that counts only its own currency. */
+    public Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
+                   Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
+                   List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
+                   Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs) {
+        this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
+                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE);
+    }
+
+    /** Program units per unit of {@code other}: 1 for the program currency, empty for a currency it does not count. */
+    public Optional<BigDecimal> rateOf(CurrencyCode other) {
+        return rates.rate(other, currency);
     }
 
     public Optional<Reward> reward(String id) {

@@ -54,7 +54,7 @@ public final class ProgramJobs {
     }
 
     public JobReport birthdayBonus() {
-        return scheduled("birthday-bonus");
+        return scheduled(BirthdayJob.NAME);
     }
 
     /** Releases every order whose return window has ended, one order per transaction. */

@@ -55,13 +55,18 @@ public final class ReferralRules {
 
     /** Bonuses for the referee's order when it is their first qualifying one; empty otherwise. */
     public Optional<Bonus> bonusFor(Order order, int earlierQualifyingOrders) {
-        boolean qualifies = order.keptAmount().signum() > 0
-                && order.keptAmount().compareTo(rules.minimumOrder()) >= 0;
-        if (!rules.enabled() || earlierQualifyingOrders > 0 || !qualifies) {
+        return earlierQualifyingOrders > 0 ? Optional.empty()
+                : bonusFor(order.key().externalId(), order.keptAmount());
+    }
+
+    /** The bonus for a referee's first earning order, which kept {@code kept} program units. */
+    public Optional<Bonus> bonusFor(String orderId, java.math.BigDecimal kept) {
+        boolean qualifies = kept.signum() > 0 && kept.compareTo(rules.minimumOrder()) >= 0;
+        if (!rules.enabled() || !qualifies) {
             return Optional.empty();
         }
         return Optional.of(new Bonus(rules.referrerBonus(), rules.refereeBonus(),
-                "referral: first qualifying order " + order.key().externalId()));
+                "referral: first qualifying order " + orderId));
     }
 
     private static boolean leadsTo(MemberId from, MemberId target, Map<MemberId, MemberId> referredBy) {

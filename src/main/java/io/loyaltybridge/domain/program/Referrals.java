@@ -16,6 +16,9 @@ public interface Referrals {
     /** Marks the referral complete; false when it already was (so bonuses are paid once). */
     boolean complete(MemberId referee, Instant at);
 
+    /** Pending again: the order that completed it was refunded inside its return window. */
+    void reopen(MemberId referee);
+
     /** Referee → referrer for the chain above {@code member}, to refuse loops. */
     Map<MemberId, MemberId> chainAbove(MemberId member);
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * (as last computed; null before the first run), points about to expire, badges, referral code and the one offer
  * suggested next.
  */
-public record Standing(MemberId member, Balance points, long pending, long cashbackMinor, TierStatus tier,
+public record Standing(MemberId member, Balance points, long pending, long cashbackMinor,
+                       long pendingCashbackMinor, TierStatus tier,
                        SegmentStore.Assigned segments, LotBook.Expiring expiring, Set<String> badges,
                        String referralCode, Optional<Offer> nextBestOffer) {
 }

@@ -149,6 +149,22 @@ class ProgramFileTest {
     }
 
     @Test
+    void declaredCurrencyRatesAreCheckedAndEveryProblemNamesItsCode() throws IOException {
+        String yaml = example().replace("currency: EUR\n",
+                "currency: EUR\ncurrencies:\n  USD: 0.92\n  EUR: 1\n  ABC: 2\n  GBP: 0\n  CHF: -1\n");
+        assertThat(problemsOf(yaml)).containsExactlyInAnyOrder(
+                "currencies.EUR: is the program currency itself, which always counts at 1",
+                "currencies.ABC: must be an ISO 4217 currency code such as USD",
+                "currencies.GBP: must be greater than 0",
+                "currencies.CHF: must be at least 0");
+        Program program = ProgramFile.parse(example().replace("currency: EUR\n",
+                "currency: EUR\ncurrencies:\n  USD: 0.92\n").getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(program.rateOf(new io.loyaltybridge.domain.order.CurrencyCode("USD")))
+                .contains(new java.math.BigDecimal("0.92"));
+        assertThat(program.rateOf(new io.loyaltybridge.domain.order.CurrencyCode("GBP"))).isEmpty();
+    }
+
+    @Test
     void a_first_level_above_zero_and_a_campaign_with_nothing_to_give_are_refused() throws IOException {
         String yaml = example().replace("      threshold: 0\n", "      threshold: 10\n")
                 .replace("      multiplier: 2\n      # Only for these tiers", "      # Only for these tiers");

@@ -103,14 +103,20 @@ class CltvOfferBirthdayTest {
     }
 
     @Test
-    void a_birthday_bonus_is_due_once_a_year_and_a_missed_job_catches_up_within_a_few_days() {
-        ZoneId paris = ZoneId.of("Europe/Paris");
-        LocalDate born = day("1990-06-15");
-        assertThat(BirthdayBonus.isDue(born, Instant.parse("2025-06-14T12:00:00Z"), paris, null, 3)).isFalse();
-        assertThat(BirthdayBonus.isDue(born, Instant.parse("2025-06-15T12:00:00Z"), paris, 2024, 3)).isTrue();
-        assertThat(BirthdayBonus.isDue(born, Instant.parse("2025-06-18T12:00:00Z"), paris, null, 3)).isTrue();
-        assertThat(BirthdayBonus.isDue(born, Instant.parse("2025-06-19T12:00:00Z"), paris, null, 3)).isFalse();
-        assertThat(BirthdayBonus.isDue(born, Instant.parse("2025-06-15T12:00:00Z"), paris, 2025, 3)).isFalse();
-        assertThat(BirthdayBonus.isDue(null, Instant.parse("2025-06-15T12:00:00Z"), paris, null, 3)).isFalse();
+    void aRunGrantsEveryDaySinceTheLastSuccessfulRunAndAFirstRunOnlyToday() {
+        assertThat(BirthdayBonus.daysToGrant(day("2025-06-14"), day("2025-06-17")))
+                .containsExactly(day("2025-06-15"), day("2025-06-16"), day("2025-06-17"));
+        assertThat(BirthdayBonus.daysToGrant(day("2025-06-17"), day("2025-06-17"))).as("ran today already").isEmpty();
+        assertThat(BirthdayBonus.daysToGrant(null, day("2025-06-17"))).containsExactly(day("2025-06-17"));
+        assertThat(BirthdayBonus.daysToGrant(day("2020-01-01"), day("2025-06-17")))
+                .hasSize(BirthdayBonus.MAX_CATCH_UP_DAYS).endsWith(day("2025-06-17"));
+    }
+
+    @Test
+    void february29IsCelebratedOnFebruary28OnlyInCommonYears() {
+        assertThat(BirthdayBonus.celebratedOn(day("2027-02-28")))
+                .containsExactly(java.time.MonthDay.of(2, 28), java.time.MonthDay.of(2, 29));
+        assertThat(BirthdayBonus.celebratedOn(day("2028-02-28"))).containsExactly(java.time.MonthDay.of(2, 28));
+        assertThat(BirthdayBonus.celebratedOn(day("2028-02-29"))).containsExactly(java.time.MonthDay.of(2, 29));
     }
 }

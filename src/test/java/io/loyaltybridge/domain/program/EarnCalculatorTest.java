@@ -46,13 +46,13 @@ class EarnCalculatorTest {
                         5L, Map.of(EarnLine.Kind.BASE, 5L)),
                 Arguments.of("a shoes line earns double on that line only",
                         completed("100.00", MID_FEB, line("S1", "shoes", 2, "30.00"), line("T1", "tees", 1, "40.00")),
-                        bronze, 160L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.CATEGORY, 60L)),
+                        bronze, 160L, Map.of(EarnLine.Kind.BASE, 40L, EarnLine.Kind.CATEGORY, 120L)),
                 Arguments.of("a sale line earns half",
                         completed("40.00", MID_FEB, line("X", "sale", 1, "40.00")), bronze,
-                        20L, Map.of(EarnLine.Kind.BASE, 40L, EarnLine.Kind.CATEGORY, -20L)),
+                        20L, Map.of(EarnLine.Kind.CATEGORY, 20L)),
                 Arguments.of("a SKU multiplier replaces its category's",
                         completed("50.00", MID_FEB, line("GIFT-CARD", "shoes", 1, "50.00")), bronze,
-                        0L, Map.of(EarnLine.Kind.BASE, 50L, EarnLine.Kind.SKU, -50L)),
+                        0L, Map.of(EarnLine.Kind.SKU, 0L)),
                 Arguments.of("a silver member earns a quarter more", completed("100.00", MID_FEB),
                         MemberContext.inTier("silver"), 125L, Map.of(EarnLine.Kind.BASE, 100L, EarnLine.Kind.TIER, 25L)),
                 Arguments.of("a gold member gets the tier multiplier and the gold campaign bonus",
@@ -76,7 +76,7 @@ class EarnCalculatorTest {
                 Arguments.of("a half refunded order earns half of every part",
                         order("o1", "100.00", MID_FEB, OrderStatus.PARTIALLY_REFUNDED, "50.00",
                                 line("S1", "shoes", 1, "100.00")), bronze,
-                        100L, Map.of(EarnLine.Kind.BASE, 50L, EarnLine.Kind.CATEGORY, 50L)),
+                        100L, Map.of(EarnLine.Kind.CATEGORY, 100L)),
                 Arguments.of("a fully refunded order earns nothing",
                         order("o1", "100.00", MID_FEB, OrderStatus.REFUNDED, "100.00"), MemberContext.inTier("gold"),
                         0L, Map.of(EarnLine.Kind.NONE, 0L)),
@@ -104,9 +104,9 @@ class EarnCalculatorTest {
     void every_part_of_the_breakdown_has_a_readable_reason() {
         EarnResult result = calculator.earn(completed("100.00", MID_MARCH, line("S1", "shoes", 1, "60.00")),
                 new MemberContext("silver", Set.of(), Map.of("double-march", 100L)));
-        assertThat(result.explain()).isEqualTo("100.00 EUR kept x 1 points per unit: 100; "
-                + "category shoes x2 on 60.00 EUR: +60; silver tier x1.25: +40; "
-                + "campaign Double March x2 (limited to 150 per member, 50 left): +50");
+        assertThat(result.explain()).isEqualTo("40.00 EUR x 1 points per unit: 40; "
+                + "category shoes x2 on 60.00 EUR: 120; silver tier x1.25: 40; "
+                + "campaign Double March x2 (limited to 150 per member, 50 left): 50");
         assertThat(result.pointsByCampaign()).containsExactly(Map.entry("double-march", 50L));
     }
 
@@ -129,7 +129,7 @@ class EarnCalculatorTest {
     }
 
     @Test
-    void an_order_in_another_currency_earns_nothing_and_says_why() {
+    void anOrderInACurrencyWithoutADeclaredRateEarnsNothingAndSaysWhy() {
         Order usd = new Order(new OrderKey("shop", "u1"), new MemberId(1), d("100"), new CurrencyCode("USD"),
                 Instant.parse(MID_FEB), OrderStatus.COMPLETED, null, List.of());
         EarnResult result = calculator.earn(usd, MemberContext.inTier("bronze"));
@@ -167,6 +167,60 @@ class EarnCalculatorTest {
                 java.util.Map.of(io.loyaltybridge.domain.ledger.Account.POINTS, first.points()), after, "test-1",
                 Instant.parse("2025-03-12T10:00:00Z"), "r2").get(0);
         assertEquals(EntryKind.REVERSE, reversed.kind());
-        assertEquals(-150, reversed.points()); // a quarter of 600 purchase points; the fixed bonus stays
+        // A quarter of every part: 400 shoes -> 300, gold 200 -> 150, the fixed bonus 50 -> 37.5, rounded down.
+        assertEquals(-163, reversed.points());
+    }
+
+    @Test
+    void aLineMultiplierBelowOneIsPricedAsOneNumberRoundedOnceAsConfigured() {
+        // Three grocery lines at x0.25, 2 points per unit, half_up: 31.00 x 2 x 0.25 = 15.5, which rounds to 16.
+        Program program = Programs.program(new Earning(d("2"), java.math.RoundingMode.HALF_UP, d("5"),
+                Map.of("grocery", d("0.25")), Map.of(), 14, List.of()), Tiers.single("member"));
+        EarnResult result = new EarnCalculator(program).earn(completed("31.00", MID_FEB,
+                line("A", "grocery", 1, "11.00"), line("B", "grocery", 1, "11.00"), line("C", "grocery", 1, "9.00")),
+                MemberContext.inTier("member"));
+        assertEquals(16, result.points(), result.explain());
+        assertThat(result.explain()).isEqualTo("category grocery x0.25 on 31.00 EUR: 16");
+    }
+
+    @Test
+    void fractionsOfACurrencyUnitEarnTheirShareBeforeRounding() {
+        Program program = Programs.program(new Earning(d("2"), java.math.RoundingMode.FLOOR, d("5"), Map.of(),
+                Map.of(), 14, List.of()), Tiers.single("member"));
+        assertEquals(21, new EarnCalculator(program).earn(completed("10.50", MID_FEB),
+                MemberContext.inTier("member")).points());
+    }
+
+    @Test
+    void anOrderInADeclaredCurrencyEarnsConvertedAtTheFixedRateAndNamesIt() {
+        Program base = Programs.sample();
+        Program program = new Program(base.version(), base.name(), base.zone(), base.currency(), base.earning(),
+                base.cashback(), base.rewards(), base.expiry(), base.tiers(), base.referral(), base.partners(),
+                base.badges(), base.leaderboard(), base.segments(), base.cltv(), base.offers(), base.events(),
+                base.jobs(), new FixedRates(Map.of(new CurrencyCode("USD"), d("0.92"))));
+        Order usd = new Order(new OrderKey("shop", "u1"), new MemberId(1), d("100.00"), new CurrencyCode("USD"),
+                Instant.parse(MID_FEB), OrderStatus.COMPLETED, null, List.of());
+        EarnResult result = new EarnCalculator(program).earn(usd, MemberContext.inTier("bronze"));
+        assertEquals(92, result.points());
+        assertEquals(92, result.cashbackMinor());
+        assertThat(result.explain()).startsWith("100.00 USD at 0.92 = 92.00 EUR; 92.00 EUR x 1 points per unit: 92");
+        Order small = new Order(new OrderKey("shop", "u2"), new MemberId(1), d("5.40"), new CurrencyCode("USD"),
+                Instant.parse(MID_FEB), OrderStatus.COMPLETED, null, List.of());
+        EarnResult below = new EarnCalculator(program).earn(small, MemberContext.inTier("bronze"));
+        assertThat(below.points()).as("4.97 EUR is below the 5.00 minimum").isZero();
+        assertThat(below.cashbackMinor()).as("the minimum order also stops cashback").isZero();
+    }
+
+    @Test
+    void aPartialRefundOfACappedCampaignOrderTakesBackTheRefundedShareOfEachPart() {
+        // The cap left 50 campaign points when the order was first settled; it gave 100 base + 50 campaign.
+        MemberContext first = new MemberContext("bronze", Set.of(), Map.of("double-march", 100L));
+        EarnResult whole = calculator.earn(completed("100.00", MID_MARCH), first, Map.of("double-march", 100L));
+        assertEquals(150, whole.points());
+        // Half refunded later, after another order filled the cap: still half of each part, not the cap's room.
+        EarnResult half = calculator.earn(order("o1", "100.00", MID_MARCH, OrderStatus.PARTIALLY_REFUNDED, "50.00"),
+                first, Map.of("double-march", 100L));
+        assertEquals(75, half.points(), half.explain());
+        assertThat(half.pointsByCampaign()).containsExactly(Map.entry("double-march", 25L));
     }
 }
