@@ -35,7 +35,8 @@ class SyncFiguresTest {
             Http http = new Http(h.app.baseUrl(), TestApp.TOKEN);
             Still first = still(sf, http);
             // Polls after the push read our writes back (their SystemModstamp moved): they change nothing.
-            Harness.await("three more polls", () -> queries(sf) >= first.reads + 3, Duration.ofSeconds(60));
+            long queried = queries(sf);
+            Harness.await("three more polls", () -> queries(sf) >= queried + 3, Duration.ofSeconds(60));
             Still later = still(sf, http);
             assertThat(later.counted - first.counted).as("the poll row counts every read call the org served")
                     .isEqualTo(later.reads - first.reads).isPositive();
