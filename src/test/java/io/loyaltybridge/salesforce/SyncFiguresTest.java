@@ -76,8 +76,8 @@ class SyncFiguresTest {
     }
 
     /**
-     * A moment when the figures stand still: the org served no call for 300 ms while the status was read twice and
-     * the poll row's count did not move (a round records its calls as soon as it ends).
+     * A moment when the figures stand still: the org served no call for 1.5 s while the status was read twice and
+     * the poll row's count did not move (the poll's timer records the read calls made so far every second).
      */
     private static Still still(SalesforceSandbox sf, Http http) {
         Still[] found = new Still[1];
@@ -85,7 +85,7 @@ class SyncFiguresTest {
             Map<String, Long> before = sf.calls().snapshot();
             JsonNode first = http.get("/api/sync/status").json();
             try {
-                Thread.sleep(300);
+                Thread.sleep(1500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
