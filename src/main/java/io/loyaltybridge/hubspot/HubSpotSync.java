@@ -80,6 +80,7 @@ public final class HubSpotSync {
             if (!provisioned) {
                 provisioner.provision();
                 provisioned = true;
+                provisioningRecovered();
             }
             stage = "contacts";
             long started = System.nanoTime();
@@ -108,6 +109,19 @@ public final class HubSpotSync {
                 return null;
             });
         }
+    }
+
+    /**
+     * A provisioning failure is counted on a "provisioning" row; once provisioning works, that row shows the success
+     * too, so the status page does not show it failing for ever. No row is made when it never failed.
+     */
+    private void provisioningRecovered() {
+        tx.inTransaction(() -> {
+            if (stores.sources().get(ContactMapper.SYSTEM, "provisioning").isPresent()) {
+                stores.sources().checked(ContactMapper.SYSTEM, "provisioning");
+            }
+            return null;
+        });
     }
 
     /** Drains the outbox: one batch call per 100 changed contacts. */

@@ -109,6 +109,23 @@ class SyncFiguresTest {
         }
     }
 
+    @Test
+    void a_provisioning_failure_shows_on_its_row_until_provisioning_works_and_then_shows_the_success() {
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, Map.of(),
+                hs -> hs.faults().failNext(1, 502))) {
+            Http http = new Http(w.app.baseUrl(), TestApp.TOKEN);
+            HubSpotWorld.eventually(Duration.ofSeconds(30), () -> {
+                JsonNode row = streamOrNull(http.get("/api/sync/status").json(), "provisioning");
+                return row != null && !row.get("lastSuccessAt").isNull();
+            });
+            JsonNode row = streamOrNull(http.get("/api/sync/status").json(), "provisioning");
+            assertThat(row.get("errors").asLong()).isEqualTo(1);
+            assertThat(java.time.Instant.parse(row.get("lastSuccessAt").asText()))
+                    .as("healthy again, not failing for ever").isAfter(java.time.Instant.parse(row.get("lastErrorAt").asText()));
+            assertThat(row.get("backfillDone").isNull()).isTrue();
+        }
+    }
+
     /** CONTACTS contacts, the first ORDERS with one delivered order each. */
     private static void seed(io.loyaltybridge.sandbox.hubspot.HubSpotSandbox hs, List<Long> contacts) {
         for (int i = 0; i < CONTACTS; i++) {
