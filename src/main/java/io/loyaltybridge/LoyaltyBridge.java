@@ -45,7 +45,7 @@ public final class LoyaltyBridge {
             try {
                 running.close();
             } catch (Exception e) {
-                System.err.println("LoyaltyBridge did not stop cleanly: " + e.getMessage());
+                io.loyaltybridge.app.log.Console.err("LoyaltyBridge did not stop cleanly: " + e.getMessage());
             }
             stopped.countDown();
         }, "loyaltybridge-shutdown"));
@@ -91,7 +91,7 @@ public final class LoyaltyBridge {
     }
 
     private static void fail(String message) {
-        System.err.println("LoyaltyBridge cannot start: " + message);
+        io.loyaltybridge.app.log.Console.err("LoyaltyBridge cannot start: " + message);
         System.exit(2);
     }
 }

@@ -59,7 +59,8 @@
       { title: 'Stream', value: (s) => s.object },
       { title: 'Direction', value: direction },
       { title: 'State', value: (s) => { const [cls, text] = health(s); return LB.el('span', { class: 'badge ' + cls }, text); } },
-      { title: 'Backfill', value: (s) => (s.backfillDone ? 'done' : 'running') },
+      // null: a stream with no backfill (the push, Salesforce's poll and change-event rows).
+      { title: 'Backfill', value: (s) => (s.backfillDone == null ? '—' : s.backfillDone ? 'done' : 'not yet') },
       { title: 'Lag', value: (s) => LB.fmt.duration(s.lagSeconds), num: true },
       { title: 'Last success', value: (s) => LB.fmt.time(s.lastSuccessAt) },
       { title: 'Throughput', value: (s) => throughput(name, s, at), num: true },
@@ -91,11 +92,12 @@
       return null;
     }
     return LB.el('div', { class: 'work' }, works.map((w) => {
+      const stopped = w.state === 'stopped';
       const text = w.work + ': ' + LB.fmt.n(w.done) + ' of ' + LB.fmt.n(w.total)
-        + (w.finished ? ' — done' : ', ' + LB.fmt.n(w.perSecond) + ' per second'
+        + (stopped ? ' — stopped, carries on at the next run' : w.finished ? ' — done' : ', ' + LB.fmt.n(w.perSecond) + ' per second'
           + (w.secondsLeft == null ? '' : ', about ' + LB.fmt.duration(w.secondsLeft) + ' left'));
       return LB.el('div', { class: 'progress', 'data-work': w.work },
-        LB.el('progress', { max: Math.max(w.total, 1), value: w.finished ? Math.max(w.total, 1) : w.done,
+        LB.el('progress', { max: Math.max(w.total, 1), value: w.finished && !stopped ? Math.max(w.total, 1) : w.done,
           'aria-label': text }), ' ', text);
     }));
   }

@@ -21,6 +21,9 @@ import java.util.TreeSet;
 
 /** {@code /api/sync}: how each CRM stream is doing, and the records that failed for good, with their replay. */
 public final class SyncApi {
+    private static final String PUSH = "push";
+    private static final java.util.Set<String> WITHOUT_BACKFILL = java.util.Set.of(PUSH, "poll", "events",
+            "provisioning");
     private final ApiGuard guard;
     private final Transactions tx;
     private final SyncStores stores;
@@ -92,14 +95,20 @@ public final class SyncApi {
         });
     }
 
+    /**
+     * One stream's figures, each defined once in the README ("Sync figures"). Streams that are not a CRM object read
+     * whole at first (the push; Salesforce's poll and change-event rows, which carry read calls and failures) have
+     * no backfill: {@code backfillDone} is null there rather than a false that would read as "running" for ever.
+     */
     private Map<String, Object> stream(PgSyncSources.Source s) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("object", s.object());
+        view.put("direction", s.object().equals(PUSH) ? "outbound" : "inbound");
         view.put("watermark", text(s.watermark()));
         // How stale our view of the stream is: since it last read successfully (a quiet CRM is not behind).
         view.put("lagSeconds", s.lastSuccessAt() == null ? null
                 : Math.max(0, Duration.between(s.lastSuccessAt(), clock.instant()).toSeconds()));
-        view.put("backfillDone", s.backfillDone());
+        view.put("backfillDone", WITHOUT_BACKFILL.contains(s.object()) ? null : s.backfillDone());
         view.put("lastSuccessAt", text(s.lastSuccessAt()));
         view.put("recordsIn", s.recordsIn());
         view.put("recordsOut", s.recordsOut());
@@ -134,6 +143,7 @@ public final class SyncApi {
         view.put("secondsLeft", w.secondsLeft());
         view.put("startedAt", text(w.startedAt()));
         view.put("finished", w.finished());
+        view.put("state", w.state());
         return view;
     }
 

@@ -24,7 +24,7 @@ public record ApiToken(String value, String name, String origin) {
         new SecureRandom().nextBytes(random);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         // Straight to the console, not the log: log files are kept and shipped, and a token must not land there.
-        System.out.println("LoyaltyBridge API token for this run (set LOYALTY_API_TOKEN to choose one): " + generated);
+        io.loyaltybridge.app.log.Console.out("LoyaltyBridge API token for this run (set LOYALTY_API_TOKEN to choose one): " + generated);
         return new ApiToken(generated, "generated-token", "token printed on the console at start");
     }
 }

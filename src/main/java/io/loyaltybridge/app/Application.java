@@ -147,11 +147,12 @@ public final class Application implements AutoCloseable {
             }
             SyncMetrics metrics = new SyncMetrics(meterRegistry(camel), core.transactions(), core.syncStores(),
                     core.clock());
+            OperatorMetrics.bind(meterRegistry(camel), camel.getCamelContext(), database.dataSource());
             Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token, core, metrics);
             LOG.info("LoyaltyBridge is up: API at {} ({} routes); authenticate with 'Authorization: Bearer <token>' ({})",
                     app.baseUrl() + "/api", camel.getCamelContext().getRoutesSize(), token.origin());
             // The fragment (#token=) never leaves the browser; a token chosen in the environment is not printed.
-            System.out.println("LoyaltyBridge status page: " + app.baseUrl() + "/"
+            io.loyaltybridge.app.log.Console.out("LoyaltyBridge status page: " + app.baseUrl() + "/"
                     + (token.generated() ? "#token=" + token.value() : " (enter the token from LOYALTY_API_TOKEN)"));
             return app;
         } catch (RuntimeException e) {

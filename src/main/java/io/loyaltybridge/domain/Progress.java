@@ -8,6 +8,9 @@ public interface Progress {
 
     void finish();
 
+    /** The work ended before it was done (an error, a stop): shown as stopped with what it did, never as done. */
+    void stop();
+
     /** Where long work registers itself. */
     interface Board {
         Progress start(String work, long total);

@@ -35,6 +35,8 @@ final class HubSpotClient {
         }
     }
 
+    /** Requests sent by each thread: the sync counts its own reads per stream while webhooks run beside it. */
+    private static final ThreadLocal<long[]> SENT = ThreadLocal.withInitial(() -> new long[1]);
     private final RateLimiter limiter;
     private final HubSpotAuth auth;
     private volatile ProducerTemplate template;
@@ -95,6 +97,7 @@ final class HubSpotClient {
         if (producer == null) {
             throw new IllegalStateException("the HubSpot client is used before Camel started");
         }
+        SENT.get()[0]++;
         Exchange done = producer.request("direct:hubspot-call", ex -> {
             ex.getIn().setHeader("HubSpotMethod", method);
             ex.getIn().setHeader("HubSpotPath", path);
@@ -111,6 +114,11 @@ final class HubSpotClient {
         Integer status = done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String text = done.getMessage().getBody(String.class);
         return new Answer(status == null ? 0 : status, parse(text), done.getMessage().getHeaders());
+    }
+
+    /** Requests this thread has sent so far, every attempt counted (a retried call counts each time). */
+    static long sentByThisThread() {
+        return SENT.get()[0];
     }
 
     static String write(Object body) {

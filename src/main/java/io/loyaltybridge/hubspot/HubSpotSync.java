@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import java.util.function.BiConsumer;
 
 /**
  * One sync cycle, run by the route hubspot-sync: provision the properties (until that has worked once), read the
@@ -78,17 +80,14 @@ public final class HubSpotSync {
             if (!provisioned) {
                 provisioner.provision();
                 provisioned = true;
+                provisioningRecovered();
             }
             stage = "contacts";
             long started = System.nanoTime();
             taken = 0;
-            Instant contactsSince = since("contacts");
-            contactSearch.readSince(contactsSince, this::contactPage);
-            checked("contacts", contactsSince == null);
+            read("contacts", contactSearch, this::contactPage);
             stage = options.orderObject();
-            Instant ordersSince = since(options.orderObject());
-            orderSearch.readSince(ordersSince, this::orderPage);
-            checked(options.orderObject(), ordersSince == null);
+            read(options.orderObject(), orderSearch, this::orderPage);
             stage = "push";
             int calls = push();
             if (taken > 0 || calls > 0) {
@@ -112,6 +111,19 @@ public final class HubSpotSync {
         }
     }
 
+    /**
+     * A provisioning failure is counted on a "provisioning" row; once provisioning works, that row shows the success
+     * too, so the status page does not show it failing for ever. No row is made when it never failed.
+     */
+    private void provisioningRecovered() {
+        tx.inTransaction(() -> {
+            if (stores.sources().get(ContactMapper.SYSTEM, "provisioning").isPresent()) {
+                stores.sources().checked(ContactMapper.SYSTEM, "provisioning");
+            }
+            return null;
+        });
+    }
+
     /** Drains the outbox: one batch call per 100 changed contacts. */
     public int push() {
         int calls = 0;
@@ -129,20 +141,35 @@ public final class HubSpotSync {
         return options.fieldMap();
     }
 
-    /** The stream read without error: up to date now, and after a first whole read, backfilled. */
-    private void checked(String object, boolean firstRead) {
+    /**
+     * Reads one object changed since its cursor (minus the lookback) and counts the calls it took on its stream.
+     * Until the object has been read whole once (a first sync, perhaps cut short and resumed from its cursor) the
+     * read is the first sync: it shows progress, and reaching the end marks the stream backfilled.
+     */
+    private void read(String object, IncrementalSearch search, BiConsumer<List<JsonNode>, Instant> page) {
+        Optional<PgSyncSources.Source> source = tx.read(() -> stores.sources().get(ContactMapper.SYSTEM, object));
+        Instant since = source.map(PgSyncSources.Source::watermark).map(w -> w.minusSeconds(options.lookbackSeconds()))
+                .orElse(null);
+        boolean firstSync = !source.map(PgSyncSources.Source::backfillDone).orElse(false);
+        long before = HubSpotClient.sentByThisThread();
+        try {
+            search.readSince(since, firstSync, page);
+        } finally {
+            long calls = HubSpotClient.sentByThisThread() - before;
+            if (calls > 0) {
+                tx.inTransaction(() -> {
+                    stores.sources().reads(ContactMapper.SYSTEM, object, calls);
+                    return null;
+                });
+            }
+        }
         tx.inTransaction(() -> {
             stores.sources().checked(ContactMapper.SYSTEM, object);
-            if (firstRead) {
+            if (firstSync) {
                 stores.sources().backfillDone(ContactMapper.SYSTEM, object);
             }
             return null;
         });
-    }
-
-    private Instant since(String object) {
-        return tx.read(() -> stores.sources().get(ContactMapper.SYSTEM, object)).map(PgSyncSources.Source::watermark)
-                .map(w -> w.minusSeconds(options.lookbackSeconds())).orElse(null);
     }
 
     private void contactPage(List<JsonNode> records, Instant last) {

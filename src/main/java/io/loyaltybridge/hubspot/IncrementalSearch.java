@@ -43,34 +43,53 @@ final class IncrementalSearch {
      * {@code since}: the whole object) reports its progress against the total of the first answer.
      */
     void readSince(Instant since, BiConsumer<List<JsonNode>, Instant> page) {
+        readSince(since, since == null, page);
+    }
+
+    /**
+     * The same; {@code firstSync} (the object not yet read whole: a first sync, or one resumed after it was cut
+     * short) reports progress against the total of the first answer, each record counted once.
+     */
+    void readSince(Instant since, boolean firstSync, BiConsumer<List<JsonNode>, Instant> page) {
         long from = since == null ? 0 : since.toEpochMilli();
         Progress progress = null;
+        FirstSyncCount count = new FirstSyncCount(modified);
+        Progress[] shown = new Progress[1];
+        BiConsumer<List<JsonNode>, Instant> counted = (records, last) -> {
+            page.accept(records, last);
+            if (shown[0] != null) {
+                shown[0].advance(count.fresh(records));
+            }
+        };
         try {
             while (true) {
                 JsonNode answer = searchAnswer(List.of(filter(modified, "GTE", from)), modified);
                 List<JsonNode> records = new ArrayList<>();
                 answer.path("results").forEach(records::add);
-                if (since == null && progress == null) {
+                if (firstSync && progress == null) {
                     progress = board.start(label, answer.path("total").asLong(records.size()));
+                    shown[0] = progress;
                 }
                 if (records.isEmpty()) {
                     return;
                 }
                 Instant last = latest(records);
-                page.accept(records, last);
-                if (progress != null) {
-                    progress.advance(records.size());
-                }
+                counted.accept(records, last);
                 if (records.size() < pageSize || last == null) {
                     return;
                 }
                 if (last.toEpochMilli() == from) {
-                    drainMillisecond(from, page);
+                    drainMillisecond(from, counted);
                     from = from + 1;
                 } else {
                     from = last.toEpochMilli();
                 }
             }
+        } catch (RuntimeException e) {
+            if (progress != null) {
+                progress.stop(); // shown as stopped, not done: the next cycle carries on
+            }
+            throw e;
         } finally {
             if (progress != null) {
                 progress.finish();

@@ -65,6 +65,11 @@ public final class ContactIngest {
         }
     }
 
+    /**
+     * Takes one contact in; true when it changed the core: a new member or link, a changed name, email, birth date or
+     * consent, a deletion. A read that changes none of them (our own write coming back, an edit to a field we do not
+     * map) is still recorded as seen, and counts as skipped: "records in" counts changes, not reads.
+     */
     private boolean take(InboundContact contact) {
         CrmIdentity identity = contact.identity();
         Optional<Instant> seen = stores.identities().lastModified(identity);
@@ -84,13 +89,15 @@ public final class ContactIngest {
         Email email = Email.isValid(contact.email()) ? new Email(contact.email().strip()) : null;
         // Consent changes in this transaction are recorded as coming from this CRM (consent_history).
         stores.consent().source(contact.system());
-        Member member = known.or(() -> email == null ? Optional.empty() : members.byEmail(email))
-                .orElseGet(() -> create(contact, email));
+        Optional<Member> existing = known.or(() -> email == null ? Optional.empty() : members.byEmail(email));
+        Member member = existing.orElseGet(() -> create(contact, email));
         NewMember details = details(contact, email, member.consent());
+        boolean changed = existing.isEmpty();
         if (member.identities().stream().noneMatch(identity::equals)) {
             members.link(member.id(), identity);
+            changed = true;
         }
-        members.updateDetails(member.id(), details);
+        changed |= members.updateDetails(member.id(), details);
         stores.identities().seen(identity, contact.modifiedAt(), false);
         Map<String, String> shown = fieldMaps.getOrDefault(contact.system(), new FieldMap(Map.of()))
                 .observed(contact.loyaltyFields());
@@ -99,7 +106,7 @@ public final class ContactIngest {
         }
         stores.outbox().mark(List.of(member.id()));
         orders.replayWaitingFor(InboundContact.waitKey(contact.system(), contact.externalId()));
-        return true;
+        return changed;
     }
 
     private Member create(InboundContact contact, Email email) {

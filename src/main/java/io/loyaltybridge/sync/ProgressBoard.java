@@ -21,9 +21,16 @@ public final class ProgressBoard implements Progress.Board {
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     private static final Duration KEEP_FINISHED = Duration.ofMinutes(1);
 
-    /** What the page shows of one piece of work. */
+    /**
+     * What the page shows of one piece of work: {@code done} records (each counted once), of {@code total} (the
+     * count when the work began, raised to {@code done} when more arrived meanwhile); {@code state} is running,
+     * done (finished whole) or stopped (ended early: an error or a shutdown; what it did stays shown).
+     */
     public record Snapshot(String work, long done, long total, double perSecond, Long secondsLeft, Instant startedAt,
-                           boolean finished) {
+                           String state) {
+        public boolean finished() {
+            return !state.equals("running");
+        }
     }
 
     private final List<Work> works = new CopyOnWriteArrayList<>();
@@ -36,6 +43,8 @@ public final class ProgressBoard implements Progress.Board {
     @Override
     public Progress start(String work, long total) {
         Work w = new Work(work, total, clock.instant());
+        // A run of the same work (a first sync resumed after it was cut short) supersedes the one shown before.
+        works.removeIf(earlier -> earlier.work.equals(work) && earlier.finishedAt != null);
         works.add(w);
         LOG.info("{}: started, {} to do", work, total);
         return w;
@@ -56,6 +65,7 @@ public final class ProgressBoard implements Progress.Board {
         private final AtomicLong done = new AtomicLong();
         private volatile Instant lastLog;
         private volatile Instant finishedAt;
+        private volatile boolean stopped;
 
         Work(String work, long total, Instant startedAt) {
             this.work = work;
@@ -78,19 +88,35 @@ public final class ProgressBoard implements Progress.Board {
 
         @Override
         public void finish() {
+            if (finishedAt != null) {
+                return;
+            }
             finishedAt = clock.instant();
             Snapshot s = snapshot(finishedAt);
             LOG.info("{}: done, {} in {} s ({} per second)", work, s.done(),
                     Duration.between(startedAt, finishedAt).toSeconds(), Math.round(s.perSecond()));
         }
 
+        @Override
+        public void stop() {
+            if (finishedAt != null) {
+                return;
+            }
+            stopped = true;
+            finishedAt = clock.instant();
+            Snapshot s = snapshot(finishedAt);
+            LOG.info("{}: stopped after {} of {}; it carries on from there next time", work, s.done(), s.total());
+        }
+
         Snapshot snapshot(Instant now) {
             long d = done.get();
+            long all = Math.max(total, d);
             double seconds = Math.max(0.001, Duration.between(startedAt, finishedAt == null ? now : finishedAt)
                     .toMillis() / 1000.0);
             double rate = d / seconds;
-            Long left = finishedAt != null ? Long.valueOf(0) : rate <= 0 ? null : (long) ((total - d) / rate);
-            return new Snapshot(work, d, total, rate, left, startedAt, finishedAt != null);
+            Long left = finishedAt != null ? Long.valueOf(0) : rate <= 0 ? null : (long) ((all - d) / rate);
+            String state = finishedAt == null ? "running" : stopped ? "stopped" : "done";
+            return new Snapshot(work, d, all, rate, left, startedAt, state);
         }
     }
 }

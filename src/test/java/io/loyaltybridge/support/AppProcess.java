@@ -35,6 +35,12 @@ public final class AppProcess implements AutoCloseable {
      * until it says it is up.
      */
     public static AppProcess start(String name, Map<String, String> settings, Map<String, String> secrets) {
+        return start(name, Path.of("").toAbsolutePath(), settings, secrets, List.of());
+    }
+
+    /** The same from the working directory {@code dir} (see {@link Workspaces}), with program arguments. */
+    public static AppProcess start(String name, Path dir, Map<String, String> settings, Map<String, String> secrets,
+                                   List<String> args) {
         int port = Integer.parseInt(settings.getOrDefault("camel.server.port", Integer.toString(TestApp.freePort())));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
@@ -44,10 +50,11 @@ public final class AppProcess implements AutoCloseable {
             command.add("-Dloyalty.program.file=" + StoreFixture.FLAT_PROGRAM.toAbsolutePath());
         }
         command.add("io.loyaltybridge.LoyaltyBridge");
+        command.addAll(args);
         try {
-            Path dir = Files.createDirectories(Path.of("target", "app-processes"));
-            Path console = dir.resolve(name + "-" + System.nanoTime() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+            Path logs = Files.createDirectories(Path.of("target", "app-processes"));
+            Path console = logs.resolve(name + "-" + System.nanoTime() + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(console.toFile());
             builder.environment().put("LOYALTY_API_TOKEN", TestApp.TOKEN);
             builder.environment().putAll(secrets);

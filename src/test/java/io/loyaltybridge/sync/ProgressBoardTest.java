@@ -37,4 +37,36 @@ class ProgressBoardTest {
         clock.advance(Duration.ofSeconds(61));
         assertThat(board.snapshot()).isEmpty();
     }
+
+    @Test
+    void work_cut_short_shows_as_stopped_with_what_it_did_never_as_done() {
+        Progress sync = board.start("First sync", 100);
+        sync.advance(40);
+        sync.stop();
+        sync.finish(); // a finally block after the stop changes nothing
+        assertThat(board.snapshot()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo("stopped");
+            assertThat(s.done()).isEqualTo(40);
+            assertThat(s.total()).isEqualTo(100);
+        });
+    }
+
+    @Test
+    void a_new_run_of_the_same_work_replaces_the_stopped_one() {
+        board.start("First sync", 100).stop();
+        Progress resumed = board.start("First sync", 60);
+        resumed.advance(60);
+        resumed.finish();
+        assertThat(board.snapshot()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo("done");
+            assertThat(s.done()).isEqualTo(60);
+        });
+    }
+
+    @Test
+    void more_done_than_the_count_at_the_start_raises_the_total_rather_than_showing_more_than_all() {
+        Progress sync = board.start("First sync", 10);
+        sync.advance(12); // two records created while it ran
+        assertThat(board.snapshot().get(0).total()).isEqualTo(12);
+    }
 }

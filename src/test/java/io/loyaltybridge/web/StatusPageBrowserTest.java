@@ -81,6 +81,14 @@ class StatusPageBrowserTest {
                 new SourceCursor("hubspot", "contact", NOW.minusSeconds(30)));
         ingest.apply(List.of(new InboundOrder("hubspot", "D-1", "NOBODY", new BigDecimal("25"), "EUR", NOW,
                 OrderStatus.COMPLETED, BigDecimal.ZERO, List.of(), NOW)), new SourceCursor("hubspot", "order", NOW));
+        // A push of one contact in one call, and a first sync cut short after 4 of 10 records.
+        core.transactions().inTransaction(() -> {
+            core.syncStores().sources().pushed("hubspot", 1, 1);
+            return null;
+        });
+        var cut = core.progress().start("HubSpot first sync: orders", 10);
+        cut.advance(4);
+        cut.stop();
     }
 
     @AfterAll
@@ -99,6 +107,34 @@ class StatusPageBrowserTest {
 
     private static String digits(String text) {
         return text.replaceAll("[^0-9-]", "");
+    }
+
+    @Test
+    void the_sync_table_shows_each_streams_figures_as_the_api_gives_them() {
+        browser.driver.get(app.baseUrl() + "/#token=" + TestApp.TOKEN);
+        browser.waitFor("sync table drawn", "return document.querySelectorAll('#sync-systems tbody tr').length >= 3;");
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> rows = (List<Map<String, String>>) browser.js("""
+                return [...document.querySelectorAll('#sync-systems tbody tr')].map(tr => Object.fromEntries(
+                  [...tr.querySelectorAll('td')].map(td => [td.dataset.label, td.textContent.trim()])));""");
+        JsonNode streams = http.get("/api/sync/status").json().at("/systems/hubspot/streams");
+        for (JsonNode stream : streams) {
+            Map<String, String> row = rows.stream().filter(r -> stream.get("object").asText().equals(r.get("Stream")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + stream + " in " + rows));
+            assertThat(row.get("In / out")).isEqualTo(stream.get("recordsIn").asLong() + " / "
+                    + stream.get("recordsOut").asLong());
+            assertThat(row.get("API calls")).isEqualTo(stream.get("apiCalls").asText());
+            assertThat(row.get("Errors")).isEqualTo(stream.get("errors").asText());
+            assertThat(row.get("Backfill")).as(stream.get("object").asText()).isEqualTo(
+                    stream.get("backfillDone").isNull() ? "—" : stream.get("backfillDone").asBoolean() ? "done" : "not yet");
+        }
+        assertThat(rows).filteredOn(r -> "push".equals(r.get("Stream"))).singleElement().satisfies(push -> {
+            assertThat(push.get("Direction")).isEqualTo("outbound");
+            assertThat(push.get("Backfill")).as("the push has no backfill").isEqualTo("—");
+            assertThat(push.get("In / out")).isEqualTo("0 / 1");
+        });
+        assertThat(browser.driver.findElement(By.cssSelector("[data-work='HubSpot first sync: orders']")).getText())
+                .isEqualTo("HubSpot first sync: orders: 4 of 10 — stopped, carries on at the next run");
     }
 
     @Test

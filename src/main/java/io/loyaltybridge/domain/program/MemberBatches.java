@@ -21,9 +21,11 @@ final class MemberBatches {
         long total = ports.unitOfWork().inTransaction(() -> ports.members().count());
         Progress progress = ports.progress().start(what, total);
         try {
-            return walk(ports, work, progress);
-        } finally {
+            int changes = walk(ports, work, progress);
             progress.finish();
+            return changes;
+        } finally {
+            progress.stop(); // after finish() a no-op; else it ended early
         }
     }
 
