@@ -61,6 +61,7 @@ public final class HubSpotModule {
         RateLimiter limiter = new RateLimiter(options.sharePercent(), options.searchesPerSecond(),
                 options.pauseAfter429Ms(), core.clock());
         HubSpotClient client = new HubSpotClient(limiter, auth);
+        camel.bind("hubspotHttpClientConfigurer", HubSpotClient.NO_AUTOMATIC_RETRIES);
         camel.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport main) {

@@ -106,16 +106,26 @@ final class RateLimiter {
         return dailyMax > 0 ? java.util.Optional.of(new long[]{dailyUsed, dailyMax}) : java.util.Optional.empty();
     }
 
-    /** A 429: everyone waits (the interval, or the day for the DAILY policy). */
-    synchronized void rateLimited(String policy) {
+    /**
+     * A 429: everyone waits (the interval, or the day for the DAILY policy), and at least as long as a Retry-After
+     * header asked ({@code retryAfterMs}, 0 when there was none).
+     */
+    synchronized void rateLimited(String policy, long retryAfterMs) {
         remaining = -1; // the pause below already waits for the window; its "0 left" must not add a second wait
         if ("DAILY".equals(policy)) {
             blockForTheDay();
         } else if ("SECONDLY".equals(policy)) {
-            pausedUntil = Math.max(pausedUntil, clock.millis() + 1_000);
+            pausedUntil = Math.max(pausedUntil, clock.millis() + Math.max(1_000, retryAfterMs));
         } else {
-            pausedUntil = Math.max(pausedUntil, clock.millis() + (pauseAfter429Ms > 0 ? pauseAfter429Ms : intervalMs));
+            pausedUntil = Math.max(pausedUntil, clock.millis()
+                    + Math.max(retryAfterMs, pauseAfter429Ms > 0 ? pauseAfter429Ms : intervalMs));
         }
+        notifyAll();
+    }
+
+    /** Every call waits {@code ms} from now (a 503's Retry-After). */
+    synchronized void pause(long ms) {
+        pausedUntil = Math.max(pausedUntil, clock.millis() + ms);
         notifyAll();
     }
 

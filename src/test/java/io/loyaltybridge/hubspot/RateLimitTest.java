@@ -65,4 +65,31 @@ class RateLimitTest {
             assertThat(w.proxy.exchanges()).noneMatch(e -> e.status() == 429);
         }
     }
+
+    @Test
+    void a_429_is_retried_only_after_the_interval_the_headers_give_for_a_get_and_a_post_alike() {
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, Map.of(), hs -> {
+            hs.admin().createContact("first@example.com", "First", "Gap");
+            hs.faults().rateLimitStorm(1);
+        })) {
+            HubSpotWorld.eventually(Duration.ofSeconds(40), () -> w.batchUpdates() == 1);
+            w.hs.faults().rateLimitStorm(1);
+            long second = w.hs.admin().createContact("second@example.com", "Second", "Gap");
+            HubSpotWorld.eventually(Duration.ofSeconds(40), () -> w.inSync(second));
+            var calls = w.proxy.exchanges();
+            List<String> limited = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).status() == 429) {
+                    limited.add(calls.get(i).endpoint());
+                    assertThat(i + 1).as("a call follows the 429").isLessThan(calls.size());
+                    // The sandbox's X-HubSpot-RateLimit-Interval-Milliseconds is 10 000; httpclient5's own retry
+                    // would come after 1 s.
+                    assertThat(calls.get(i + 1).atMillis() - calls.get(i).atMillis())
+                            .as("gap after the 429 of %s", calls.get(i).endpoint()).isGreaterThanOrEqualTo(9_000);
+                }
+            }
+            assertThat(limited).hasSize(2).anyMatch(e -> e.startsWith("GET ")).anyMatch(e -> e.startsWith("POST "));
+            w.assertLedgerAndSpecs();
+        }
+    }
 }

@@ -18,8 +18,8 @@ final class Gate {
     private final Vertx vertx;
     private final RateLimits.Verdict storm;
 
-    Gate(SandboxOptions o, Faults faults, RateLimits limits, CallCounters counters, Vertx vertx) {
-        this.tokens = o.tokens();
+    Gate(SandboxOptions o, Set<String> tokens, Faults faults, RateLimits limits, CallCounters counters, Vertx vertx) {
+        this.tokens = tokens;
         this.faults = faults;
         this.limits = limits;
         this.counters = counters;

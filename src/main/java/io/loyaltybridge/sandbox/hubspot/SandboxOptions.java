@@ -30,6 +30,12 @@ public final class SandboxOptions {
     Duration webhookFlushInterval = Duration.ofMillis(50);
     boolean webhookShuffle = true;
     long seed = 42;
+    java.time.ZoneId timeZone = java.time.ZoneId.of("US/Eastern");
+    String companyCurrency = "USD";
+    List<String> additionalCurrencies = List.of();
+    String oauthClientId;
+    String oauthClientSecret;
+    String oauthRefreshToken;
 
     public static SandboxOptions defaults() {
         return new SandboxOptions();
@@ -76,6 +82,29 @@ public final class SandboxOptions {
 
     /** Seed of every random choice the sandbox makes (seeding data, shuffling events). */
     public SandboxOptions seed(long seed) { this.seed = seed; return this; }
+
+    /**
+     * The account's time zone (account-info's timeZone): the daily limit resets at its midnight. HubSpot's default
+     * for new accounts is US/Eastern.
+     */
+    public SandboxOptions timeZone(java.time.ZoneId zone) { this.timeZone = zone; return this; }
+
+    /** account-info's companyCurrency and additionalCurrencies. */
+    public SandboxOptions currencies(String company, List<String> additional) {
+        this.companyCurrency = company;
+        this.additionalCurrencies = List.copyOf(additional);
+        return this;
+    }
+
+    /** An OAuth app whose refresh token POST /oauth/2026-03/token exchanges for access tokens. */
+    public SandboxOptions oauthApp(String clientId, String clientSecret, String refreshToken) {
+        this.oauthClientId = clientId;
+        this.oauthClientSecret = clientSecret;
+        this.oauthRefreshToken = refreshToken;
+        return this;
+    }
+
+    public java.time.ZoneId timeZone() { return timeZone; }
 
     public Set<String> tokens() { return Set.copyOf(tokens); }
 
