@@ -19,8 +19,11 @@ final class CrmHealthCheck extends AbstractHealthCheck {
     private final Transactions tx;
     private final SyncStores stores;
 
-    CrmHealthCheck(String system, Transactions tx, SyncStores stores) {
+    private final io.loyaltybridge.sync.ApiBudgets budgets;
+
+    CrmHealthCheck(String system, Transactions tx, SyncStores stores, io.loyaltybridge.sync.ApiBudgets budgets) {
         super("loyaltybridge", "crm-" + system);
+        this.budgets = budgets;
         this.system = system;
         this.tx = tx;
         this.stores = stores;
@@ -38,7 +41,11 @@ final class CrmHealthCheck extends AbstractHealthCheck {
         Instant success = latest(streams.stream().map(PgSyncSources.Source::lastSuccessAt).toList());
         PgSyncSources.Source failing = streams.stream().filter(s -> s.lastErrorAt() != null)
                 .max(java.util.Comparator.comparing(PgSyncSources.Source::lastErrorAt)).orElse(null);
-        if (success == null) {
+        java.util.Optional<io.loyaltybridge.sync.ApiBudgets.Pause> pause = budgets.pause(system);
+        if (pause.isPresent()) {
+            // Not ready: nothing is read or written until the CRM's limit resets; say until when.
+            builder.down().message(system + " " + pause.get().message());
+        } else if (success == null) {
             builder.down().message(system + " not reached yet");
         } else if (failing != null && failing.lastErrorAt().isAfter(success)) {
             builder.down().message(system + " " + failing.object() + " failing since " + failing.lastErrorAt());

@@ -48,11 +48,15 @@ public final class HubSpotSync {
     private int taken;
     private String lastDailyWarning;
 
-    HubSpotSync(HubSpotOptions options, HubSpotClient client, PropertyProvisioner provisioner, HubSpotReads reads,
+    private final HubSpotAccount account;
+
+    HubSpotSync(HubSpotOptions options, HubSpotClient client, HubSpotAccount account, PropertyProvisioner provisioner,
+                HubSpotReads reads,
                 ContactMapper contacts, OrderMapper orders, ContactIngest contactIngest, OrderIngest orderIngest,
                 OutboxPusher pusher, HubSpotWriter writer, SyncStores stores, Transactions tx, EchoFilter echoes,
                 Lock ingestLock, Progress.Board progress) {
         this.options = options;
+        this.account = account;
         this.provisioner = provisioner;
         this.contactSearch = new IncrementalSearch(client, "contacts", ContactMapper.MODIFIED, contacts.properties(),
                 options.pageSize(), progress);
@@ -73,8 +77,10 @@ public final class HubSpotSync {
 
     /** One cycle; never throws, so the schedule keeps running. */
     public void cycle() {
-        String stage = "provisioning";
+        String stage = "account";
         try {
+            account.load();
+            stage = "provisioning";
             if (!provisioned) {
                 provisioner.provision();
                 provisioned = true;
