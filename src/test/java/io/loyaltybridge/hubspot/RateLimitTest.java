@@ -92,4 +92,29 @@ class RateLimitTest {
             w.assertLedgerAndSpecs();
         }
     }
+
+    @Test
+    void after_a_daily_429_calls_pause_until_midnight_in_the_accounts_time_zone_and_status_and_readiness_say_so() {
+        java.time.ZoneId kiritimati = java.time.ZoneId.of("Pacific/Kiritimati"); // UTC+14: its midnight is not UTC's
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o.timeZone(kiritimati), Map.of(), hs ->
+                hs.admin().createContact("day@example.com", "Day", "Limit"))) {
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.batchUpdates() == 1);
+            w.hs.faults().exhaustDaily();
+            w.hs.admin().createContact("late@example.com", "Late", "Limit");
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.proxy.exchanges().stream()
+                    .anyMatch(e -> e.status() == 429));
+            java.time.Instant midnight = java.time.LocalDate.now(kiritimati).plusDays(1).atStartOfDay(kiritimati)
+                    .toInstant();
+            var http = new io.loyaltybridge.support.Http(w.app.baseUrl(), io.loyaltybridge.support.TestApp.TOKEN);
+            var paused = http.get("/api/sync/status").json().path("systems").path("hubspot").path("paused");
+            assertThat(paused.path("until").asText()).isEqualTo(midnight.toString());
+            assertThat(paused.path("message").asText()).startsWith("daily limit reached, resumes at ");
+            var ready = http.get("/observe/health/ready");
+            assertThat(ready.status()).isNotEqualTo(200);
+            assertThat(ready.text()).contains("crm-hubspot");
+            // Nothing more is called until then.
+            int calls = w.proxy.exchanges().size();
+            HubSpotWorld.throughout(Duration.ofSeconds(1), () -> w.proxy.exchanges().size() == calls);
+        }
+    }
 }
