@@ -30,7 +30,7 @@ public final class SandboxOptions {
     Duration webhookFlushInterval = Duration.ofMillis(50);
     boolean webhookShuffle = true;
     long seed = 42;
-    java.time.ZoneId timeZone = java.time.ZoneId.of("US/Eastern");
+    java.time.ZoneId timeZone = java.time.ZoneId.of("America/New_York");
     String companyCurrency = "USD";
     List<String> additionalCurrencies = List.of();
     String oauthClientId;
@@ -84,8 +84,8 @@ public final class SandboxOptions {
     public SandboxOptions seed(long seed) { this.seed = seed; return this; }
 
     /**
-     * The account's time zone (account-info's timeZone): the daily limit resets at its midnight. HubSpot's default
-     * for new accounts is US/Eastern.
+     * The account's time zone (account-info's timeZone): the daily limit resets at its midnight. Defaults to
+     * America/New_York.
      */
     public SandboxOptions timeZone(java.time.ZoneId zone) { this.timeZone = zone; return this; }
 
