@@ -58,6 +58,30 @@ class LineItemsAndStagesTest {
     }
 
     @Test
+    void a_won_deal_with_shoe_lines_earns_its_category_multiplier_too() {
+        long[] ids = new long[1];
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o,
+                Map.of("loyalty.hubspot.order-object", "deals", "loyalty.hubspot.deals.earning-stages", "Closed Won",
+                        "loyalty.hubspot.line-items.category-property", "product_category",
+                        "loyalty.program.file", java.nio.file.Path.of("src/test/resources/programs/rich.yaml")
+                                .toAbsolutePath().toString()), hs -> {
+                    hs.admin().createProperty(ObjectType.LINE_ITEMS, "product_category", "string", "text");
+                    ids[0] = hs.admin().createContact("deal@example.com", "Deal", "Buyer");
+                    long deal = hs.admin().createDeal(ids[0], DealsTest.deal("100", "closedwon", null));
+                    hs.admin().createLineItem(ObjectType.DEALS, deal, Map.of("quantity", "2", "price", "50",
+                            "hs_sku", "SHOE-1", "product_category", "shoes"));
+                })) {
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.memberOf(ids[0]).map(w::points).orElse(0L) > 0);
+            long withLines = w.points(w.memberOf(ids[0]).orElseThrow());
+            assertThat(w.proxy.count("POST /crm/v4/associations/deals/line_items/batch/read", 200)).isPositive();
+            assertThat(w.proxy.count("GET /crm/v3/pipelines/deals", 200)).isEqualTo(1);
+            // The same deal without lines would earn on its total of 100; shoes earn double.
+            assertThat(withLines).isGreaterThan(100);
+            w.assertLedgerAndSpecs();
+        }
+    }
+
+    @Test
     void stages_configured_by_label_or_by_internal_id_map_to_the_ids_records_hold() {
         long[] ids = new long[3];
         Map<String, String> stages = new LinkedHashMap<>();
@@ -92,6 +116,7 @@ class LineItemsAndStagesTest {
                     hs.admin().addPipeline(ObjectType.ORDERS, "7654321", "Web shop", Map.of("1001", "Paid"));
                 }).close())
                 .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("loyalty.hubspot.orders.refunded-stages: ")
                 .hasMessageContaining("loyalty.hubspot.orders.refunded-stages: no stage has the id or label "
                         + "'refund-typo'")
                 .hasMessageContaining("'Paid' (id 1001, pipeline Web shop)")
