@@ -117,4 +117,26 @@ class RateLimitTest {
             HubSpotWorld.throughout(Duration.ofSeconds(1), () -> w.proxy.exchanges().size() == calls);
         }
     }
+
+    @Test
+    void a_503s_retry_after_holds_every_call_and_the_next_cycle_then_catches_up() {
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, Map.of(), hs ->
+                hs.admin().createContact("busy@example.com", "Busy", "Peer"))) {
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.batchUpdates() == 1);
+            w.hs.faults().failNext(1, 503, 3);
+            long later = w.hs.admin().createContact("later@example.com", "Later", "Peer");
+            HubSpotWorld.eventually(Duration.ofSeconds(30), () -> w.inSync(later));
+            var calls = w.proxy.exchanges();
+            int at = -1;
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).status() == 503) {
+                    at = i;
+                }
+            }
+            assertThat(at).as("the 503 was answered").isNotNegative();
+            // Retry-After asked for 3 s: no call goes before, whoever makes it.
+            assertThat(calls.get(at + 1).atMillis() - calls.get(at).atMillis()).isGreaterThanOrEqualTo(2_800);
+            w.assertLedgerAndSpecs();
+        }
+    }
 }

@@ -66,6 +66,9 @@ final class Gate {
         }
         int failure = faults.takeFailure();
         if (failure != 0) {
+            if (faults.retryAfterSeconds() > 0) {
+                ctx.response().putHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+            }
             Reply.error(ctx, new ApiError(failure, failure >= 500 ? "INTERNAL_ERROR" : "ERROR", null,
                     "internal error (injected by the sandbox)"));
             return;
