@@ -106,6 +106,9 @@ class RateLimitTest {
             java.time.Instant midnight = java.time.LocalDate.now(kiritimati).plusDays(1).atStartOfDay(kiritimati)
                     .toInstant();
             var http = new io.loyaltybridge.support.Http(w.app.baseUrl(), io.loyaltybridge.support.TestApp.TOKEN);
+            // The proxy logs the 429 before the connector has read it: wait for the pause to show.
+            HubSpotWorld.eventually(Duration.ofSeconds(10), () -> http.get("/api/sync/status").json()
+                    .path("systems").path("hubspot").has("paused"));
             var paused = http.get("/api/sync/status").json().path("systems").path("hubspot").path("paused");
             assertThat(paused.path("until").asText()).isEqualTo(midnight.toString());
             assertThat(paused.path("message").asText()).startsWith("daily limit reached, resumes at ");
