@@ -56,7 +56,7 @@ public final class SandboxOptions {
     /** Requests allowed per rolling 10 seconds per token (search is exempt, as at HubSpot). */
     public SandboxOptions tenSecondLimit(int max) { this.tenSecondLimit = max; return this; }
 
-    /** Requests allowed per UTC day per token. */
+    /** Requests allowed per day (midnight to midnight in the account's {@link #timeZone}) per token. */
     public SandboxOptions dailyLimit(int max) { this.dailyLimit = max; return this; }
 
     public SandboxOptions searchPerSecond(int max) { this.searchPerSecond = max; return this; }
