@@ -53,6 +53,11 @@
       + LB.fmt.pct(b.used / b.limit) + ')' + (b.period ? ' per ' + b.period : ''));
   }
 
+  // A CRM whose calls are paused (HubSpot's daily limit reached) says until when, in the server's words.
+  function paused(crm) {
+    return crm.paused ? LB.el('p', { class: 'badge warn' }, crm.paused.message) : null;
+  }
+
   function system(name, crm, at) {
     const streams = crm.streams || [];
     const columns = [
@@ -73,7 +78,7 @@
     return LB.el('div', { class: 'system' },
       LB.el('h3', {}, name, LB.el('span', { class: 'muted' }, 'outbox ' + LB.fmt.n(crm.outboxDepth)
         + ' · open dead letters ' + LB.fmt.n(crm.openDeadLetters) + inbox(crm.webhookInbox))),
-      budget(crm), works, LB.table(columns, streams, { stack: true }));
+      budget(crm), paused(crm), works, LB.table(columns, streams, { stack: true }));
   }
 
   /** HubSpot's webhook inbox: events stored and not applied yet, and how long the oldest has waited. */

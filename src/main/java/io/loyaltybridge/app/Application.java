@@ -122,7 +122,7 @@ public final class Application implements AutoCloseable {
             NotificationsModule.wire(camel, core, config, guard, workDir, notifiers);
             for (String system : core.crmReaders().systems()) {
                 camel.bind("crmHealthCheck-" + system, new CrmHealthCheck(system, core.transactions(),
-                        core.syncStores()));
+                        core.syncStores(), core.apiBudgets()));
             }
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),

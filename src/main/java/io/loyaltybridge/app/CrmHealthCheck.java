@@ -19,8 +19,11 @@ final class CrmHealthCheck extends AbstractHealthCheck {
     private final Transactions tx;
     private final SyncStores stores;
 
-    CrmHealthCheck(String system, Transactions tx, SyncStores stores) {
+    private final io.loyaltybridge.sync.ApiBudgets budgets;
+
+    CrmHealthCheck(String system, Transactions tx, SyncStores stores, io.loyaltybridge.sync.ApiBudgets budgets) {
         super("loyaltybridge", "crm-" + system);
+        this.budgets = budgets;
         this.system = system;
         this.tx = tx;
         this.stores = stores;
@@ -41,6 +44,9 @@ final class CrmHealthCheck extends AbstractHealthCheck {
         var stop = tx.read(() -> new io.loyaltybridge.store.PgStreamStops(tx).of(system)).stream().findFirst();
         if (stop.isPresent()) {
             builder.down().message(system + " " + stop.get().object() + " stopped: " + stop.get().reason());
+        } else if (budgets.pause(system).isPresent()) {
+            // Not ready: nothing is read or written until the CRM's limit resets; say until when.
+            builder.down().message(system + " " + budgets.pause(system).get().message());
         } else if (success == null) {
             builder.down().message(system + " not reached yet");
         } else if (failing != null && failing.lastErrorAt().isAfter(success)) {

@@ -13,7 +13,10 @@ import java.util.function.Function;
  * access token obtained from the refresh token and renewed shortly before it expires or when HubSpot says 401.
  */
 final class HubSpotAuth {
-    /** Sends a form-encoded POST to /oauth/v1/token and answers the parsed reply. */
+    /**
+     * Sends a form-encoded POST to /oauth/2026-03/token (every parameter in the body, none in the URL) and answers
+     * the parsed reply.
+     */
     interface TokenEndpoint extends Function<String, JsonNode> {
     }
 
@@ -72,11 +75,23 @@ final class HubSpotAuth {
                 + encode(clientSecret) + "&refresh_token=" + encode(refreshToken);
         JsonNode reply = endpoint.apply(form);
         if (!reply.hasNonNull("access_token")) {
-            throw new HubSpotException(401, "OAUTH", "token refresh refused: " + reply.path("message").asText(
-                    reply.path("status").asText("no access_token in the reply")), null);
+            throw new HubSpotException(401, "OAUTH", "token refresh refused: " + reason(reply), null);
         }
         accessToken = reply.get("access_token").asText();
         expiresAt = clock.instant().plusSeconds(reply.path("expires_in").asLong(1800));
+    }
+
+    /**
+     * The RFC 6749 fields the date-versioned API answers ({@code error}, {@code error_description}), else HubSpot's
+     * legacy {@code message}; never the secrets, which are only in the request.
+     */
+    static String reason(JsonNode reply) {
+        String error = reply.path("error").asText(null);
+        String description = reply.path("error_description").asText(null);
+        if (error != null) {
+            return description == null ? error : error + ": " + description;
+        }
+        return reply.path("message").asText(reply.path("status").asText("no access_token in the reply"));
     }
 
     private static String encode(String value) {

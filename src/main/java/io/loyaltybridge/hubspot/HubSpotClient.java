@@ -7,17 +7,30 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 import java.util.Map;
 
 /**
  * Every HubSpot API call, through the route direct:hubspot-call (camel-http): waits for the rate limiter, adds the
  * Bearer token, learns from the rate-limit headers, waits out a 429 and tries again, and renews an OAuth token
- * after a 401. Answers any other status to the caller, who decides what it means.
+ * after a 401. Answers any other status to the caller, who decides what it means. The HTTP client underneath never
+ * retries on its own (see {@link #NO_AUTOMATIC_RETRIES}): its default re-sends a 429 or 503 after one second,
+ * which is inside HubSpot's window and costs a second rejected call.
  */
 final class HubSpotClient {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** OAuth's date-versioned token endpoint; the v1 one is retired on 2027-02-16. */
+    static final String TOKEN_PATH = "/oauth/2026-03/token";
     private static final int ATTEMPTS = 8;
+
+    /**
+     * Bound as hubspotHttpClientConfigurer and named by the hubspot-call route's endpoint: httpclient5's default
+     * retry strategy (one retry of a 429 or 503 after 1 s, and of I/O failures) is off, so every retry goes
+     * through {@link #call}, which honours Retry-After and the rate-limit interval.
+     */
+    static final HttpClientConfigurer NO_AUTOMATIC_RETRIES = HttpClientBuilder::disableAutomaticRetries;
 
     /** One answer: status, parsed body (missing when empty) and headers. */
     record Answer(int status, JsonNode json, Map<String, Object> headers) {
@@ -49,7 +62,7 @@ final class HubSpotClient {
     /** Called once Camel is configured: calls go through its route. */
     void attach(CamelContext camel) {
         template = camel.createProducerTemplate();
-        auth.tokenEndpoint(form -> send("POST", "/oauth/v1/token", null, form,
+        auth.tokenEndpoint(form -> send("POST", TOKEN_PATH, null, form,
                 "application/x-www-form-urlencoded", null).json());
     }
 
@@ -80,8 +93,14 @@ final class HubSpotClient {
                 }
             }
             limiter.observe(answer.headers());
+            long retryAfterMs = retryAfterMs(answer.headers().get("Retry-After"));
             if (answer.status() == 429) {
-                limiter.rateLimited(answer.json().path("policyName").asText(null));
+                limiter.rateLimited(answer.json().path("policyName").asText(null), retryAfterMs);
+            } else if (answer.status() == 503 && retryAfterMs > 0) {
+                // Not retried here (a create must not be sent twice); every call waits as asked, and the
+                // caller's next cycle tries again.
+                limiter.pause(retryAfterMs);
+                return answer;
             } else if (answer.status() == 401 && auth.canRefresh() && !refreshed) {
                 auth.invalidate();
                 refreshed = true;
@@ -119,6 +138,18 @@ final class HubSpotClient {
     /** Requests this thread has sent so far, every attempt counted (a retried call counts each time). */
     static long sentByThisThread() {
         return SENT.get()[0];
+    }
+
+    /** Retry-After in seconds (HubSpot's form) as milliseconds; 0 when absent or not a number of seconds. */
+    static long retryAfterMs(Object header) {
+        if (header == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, (long) (Double.parseDouble(header.toString().strip()) * 1000));
+        } catch (NumberFormatException httpDate) {
+            return 0;
+        }
     }
 
     static String write(Object body) {

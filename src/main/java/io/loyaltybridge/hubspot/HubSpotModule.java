@@ -13,6 +13,8 @@ import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.OutboxPusher;
 import io.loyaltybridge.sync.ProfileAttribute;
 import io.loyaltybridge.sync.SyncStores;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -62,6 +64,7 @@ public final class HubSpotModule {
         RateLimiter limiter = new RateLimiter(options.sharePercent(), options.searchesPerSecond(),
                 options.pauseAfter429Ms(), core.clock());
         HubSpotClient client = new HubSpotClient(limiter, auth);
+        camel.bind("hubspotHttpClientConfigurer", HubSpotClient.NO_AUTOMATIC_RETRIES);
         camel.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport main) {
@@ -78,14 +81,31 @@ public final class HubSpotModule {
         ContactMapper contacts = new ContactMapper(options.fieldMap(), options.birthDateProperty(),
                 config.get(HubSpotSettings.CONSENT_OPTOUT_PROPERTY), config.get(HubSpotSettings.CONSENT_PROPERTY));
         OrderMapper orders = new OrderMapper(options, core.program().currency().code());
-        HubSpotReads reads = new HubSpotReads(client, contacts, orders, options.orderObject());
+        HubSpotReads reads = new HubSpotReads(client, contacts, orders, options.orderObject(),
+                config.get(HubSpotSettings.LINE_CATEGORY_PROPERTY));
+        HubSpotAccount account = new HubSpotAccount(client, options, orders, limiter);
+        if (options.enabled()) {
+            // At start, before the first cycle: the account's time zone and the pipelines' stage ids. A configured
+            // stage no pipeline has stops the start (the cycle would load them too, but late and only logged).
+            camel.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterConfigure(BaseMainSupport main) {
+                    try {
+                        main.getCamelContext().addStartupListener(startupCheck(account));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+
+        }
         EchoFilter echoes = new EchoFilter();
         Lock ingestLock = core.ingestLock();
         PropertyProvisioner provisioner = new PropertyProvisioner(client, options.fieldMap(), options.propertyGroup(),
                 Map.of(ProfileAttribute.TIER, tierNames(core.program().tiers()),
                         ProfileAttribute.SEGMENT, RfmSegments.ALL));
 
-        camel.bind("hubspotSync", new HubSpotSync(options, client, provisioner, reads, contacts, orders,
+        camel.bind("hubspotSync", new HubSpotSync(options, client, account, provisioner, reads, contacts, orders,
                 contactIngest, orderIngest, pusher, new HubSpotWriter(client, options.fieldMap(), echoes), stores,
                 core.transactions(), echoes, ingestLock, core.progress()));
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(new WebhookSignature(
@@ -103,11 +123,37 @@ public final class HubSpotModule {
             core.crmReaders().register(new ContactReader(reads, options.fieldMap()));
             core.apiBudgets().register(ContactMapper.SYSTEM, () -> limiter.daily()
                     .map(d -> new ApiBudgets.Budget(d[0], d[1], "day")));
+            java.time.ZoneId programZone = core.program().zone();
+            core.apiBudgets().registerPause(ContactMapper.SYSTEM, () -> limiter.dailyPauseUntil()
+                    .map(until -> new ApiBudgets.Pause(until, "daily limit reached, resumes at "
+                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                                    until.atZone(programZone)) + " (" + programZone.getId() + ")")));
             LOG.info("HubSpot connector on: {} at {}, orders from {}, webhooks verified for {}",
                     options.oauth() ? "OAuth" : "private app token", options.baseUrl(), options.orderObject(),
                     options.webhookUrl());
         }
         return options.enabled() ? new HubSpotNotifier(client, options.propertyGroup()) : null;
+    }
+
+    /** Reads the account and the pipelines once Camel runs; a failure stops Camel and so the start. */
+    private static StartupListener startupCheck(HubSpotAccount account) {
+        return new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                try {
+                    account.load();
+                } catch (RateLimiter.DailyBudgetSpent | HubSpotException unreachable) {
+                    // HubSpot can't answer now (day's limit spent, down): the first cycle that gets through reads
+                    // them. Only a configuration the pipelines refute stops the start.
+                    LOG.warn("HubSpot account details not read at start ({}); the sync reads them first",
+                            unreachable.getMessage());
+                }
+            }
+        };
     }
 
     private static HubSpotAuth auth(HubSpotOptions options, Config config) {

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Reads records by id (batch read, 100 a call) and turns search or read results into the engine's inbound
- * records: contacts as they are, orders with their contact from associations v4.
+ * records: contacts as they are, orders with their contact and line items from associations v4.
  */
 final class HubSpotReads {
     private static final int BATCH = 100;
@@ -22,11 +22,15 @@ final class HubSpotReads {
     private final Associations associations;
     private final String orderObject;
 
-    HubSpotReads(HubSpotClient client, ContactMapper contacts, OrderMapper orders, String orderObject) {
+    private final LineItems lineItems;
+
+    HubSpotReads(HubSpotClient client, ContactMapper contacts, OrderMapper orders, String orderObject,
+                 String lineCategoryProperty) {
         this.client = client;
         this.contacts = contacts;
         this.orders = orders;
         this.associations = new Associations(client);
+        this.lineItems = new LineItems(client, associations, lineCategoryProperty);
         this.orderObject = orderObject;
     }
 
@@ -40,10 +44,18 @@ final class HubSpotReads {
         return ordersOf(read(orderObject, ids, orders.properties(), archived));
     }
 
+    /** Orders with their contact and lines: two association reads and a line item read per 100 orders. */
     List<InboundOrder> ordersOf(List<JsonNode> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
         List<String> ids = records.stream().map(r -> r.path("id").asText()).toList();
         Map<String, String> contactOf = associations.contactsOf(orderObject, ids);
-        return records.stream().map(r -> orders.order(r, contactOf.get(r.path("id").asText()))).toList();
+        // A deleted order earns nothing whatever its lines; its line items are not read.
+        Map<String, List<io.loyaltybridge.domain.order.OrderLine>> linesOf = lineItems.of(orderObject, records
+                .stream().filter(r -> !r.path("archived").asBoolean()).map(r -> r.path("id").asText()).toList());
+        return records.stream().map(r -> orders.order(r, contactOf.get(r.path("id").asText()),
+                linesOf.getOrDefault(r.path("id").asText(), List.of()))).toList();
     }
 
     private List<JsonNode> read(String objectType, List<String> ids, List<String> properties, boolean archived) {

@@ -28,6 +28,10 @@ final class HubSpotSettings {
             "deal stages that count as a completed purchase; every other stage counts as cancelled");
     static final Setting<String> REFUNDED_AMOUNT_PROPERTY = optional("loyalty.hubspot.refunded-amount-property",
             "order or deal property holding the amount refunded; unset: refunds are all or nothing");
+    static final Setting<String> LINE_CATEGORY_PROPERTY = new Setting<>("loyalty.hubspot.line-items.category-property",
+            String::strip, null, v -> v.matches("[a-z][a-z0-9_]*") ? null
+                    : "must be a HubSpot property name (lowercase letters, digits, '_')",
+            "line item property holding the product category (category multipliers); unset: lines have no category");
     static final Setting<String> BIRTH_DATE_PROPERTY = Setting.text("loyalty.hubspot.birth-date-property",
             "date_of_birth", "contact property holding the birth date");
     static final Setting<String> CONSENT_OPTOUT_PROPERTY = Setting.text("loyalty.hubspot.consent.optout-property",
@@ -65,7 +69,7 @@ final class HubSpotSettings {
 
     static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, BASE_URL, AUTH, ORDER_OBJECT, ORDER_EARNING_STAGES,
-                ORDER_REFUNDED_STAGES, DEAL_EARNING_STAGES, REFUNDED_AMOUNT_PROPERTY, BIRTH_DATE_PROPERTY, POLL_MS,
+                ORDER_REFUNDED_STAGES, DEAL_EARNING_STAGES, REFUNDED_AMOUNT_PROPERTY, LINE_CATEGORY_PROPERTY, BIRTH_DATE_PROPERTY, POLL_MS,
                 LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, TIMEOUT_MS, WEBHOOK_URL,
                 APP_ID, PROPERTY_GROUP, CONSENT_OPTOUT_PROPERTY, CONSENT_PROPERTY));
         all.addAll(FIELDS.values());

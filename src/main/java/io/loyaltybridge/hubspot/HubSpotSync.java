@@ -46,15 +46,20 @@ public final class HubSpotSync {
     private final EchoFilter echoes;
     private final Lock ingestLock;
     private final Erasure erasure;
+    private final io.loyaltybridge.store.PgOrderBatchLookups lookups;
     private volatile boolean provisioned;
     private int taken;
     private String lastDailyWarning;
 
-    HubSpotSync(HubSpotOptions options, HubSpotClient client, PropertyProvisioner provisioner, HubSpotReads reads,
+    private final HubSpotAccount account;
+
+    HubSpotSync(HubSpotOptions options, HubSpotClient client, HubSpotAccount account, PropertyProvisioner provisioner,
+                HubSpotReads reads,
                 ContactMapper contacts, OrderMapper orders, ContactIngest contactIngest, OrderIngest orderIngest,
                 OutboxPusher pusher, HubSpotWriter writer, SyncStores stores, Transactions tx, EchoFilter echoes,
                 Lock ingestLock, Progress.Board progress) {
         this.options = options;
+        this.account = account;
         this.provisioner = provisioner;
         this.contactSearch = new IncrementalSearch(client, "contacts", ContactMapper.MODIFIED, contacts.properties(),
                 options.pageSize(), progress);
@@ -71,12 +76,15 @@ public final class HubSpotSync {
         this.echoes = echoes;
         this.ingestLock = ingestLock;
         this.erasure = new Erasure(tx);
+        this.lookups = new io.loyaltybridge.store.PgOrderBatchLookups(tx);
     }
 
     /** One cycle; never throws, so the schedule keeps running. */
     public void cycle() {
-        String stage = "provisioning";
+        String stage = "account";
         try {
+            account.load();
+            stage = "provisioning";
             if (!provisioned) {
                 provisioner.provision();
                 provisioned = true;
@@ -181,9 +189,23 @@ public final class HubSpotSync {
     }
 
     private void orderPage(List<JsonNode> records, Instant last) {
-        var batch = reads.ordersOf(records);
+        var batch = reads.ordersOf(notTakenBefore(records));
         locked(() -> taken += orderIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, options.orderObject(),
                 last)).taken());
+    }
+
+    /**
+     * The orders not already taken in at this version: records read again through the lookback are dropped here,
+     * before their contacts and line items are read (one lookup for the page instead of association calls).
+     */
+    private List<JsonNode> notTakenBefore(List<JsonNode> records) {
+        List<String> ids = records.stream().map(r -> r.path("id").asText()).toList();
+        java.util.Map<String, Instant> held = tx.read(() -> lookups.sourceModifiedAt(ContactMapper.SYSTEM, ids));
+        return records.stream().filter(r -> {
+            Instant version = ContactMapper.modified(r, OrderMapper.MODIFIED);
+            Instant taken = held.get(r.path("id").asText());
+            return taken == null || version == null || version.isAfter(taken);
+        }).toList();
     }
 
     private void locked(Runnable work) {

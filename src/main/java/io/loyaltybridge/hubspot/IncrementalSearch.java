@@ -16,7 +16,8 @@ import java.util.function.BiConsumer;
  * are read again and skipped downstream) rather than HubSpot's offset paging, for two reasons: HubSpot refuses to
  * page past 10 000 results of one search, and a record modified while we page moves to the end and shifts the
  * others, so an offset would skip one. Should a whole page share one millisecond, that millisecond is read by record
- * id instead, so the read always moves forward.
+ * id instead, so the read always moves forward. A window read before is not paged through again while nothing
+ * in it changed (see {@link #changedSince}): a quiet cycle costs one search.
  */
 final class IncrementalSearch {
     private final HubSpotClient client;
@@ -26,6 +27,7 @@ final class IncrementalSearch {
     private final int pageSize;
     private final Progress.Board board;
     private final String label;
+    private final SeenWindow seen = new SeenWindow();
 
     IncrementalSearch(HubSpotClient client, String objectType, String modified, List<String> properties,
                       int pageSize, Progress.Board board) {
@@ -52,18 +54,75 @@ final class IncrementalSearch {
      */
     void readSince(Instant since, boolean firstSync, BiConsumer<List<JsonNode>, Instant> page) {
         long from = since == null ? 0 : since.toEpochMilli();
+        try {
+            if (since != null && seen.covers(from)) {
+                seen.prune(from);
+                if (!changedSince(from, page)) {
+                    return;
+                }
+            }
+            // The whole window is read again: what was seen in it is learnt anew (a deleted record drops out).
+            seen.forget();
+            seen.begin();
+            read(from, firstSync, page);
+            seen.complete(from);
+        } catch (RuntimeException e) {
+            seen.forget();
+            throw e;
+        }
+    }
+
+    /**
+     * The window from {@code from} was read before. One search (newest first, one record) tells whether anything
+     * changed: the window holds as many records as we have seen there and its newest is a version we have seen.
+     * Otherwise the records after the newest seen time are read (this is where new changes, and our own writes read
+     * back once, are), and the rest of the window is counted: only when a record was indexed late, and so is
+     * missing from what we saw, is the whole window read again. Returns whether the whole window must be read.
+     */
+    private boolean changedSince(long from, BiConsumer<List<JsonNode>, Instant> page) {
+        JsonNode newest = searchAnswer(List.of(filter(modified, "GTE", from)), modified, "DESCENDING", 1);
+        JsonNode top = newest.path("results").path(0);
+        long total = newest.path("total").asLong(-1);
+        boolean topSeen = top.isMissingNode() || isSeen(top);
+        if (topSeen && total == seen.count(from, Long.MAX_VALUE)) {
+            return false;
+        }
+        long mark = seen.latest(from - 1);
+        read(mark + 1, false, page);
+        long before = searchAnswer(List.of(filter(modified, "GTE", from), filter(modified, "LTE", mark)), modified,
+                "ASCENDING", 1).path("total").asLong(-1);
+        return before != seen.count(from, mark);
+    }
+
+    private boolean isSeen(JsonNode record) {
+        Instant m = ContactMapper.modified(record, modified);
+        return m != null && seen.isSeen(record.path("id").asText(), m.toEpochMilli());
+    }
+
+    private void remember(List<JsonNode> records) {
+        for (JsonNode r : records) {
+            Instant m = ContactMapper.modified(r, modified);
+            if (m != null) {
+                seen.seen(r.path("id").asText(), m.toEpochMilli());
+            }
+        }
+    }
+
+    private void read(long from, boolean firstSync, BiConsumer<List<JsonNode>, Instant> page) {
         Progress progress = null;
         FirstSyncCount count = new FirstSyncCount(modified);
         Progress[] shown = new Progress[1];
         BiConsumer<List<JsonNode>, Instant> counted = (records, last) -> {
             page.accept(records, last);
+            remember(records);
             if (shown[0] != null) {
                 shown[0].advance(count.fresh(records));
             }
         };
         try {
             while (true) {
-                JsonNode answer = searchAnswer(List.of(filter(modified, "GTE", from)), modified);
+                JsonNode answer = searchAnswer(List.of(filter(modified, "GTE", from)), modified, "ASCENDING",
+                        pageSize);
                 List<JsonNode> records = new ArrayList<>();
                 answer.path("results").forEach(records::add);
                 if (firstSync && progress == null) {
@@ -107,6 +166,7 @@ final class IncrementalSearch {
                 return;
             }
             page.accept(records, Instant.ofEpochMilli(at));
+            remember(records);
             if (records.size() < pageSize) {
                 return;
             }
@@ -116,17 +176,17 @@ final class IncrementalSearch {
 
     private List<JsonNode> search(List<ObjectNode> filters, String sortBy) {
         List<JsonNode> records = new ArrayList<>();
-        searchAnswer(filters, sortBy).path("results").forEach(records::add);
+        searchAnswer(filters, sortBy, "ASCENDING", pageSize).path("results").forEach(records::add);
         return records;
     }
 
-    private JsonNode searchAnswer(List<ObjectNode> filters, String sortBy) {
+    private JsonNode searchAnswer(List<ObjectNode> filters, String sortBy, String direction, int limit) {
         ObjectNode body = HubSpotClient.JSON.createObjectNode();
         body.putArray("filterGroups").addObject().putArray("filters").addAll(filters);
-        body.putArray("sorts").addObject().put("propertyName", sortBy).put("direction", "ASCENDING");
+        body.putArray("sorts").addObject().put("propertyName", sortBy).put("direction", direction);
         ArrayNode props = body.putArray("properties");
         properties.forEach(props::add);
-        body.put("limit", pageSize).put("after", "0");
+        body.put("limit", limit).put("after", "0");
         return client.post(path, body).orThrow().json();
     }
 

@@ -18,17 +18,24 @@ final class OrderMapper {
     static final String MODIFIED = "hs_lastmodifieddate";
 
     private final boolean deals;
-    private final List<String> earning;
-    private final List<String> refunded;
+    /** Stage ids (or, until the pipelines are read, the configured names) of each kind. */
+    private volatile java.util.Set<String> earning;
+    private volatile java.util.Set<String> refunded;
     private final String refundedAmountProperty;
     private final String defaultCurrency;
 
     OrderMapper(HubSpotOptions options, String defaultCurrency) {
         this.deals = options.deals();
-        this.earning = options.earningStages();
-        this.refunded = options.refundedStages();
+        this.earning = java.util.Set.copyOf(options.earningStages());
+        this.refunded = java.util.Set.copyOf(options.refundedStages());
         this.refundedAmountProperty = options.refundedAmountProperty();
         this.defaultCurrency = defaultCurrency;
+    }
+
+    /** The pipelines were read: the configured stages as the ids HubSpot stores on records. */
+    void stages(java.util.Set<String> earningIds, java.util.Set<String> refundedIds) {
+        this.earning = java.util.Set.copyOf(earningIds);
+        this.refunded = java.util.Set.copyOf(refundedIds);
     }
 
     List<String> properties() {
@@ -41,7 +48,7 @@ final class OrderMapper {
         return names;
     }
 
-    InboundOrder order(JsonNode record, String contactId) {
+    InboundOrder order(JsonNode record, String contactId, List<io.loyaltybridge.domain.order.OrderLine> lines) {
         JsonNode p = record.path("properties");
         BigDecimal total = decimal(ContactMapper.text(p, deals ? "amount" : "hs_total_price"));
         String currency = ContactMapper.text(p, deals ? "deal_currency_code" : "hs_currency_code");
@@ -56,7 +63,7 @@ final class OrderMapper {
         OrderStatus status = record.path("archived").asBoolean() ? OrderStatus.CANCELLED : status(stage, total, refund);
         return new InboundOrder(ContactMapper.SYSTEM, record.path("id").asText(), contactId, total,
                 currency == null ? defaultCurrency : currency, placed, status,
-                status == OrderStatus.PARTIALLY_REFUNDED ? refund : BigDecimal.ZERO, List.of(),
+                status == OrderStatus.PARTIALLY_REFUNDED ? refund : BigDecimal.ZERO, List.copyOf(lines),
                 ContactMapper.modified(record, MODIFIED));
     }
 

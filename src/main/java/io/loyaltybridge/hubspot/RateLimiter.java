@@ -12,7 +12,8 @@ import java.util.Map;
  * Keeps the connector inside its share of the account's budgets: a rolling 10-second window and the day, both
  * learned from HubSpot's X-HubSpot-RateLimit-* headers, and search's own per-second limit. Callers block (never
  * spin) until a call may go; after a 429 every caller waits out the interval. When the daily share is used up,
- * calls fail fast until the next UTC day, so a sync cycle ends instead of waiting for hours.
+ * calls fail fast until midnight in the account's time zone (when HubSpot resets the allowance), so a sync cycle
+ * ends instead of waiting for hours.
  */
 final class RateLimiter {
     /** The daily share is spent: no calls until {@code until}. */
@@ -37,6 +38,8 @@ final class RateLimiter {
     private long dailyUsed;
     private long pausedUntil;
     private Instant dailyBlockedUntil = Instant.MIN;
+    /** The account's time zone: HubSpot resets the daily allowance at its midnight (UTC until it is read). */
+    private java.time.ZoneId zone = ZoneOffset.UTC;
 
     RateLimiter(int sharePercent, int searchesPerSecond, long pauseAfter429Ms, Clock clock) {
         this.share = sharePercent / 100.0;
@@ -106,22 +109,42 @@ final class RateLimiter {
         return dailyMax > 0 ? java.util.Optional.of(new long[]{dailyUsed, dailyMax}) : java.util.Optional.empty();
     }
 
-    /** A 429: everyone waits (the interval, or the day for the DAILY policy). */
-    synchronized void rateLimited(String policy) {
+    /**
+     * A 429: everyone waits (the interval, or the day for the DAILY policy), and at least as long as a Retry-After
+     * header asked ({@code retryAfterMs}, 0 when there was none).
+     */
+    synchronized void rateLimited(String policy, long retryAfterMs) {
         remaining = -1; // the pause below already waits for the window; its "0 left" must not add a second wait
         if ("DAILY".equals(policy)) {
             blockForTheDay();
         } else if ("SECONDLY".equals(policy)) {
-            pausedUntil = Math.max(pausedUntil, clock.millis() + 1_000);
+            pausedUntil = Math.max(pausedUntil, clock.millis() + Math.max(1_000, retryAfterMs));
         } else {
-            pausedUntil = Math.max(pausedUntil, clock.millis() + (pauseAfter429Ms > 0 ? pauseAfter429Ms : intervalMs));
+            pausedUntil = Math.max(pausedUntil, clock.millis()
+                    + Math.max(retryAfterMs, pauseAfter429Ms > 0 ? pauseAfter429Ms : intervalMs));
         }
         notifyAll();
     }
 
+    /** Every call waits {@code ms} from now (a 503's Retry-After). */
+    synchronized void pause(long ms) {
+        pausedUntil = Math.max(pausedUntil, clock.millis() + ms);
+        notifyAll();
+    }
+
     private void blockForTheDay() {
-        dailyBlockedUntil = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1).atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
+        dailyBlockedUntil = LocalDate.now(clock.withZone(zone)).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The account's time zone, read from account-info at start. */
+    synchronized void zone(java.time.ZoneId accountZone) {
+        this.zone = accountZone;
+    }
+
+    /** When calls resume after the daily limit was reached; empty while calls may go. */
+    synchronized java.util.Optional<Instant> dailyPauseUntil() {
+        return clock.instant().isBefore(dailyBlockedUntil) ? java.util.Optional.of(dailyBlockedUntil)
+                : java.util.Optional.empty();
     }
 
     private int budget() {

@@ -14,7 +14,21 @@ public final class ApiBudgets {
     public record Budget(long used, long limit, String period) {
     }
 
+    /** Calls stopped until {@code until} (e.g. HubSpot's daily limit); {@code message} says so for people. */
+    public record Pause(java.time.Instant until, String message) {
+    }
+
     private final Map<String, Supplier<Optional<Budget>>> sources = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<Optional<Pause>>> pauses = new ConcurrentHashMap<>();
+
+    public void registerPause(String system, Supplier<Optional<Pause>> source) {
+        pauses.put(system, source);
+    }
+
+    /** The CRM's calls are paused (its limit reached) until a known time; empty when they may go. */
+    public Optional<Pause> pause(String system) {
+        return pauses.getOrDefault(system, Optional::empty).get();
+    }
 
     public void register(String system, Supplier<Optional<Budget>> source) {
         sources.put(system, source);

@@ -36,7 +36,7 @@ class DealsTest {
         }
     }
 
-    private static Map<String, String> deal(String amount, String stage, String refunded) {
+    static Map<String, String> deal(String amount, String stage, String refunded) {
         var p = new java.util.HashMap<>(Map.of("amount", amount, "dealstage", stage, "deal_currency_code", "EUR",
                 "closedate", "2026-10-01T12:00:00Z", "pipeline", "default"));
         if (refunded != null) {

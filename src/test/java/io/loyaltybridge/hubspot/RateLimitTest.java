@@ -65,4 +65,81 @@ class RateLimitTest {
             assertThat(w.proxy.exchanges()).noneMatch(e -> e.status() == 429);
         }
     }
+
+    @Test
+    void a_429_is_retried_only_after_the_interval_the_headers_give_for_a_get_and_a_post_alike() {
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, Map.of(), hs -> {
+            hs.admin().createContact("first@example.com", "First", "Gap");
+            hs.faults().rateLimitStorm(1);
+        })) {
+            HubSpotWorld.eventually(Duration.ofSeconds(40), () -> w.batchUpdates() == 1);
+            w.hs.faults().rateLimitStorm(1);
+            long second = w.hs.admin().createContact("second@example.com", "Second", "Gap");
+            HubSpotWorld.eventually(Duration.ofSeconds(40), () -> w.inSync(second));
+            var calls = w.proxy.exchanges();
+            List<String> limited = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).status() == 429) {
+                    limited.add(calls.get(i).endpoint());
+                    assertThat(i + 1).as("a call follows the 429").isLessThan(calls.size());
+                    // The sandbox's X-HubSpot-RateLimit-Interval-Milliseconds is 10 000; httpclient5's own retry
+                    // would come after 1 s.
+                    assertThat(calls.get(i + 1).atMillis() - calls.get(i).atMillis())
+                            .as("gap after the 429 of %s", calls.get(i).endpoint()).isGreaterThanOrEqualTo(9_000);
+                }
+            }
+            assertThat(limited).hasSize(2).anyMatch(e -> e.startsWith("GET ")).anyMatch(e -> e.startsWith("POST "));
+            w.assertLedgerAndSpecs();
+        }
+    }
+
+    @Test
+    void after_a_daily_429_calls_pause_until_midnight_in_the_accounts_time_zone_and_status_and_readiness_say_so() {
+        java.time.ZoneId kiritimati = java.time.ZoneId.of("Pacific/Kiritimati"); // UTC+14: its midnight is not UTC's
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o.timeZone(kiritimati), Map.of(), hs ->
+                hs.admin().createContact("day@example.com", "Day", "Limit"))) {
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.batchUpdates() == 1);
+            w.hs.faults().exhaustDaily();
+            w.hs.admin().createContact("late@example.com", "Late", "Limit");
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.proxy.exchanges().stream()
+                    .anyMatch(e -> e.status() == 429));
+            java.time.Instant midnight = java.time.LocalDate.now(kiritimati).plusDays(1).atStartOfDay(kiritimati)
+                    .toInstant();
+            var http = new io.loyaltybridge.support.Http(w.app.baseUrl(), io.loyaltybridge.support.TestApp.TOKEN);
+            // The proxy logs the 429 before the connector has read it: wait for the pause to show.
+            HubSpotWorld.eventually(Duration.ofSeconds(10), () -> http.get("/api/sync/status").json()
+                    .path("systems").path("hubspot").has("paused"));
+            var paused = http.get("/api/sync/status").json().path("systems").path("hubspot").path("paused");
+            assertThat(paused.path("until").asText()).isEqualTo(midnight.toString());
+            assertThat(paused.path("message").asText()).startsWith("daily limit reached, resumes at ");
+            var ready = http.get("/observe/health/ready");
+            assertThat(ready.status()).isNotEqualTo(200);
+            assertThat(ready.text()).contains("crm-hubspot");
+            // Nothing more is called until then.
+            int calls = w.proxy.exchanges().size();
+            HubSpotWorld.throughout(Duration.ofSeconds(1), () -> w.proxy.exchanges().size() == calls);
+        }
+    }
+
+    @Test
+    void a_503s_retry_after_holds_every_call_and_the_next_cycle_then_catches_up() {
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, Map.of(), hs ->
+                hs.admin().createContact("busy@example.com", "Busy", "Peer"))) {
+            HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.batchUpdates() == 1);
+            w.hs.faults().failNext(1, 503, 3);
+            long later = w.hs.admin().createContact("later@example.com", "Later", "Peer");
+            HubSpotWorld.eventually(Duration.ofSeconds(30), () -> w.inSync(later));
+            var calls = w.proxy.exchanges();
+            int at = -1;
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).status() == 503) {
+                    at = i;
+                }
+            }
+            assertThat(at).as("the 503 was answered").isNotNegative();
+            // Retry-After asked for 3 s: no call goes before, whoever makes it.
+            assertThat(calls.get(at + 1).atMillis() - calls.get(at).atMillis()).isGreaterThanOrEqualTo(2_800);
+            w.assertLedgerAndSpecs();
+        }
+    }
 }

@@ -29,14 +29,13 @@ final class SpecCheckingProxy implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final List<String> FORWARDED = List.of("X-HubSpot-RateLimit-Max", "X-HubSpot-RateLimit-Remaining",
             "X-HubSpot-RateLimit-Interval-Milliseconds", "X-HubSpot-RateLimit-Daily",
-            "X-HubSpot-RateLimit-Daily-Remaining", "Content-Type");
+            "X-HubSpot-RateLimit-Daily-Remaining", "Content-Type", "Retry-After");
 
     private final HttpServer server;
     private final String target;
     private final List<String> mismatches = new ArrayList<>();
     private final AtomicInteger checked = new AtomicInteger();
     private final List<Exchange> exchanges = new ArrayList<>();
-    private final java.util.Deque<String> tokensToIssue = new java.util.ArrayDeque<>();
     private final List<String> tokenRequests = new ArrayList<>();
 
     /** One call as the connector made it: when it was answered, and how. */
@@ -76,43 +75,12 @@ final class SpecCheckingProxy implements AutoCloseable {
         return checked.get();
     }
 
-    /**
-     * Plays HubSpot's OAuth token endpoint (the sandbox has none): each refresh-token grant gets the next of
-     * these access tokens, which the sandbox must accept.
-     */
-    synchronized void issueTokens(List<String> tokens) {
-        tokensToIssue.addAll(tokens);
-    }
-
+    /** The form bodies of every token request (POST /oauth/2026-03/token) the connector made. */
     synchronized List<String> tokenRequests() {
         return List.copyOf(tokenRequests);
     }
 
-    private void token(HttpExchange ex) throws IOException {
-        String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String token;
-        synchronized (this) {
-            tokenRequests.add(form);
-            token = tokensToIssue.poll();
-        }
-        boolean valid = token != null && form.contains("grant_type=refresh_token")
-                && "application/x-www-form-urlencoded".equals(ex.getRequestHeaders().getFirst("Content-Type"));
-        byte[] body = (valid ? "{\"token_type\":\"bearer\",\"refresh_token\":\"kept\",\"access_token\":\""
-                + token + "\",\"expires_in\":1800}"
-                : "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or unknown refresh token\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(valid ? 200 : 400, body.length);
-        ex.getResponseBody().write(body);
-    }
-
     private void forward(HttpExchange ex) throws IOException {
-        if (ex.getRequestURI().getPath().equals("/oauth/v1/token")) {
-            try (ex) {
-                token(ex);
-            }
-            return;
-        }
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getRawPath();
@@ -133,6 +101,13 @@ final class SpecCheckingProxy implements AutoCloseable {
             HttpResponse<byte[]> res = CLIENT.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
             synchronized (this) {
                 exchanges.add(new Exchange(System.currentTimeMillis(), method + " " + path, res.statusCode()));
+                if (path.startsWith("/oauth/")) {
+                    tokenRequests.add(new String(body, StandardCharsets.UTF_8));
+                }
+                if (path.startsWith("/oauth/v1/")) {
+                    // HubSpot retires the v1 OAuth API on 2027-02-16: any call to it fails the test.
+                    mismatches.add(method + " " + path + ": a call to the retired v1 OAuth API");
+                }
             }
             check(method, path, query, body.length == 0 ? null : new String(body, StandardCharsets.UTF_8), headers,
                     res, contentType);
@@ -150,9 +125,6 @@ final class SpecCheckingProxy implements AutoCloseable {
 
     private void check(String method, String path, String query, String body, Map<String, String> headers,
                        HttpResponse<byte[]> res, String contentType) {
-        if (path.startsWith("/oauth/")) {
-            return;
-        }
         Map<String, String> params = new LinkedHashMap<>();
         if (query != null) {
             for (String kv : query.split("&")) {
@@ -160,12 +132,14 @@ final class SpecCheckingProxy implements AutoCloseable {
                 params.put(p[0], p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "");
             }
         }
-        var request = HubSpotSpecs.request(method, path, params, body, headers);
+        var request = HubSpotSpecs.request(method, path, params, body, headers, contentType);
         var response = HubSpotSpecs.response(res.statusCode(), res.headers().firstValue("Content-Type").orElse(null),
                 new String(res.body(), StandardCharsets.UTF_8));
         ValidationReport report = HubSpotSpecs.check(request, response);
         checked.incrementAndGet();
-        if (report.hasErrors() || (body != null && !String.valueOf(contentType).startsWith("application/json"))) {
+        boolean form = path.startsWith("/oauth/");
+        if (report.hasErrors() || (body != null && !String.valueOf(contentType).startsWith(
+                form ? "application/x-www-form-urlencoded" : "application/json"))) {
             synchronized (this) {
                 mismatches.add(method + " " + path + " -> " + res.statusCode() + ": " + report.getMessages()
                         + " content-type " + contentType + "\nrequest: " + abbreviate(body));

@@ -85,7 +85,8 @@ class SyncFaultsTest {
     @Test
     void a_used_up_daily_limit_stops_the_calls_until_midnight_and_the_sync_then_catches_up() {
         ShiftedClock clock = new ShiftedClock();
-        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, Map.of(),
+        ZoneId account = ZoneId.of("Asia/Tokyo"); // HubSpot resets the day at the account's midnight, not UTC's
+        try (HubSpotWorld w = HubSpotWorld.start(false, o -> o.timeZone(account), Map.of(),
                 (io.loyaltybridge.sandbox.hubspot.HubSpotSandbox hs, String url) -> buyer(hs, 25), clock)) {
             awaitSameEndState(w);
             w.hs.faults().exhaustDaily();
@@ -98,8 +99,8 @@ class SyncFaultsTest {
             // HubSpot's day ends: the allowance is back, and so is the connector
             long refused = w.proxy.exchanges().stream().filter(e -> e.status() == 429).count();
             w.hs.faults().restoreDaily();
-            clock.shift(Duration.between(clock.instant(), LocalDate.now(clock).plusDays(1)
-                    .atStartOfDay(ZoneOffset.UTC).toInstant()).plusSeconds(1));
+            clock.shift(Duration.between(clock.instant(), LocalDate.ofInstant(clock.instant(), account).plusDays(1)
+                    .atStartOfDay(account).toInstant()).plusSeconds(1));
             awaitSameEndState(w);
             assertThat(refused).isPositive();
             assertThat(w.proxy.exchanges().stream().filter(e -> e.status() == 429).count()).isEqualTo(refused);

@@ -31,6 +31,16 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, "OBJECT_NOT_FOUND", null, message);
     }
 
+    /**
+     * Something HubSpot has that this sandbox does not serve: 501 with a message saying so, never an answer that
+     * reads like HubSpot's own (a 404 or an empty list would look like missing data).
+     */
+    static ApiError notServed(String what) {
+        return new ApiError(501, "NOT_SERVED_BY_SANDBOX", null, what + " is not served by this sandbox (LoyaltyBridge's "
+                + "HubSpot sandbox serves the objects, search, batch, properties, associations v4, pipelines, "
+                + "account-info and OAuth 2026-03 token APIs; see the README)");
+    }
+
     static ApiError conflict(String message) {
         return new ApiError(409, "CONFLICT", null, message);
     }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Associations v4: the batch read and the single-record listing, each link shown with its
- * {@code associationTypes} (HUBSPOT_DEFINED type ids: order-contact 507/508, deal-contact 3/4). Pages hold 500.
+ * {@code associationTypes} (HUBSPOT_DEFINED type ids: order-contact 507/508, deal-contact 3/4, note-contact 202/201,
+ * order-line item 513/514, deal-line item 19/20). Pages hold 500.
  */
 final class AssociationsApi {
     private static final int PAGE = 500;

@@ -18,6 +18,8 @@ final class CrmData {
     final Links orderContacts = new Links(ObjectType.ORDERS, ObjectType.CONTACTS, 507, 508);
     final Links dealContacts = new Links(ObjectType.DEALS, ObjectType.CONTACTS, 3, 4);
     final Links noteContacts = new Links(ObjectType.NOTES, ObjectType.CONTACTS, 202, 201);
+    final Links orderLines = new Links(ObjectType.ORDERS, ObjectType.LINE_ITEMS, 513, 514);
+    final Links dealLines = new Links(ObjectType.DEALS, ObjectType.LINE_ITEMS, 19, 20);
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     final Clock clock;
 
@@ -38,7 +40,7 @@ final class CrmData {
 
     /** The link table between two types, or null when the sandbox does not keep that pair. */
     Links links(ObjectType a, ObjectType b) {
-        for (Links l : List.of(orderContacts, dealContacts, noteContacts)) {
+        for (Links l : List.of(orderContacts, dealContacts, noteContacts, orderLines, dealLines)) {
             if ((l.from == a && l.to == b) || (l.from == b && l.to == a)) {
                 return l;
             }
@@ -105,7 +107,7 @@ final class CrmData {
                 s.alias(d.name(), v, primary.id());
             }
         }
-        for (Links l : List.of(orderContacts, dealContacts, noteContacts)) {
+        for (Links l : List.of(orderContacts, dealContacts, noteContacts, orderLines, dealLines)) {
             if (l.from == t || l.to == t) {
                 l.move(t, merged.id(), primary.id());
             }
@@ -118,7 +120,7 @@ final class CrmData {
     /** Permanently deletes a contact and what identifies it, as a GDPR request does. */
     void privacyDelete(ObjectType t, long id, Change.Source source) {
         Snap gone = store(t).purge(id);
-        for (Links l : List.of(orderContacts, dealContacts, noteContacts)) {
+        for (Links l : List.of(orderContacts, dealContacts, noteContacts, orderLines, dealLines)) {
             if (l.from == t || l.to == t) {
                 l.drop(t, gone.id());
             }

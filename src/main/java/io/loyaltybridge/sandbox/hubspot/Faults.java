@@ -14,6 +14,7 @@ public final class Faults {
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 503;
+    private volatile int retryAfterSeconds;
     private final AtomicInteger stormLeft = new AtomicInteger();
     private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
     private volatile boolean dailyExhausted;
@@ -30,7 +31,13 @@ public final class Faults {
 
     /** The next {@code calls} calls (after authentication) answer {@code status} in HubSpot's error shape. */
     public void failNext(int calls, int status) {
+        failNext(calls, status, 0);
+    }
+
+    /** The same, each answer carrying {@code Retry-After: retryAfterSeconds} (0: no header). */
+    public void failNext(int calls, int status, int retryAfterSeconds) {
         failureStatus = status;
+        this.retryAfterSeconds = retryAfterSeconds;
         failuresLeft.set(calls);
     }
 
@@ -74,6 +81,10 @@ public final class Faults {
 
     boolean takeStorm() {
         return stormLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     Duration latency() {

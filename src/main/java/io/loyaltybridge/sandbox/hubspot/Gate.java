@@ -18,8 +18,8 @@ final class Gate {
     private final Vertx vertx;
     private final RateLimits.Verdict storm;
 
-    Gate(SandboxOptions o, Faults faults, RateLimits limits, CallCounters counters, Vertx vertx) {
-        this.tokens = o.tokens();
+    Gate(SandboxOptions o, Set<String> tokens, Faults faults, RateLimits limits, CallCounters counters, Vertx vertx) {
+        this.tokens = tokens;
         this.faults = faults;
         this.limits = limits;
         this.counters = counters;
@@ -66,6 +66,9 @@ final class Gate {
         }
         int failure = faults.takeFailure();
         if (failure != 0) {
+            if (faults.retryAfterSeconds() > 0) {
+                ctx.response().putHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+            }
             Reply.error(ctx, new ApiError(failure, failure >= 500 ? "INTERNAL_ERROR" : "ERROR", null,
                     "internal error (injected by the sandbox)"));
             return;

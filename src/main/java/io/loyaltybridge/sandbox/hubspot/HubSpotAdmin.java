@@ -13,7 +13,10 @@ public final class HubSpotAdmin {
     private final CrmData data;
     private final Seeder seeder;
 
-    HubSpotAdmin(CrmData data, long seed) {
+    private final Pipelines pipelines;
+
+    HubSpotAdmin(CrmData data, long seed, Pipelines pipelines) {
+        this.pipelines = pipelines;
         this.data = data;
         this.seeder = new Seeder(data, seed);
     }
@@ -45,6 +48,26 @@ public final class HubSpotAdmin {
             long id = data.create(ObjectType.DEALS, properties, Change.Source.CRM_UI).id();
             data.associate(ObjectType.DEALS, id, ObjectType.CONTACTS, contactId);
             return id;
+        });
+    }
+
+    /**
+     * A line item of an order or a deal ({@code parentType} ORDERS or DEALS); properties e.g. name, quantity, price,
+     * hs_sku, and any custom property created first (e.g. a product category).
+     */
+    public long createLineItem(ObjectType parentType, long parentId, Map<String, String> properties) {
+        return call(() -> {
+            long id = data.create(ObjectType.LINE_ITEMS, properties, Change.Source.CRM_UI).id();
+            data.associate(parentType, parentId, ObjectType.LINE_ITEMS, id);
+            return id;
+        });
+    }
+
+    /** Adds a pipeline of orders or deals whose stages have these ids and labels (in order). */
+    public void addPipeline(ObjectType type, String id, String label, Map<String, String> stageLabelsById) {
+        call(() -> {
+            pipelines.add(type, new Pipelines.Pipeline(id, label, new LinkedHashMap<>(stageLabelsById)));
+            return null;
         });
     }
 

@@ -8,7 +8,16 @@ public enum ObjectType {
     DEALS("deals", "0-3", "deal", "createdate", "hs_lastmodifieddate", 20_000_001L),
     ORDERS("orders", "0-123", "order", "hs_createdate", "hs_lastmodifieddate", 30_000_001L),
     /** Engagement notes on a record's timeline (associated to contacts with type 202). */
-    NOTES("notes", "0-46", "note", "hs_createdate", "hs_lastmodifieddate", 40_000_001L);
+    NOTES("notes", "0-46", "note", "hs_createdate", "hs_lastmodifieddate", 40_000_001L),
+    /** The lines of an order or a deal (associated order-line item 513/514, deal-line item 19/20). */
+    LINE_ITEMS("line_items", "0-8", "line_item", "createdate", "hs_lastmodifieddate", 50_000_001L);
+
+    /** HubSpot's other standard objects: this sandbox does not keep them and says so (501), never "unknown". */
+    static final java.util.Set<String> NOT_SERVED = java.util.Set.of("companies", "company", "0-2", "tickets",
+            "ticket", "0-5", "products", "product", "0-7", "quotes", "quote", "0-14", "calls", "emails", "meetings",
+            "tasks", "communications", "postal_mail", "invoices", "carts", "payments", "subscriptions", "leads",
+            "goal_targets", "feedback_submissions", "appointments", "courses", "listings", "services", "users",
+            "discounts", "fees", "taxes", "commerce_payments");
 
     public final String path;
     public final String typeId;
@@ -29,6 +38,9 @@ public enum ObjectType {
 
     /** HubSpot accepts the plural name, the singular and the type id ("contacts", "contact", "0-1") in paths. */
     public static Optional<ObjectType> fromPath(String segment) {
+        if (segment != null && NOT_SERVED.contains(segment.toLowerCase())) {
+            throw ApiError.notServed("the " + segment + " object");
+        }
         for (ObjectType t : values()) {
             if (t.path.equalsIgnoreCase(segment) || t.singular.equalsIgnoreCase(segment) || t.typeId.equals(segment)) {
                 return Optional.of(t);

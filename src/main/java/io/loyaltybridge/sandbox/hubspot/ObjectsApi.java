@@ -29,8 +29,8 @@ final class ObjectsApi {
         int limit = Math.min(100, Math.max(1, intParam(ctx, "limit", 10)));
         boolean archived = Boolean.parseBoolean(ctx.queryParams().get("archived"));
         long after = ctx.queryParams().get("after") == null ? 0 : Req.id(ctx.queryParams().get("after")) + 1;
-        List<String> props = Views.names(ctx.queryParams().get("properties"));
-        List<String> assoc = Views.names(ctx.queryParams().get("associations"));
+        List<String> props = Views.names(ctx.queryParams().getAll("properties"));
+        List<String> assoc = Views.names(ctx.queryParams().getAll("associations"));
         List<Snap> page = new ArrayList<>();
         long[] more = {0};
         store.table().forEachFrom(after, s -> {
@@ -60,8 +60,8 @@ final class ObjectsApi {
         if (s == null || s.archived() != archived) {
             throw ApiError.notFound("Object not found.  objectId are usually numeric.").with("id", ctx.pathParam("id"));
         }
-        Reply.json(ctx, 200, withAssociations(t, s, Views.names(ctx.queryParams().get("properties")),
-                Views.names(ctx.queryParams().get("associations"))));
+        Reply.json(ctx, 200, withAssociations(t, s, Views.names(ctx.queryParams().getAll("properties")),
+                Views.names(ctx.queryParams().getAll("associations"))));
     }
 
     private void create(RoutingContext ctx) {

@@ -93,4 +93,12 @@ final class PropertyCatalog {
         byName.put(def.name(), def);
         return def;
     }
+
+    /** Adds options to an enumeration (a new pipeline's stages become options of the stage property). */
+    synchronized void addOptions(String name, List<String> values) {
+        PropertyDef def = byName.get(name);
+        List<String> all = new ArrayList<>(def.options().stream().map(PropertyDef.Option::value).toList());
+        values.stream().filter(v -> !all.contains(v)).forEach(all::add);
+        byName.put(name, def.withOptions(all.toArray(String[]::new)));
+    }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * HubSpot's limits per app token: a rolling 10-second window, a daily count that resets at midnight (UTC here),
+ * HubSpot's limits per app token: a rolling 10-second window, a daily count that resets at midnight in the
+ * account's time zone ({@link SandboxOptions#timeZone}),
  * and a separate per-second limit for search, which in turn is exempt from the 10-second window.
  */
 final class RateLimits {
@@ -19,6 +20,7 @@ final class RateLimits {
     private final int dailyMax;
     private final int searchMax;
     private final Faults faults;
+    private final java.time.ZoneId zone;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
 
     RateLimits(SandboxOptions o, Faults faults) {
@@ -27,6 +29,7 @@ final class RateLimits {
         this.dailyMax = o.dailyLimit;
         this.searchMax = o.searchPerSecond;
         this.faults = faults;
+        this.zone = o.timeZone;
     }
 
     Verdict admit(String token, boolean search) {
@@ -50,8 +53,9 @@ final class RateLimits {
             while (!searches.isEmpty() && searches.peekFirst() <= now - 1_000) {
                 searches.pollFirst();
             }
-            if (now / 86_400_000L != day) {
-                day = now / 86_400_000L;
+            long today = java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(now), zone).toEpochDay();
+            if (today != day) {
+                day = today;
                 dailyUsed = 0;
             }
             int dailyLeft = faults.dailyExhausted() ? 0 : dailyMax - dailyUsed;

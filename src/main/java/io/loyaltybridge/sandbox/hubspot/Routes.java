@@ -38,19 +38,23 @@ final class Routes {
     private Routes() {
     }
 
-    static Router build(Vertx vertx, Gate gate, CrmData data) {
+    static Router build(Vertx vertx, Gate gate, CrmData data, OAuthApi oauth, Pipelines pipelines,
+                        AccountApi account) {
         Router r = Router.router(vertx);
         r.route().handler(BodyHandler.create().setBodyLimit(16L * 1024 * 1024));
+        oauth.mount(r);
         r.route().handler(gate::handle);
         Mounter m = new Mounter();
+        pipelines.mount(r, m);
+        account.mount(r, m);
         new ContactsApi(data).mount(r, m);
         new BatchApi(data).mount(r, m);
         new SearchApi(data).mount(r, m);
         new ObjectsApi(data).mount(r, m);
         new PropertiesApi(data).mount(r, m);
         new AssociationsApi(data).mount(r, m);
-        r.route().handler(ctx -> Reply.error(ctx, new ApiError(404, "OBJECT_NOT_FOUND", null,
-                "No API is known at " + ctx.request().method() + " " + ctx.normalizedPath())));
+        r.route().handler(ctx -> Reply.error(ctx, ApiError.notServed(ctx.request().method() + " "
+                + ctx.normalizedPath())));
         r.route().failureHandler(Routes::failure);
         return r;
     }

@@ -30,6 +30,12 @@ public final class SandboxOptions {
     Duration webhookFlushInterval = Duration.ofMillis(50);
     boolean webhookShuffle = true;
     long seed = 42;
+    java.time.ZoneId timeZone = java.time.ZoneId.of("America/New_York");
+    String companyCurrency = "USD";
+    List<String> additionalCurrencies = List.of();
+    String oauthClientId;
+    String oauthClientSecret;
+    String oauthRefreshToken;
 
     public static SandboxOptions defaults() {
         return new SandboxOptions();
@@ -50,7 +56,7 @@ public final class SandboxOptions {
     /** Requests allowed per rolling 10 seconds per token (search is exempt, as at HubSpot). */
     public SandboxOptions tenSecondLimit(int max) { this.tenSecondLimit = max; return this; }
 
-    /** Requests allowed per UTC day per token. */
+    /** Requests allowed per day (midnight to midnight in the account's {@link #timeZone}) per token. */
     public SandboxOptions dailyLimit(int max) { this.dailyLimit = max; return this; }
 
     public SandboxOptions searchPerSecond(int max) { this.searchPerSecond = max; return this; }
@@ -76,6 +82,29 @@ public final class SandboxOptions {
 
     /** Seed of every random choice the sandbox makes (seeding data, shuffling events). */
     public SandboxOptions seed(long seed) { this.seed = seed; return this; }
+
+    /**
+     * The account's time zone (account-info's timeZone): the daily limit resets at its midnight. Defaults to
+     * America/New_York.
+     */
+    public SandboxOptions timeZone(java.time.ZoneId zone) { this.timeZone = zone; return this; }
+
+    /** account-info's companyCurrency and additionalCurrencies. */
+    public SandboxOptions currencies(String company, List<String> additional) {
+        this.companyCurrency = company;
+        this.additionalCurrencies = List.copyOf(additional);
+        return this;
+    }
+
+    /** An OAuth app whose refresh token POST /oauth/2026-03/token exchanges for access tokens. */
+    public SandboxOptions oauthApp(String clientId, String clientSecret, String refreshToken) {
+        this.oauthClientId = clientId;
+        this.oauthClientSecret = clientSecret;
+        this.oauthRefreshToken = refreshToken;
+        return this;
+    }
+
+    public java.time.ZoneId timeZone() { return timeZone; }
 
     public Set<String> tokens() { return Set.copyOf(tokens); }
 

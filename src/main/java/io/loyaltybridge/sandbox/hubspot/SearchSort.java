@@ -18,7 +18,8 @@ final class SearchSort {
     private static final Map<ObjectType, List<String>> QUERY_FIELDS = Map.of(
             ObjectType.CONTACTS, List.of("email", "firstname", "lastname"),
             ObjectType.ORDERS, List.of("hs_order_name"),
-            ObjectType.DEALS, List.of("dealname"));
+            ObjectType.DEALS, List.of("dealname"),
+            ObjectType.LINE_ITEMS, List.of("name", "hs_sku"));
 
     private SearchSort() {
     }
@@ -66,7 +67,7 @@ final class SearchSort {
     /** HubSpot's {@code query}: a record matches when one of its default text fields starts with or contains it. */
     static Predicate<Snap> query(ObjectStore store, String query) {
         String q = query.toLowerCase().trim();
-        return s -> QUERY_FIELDS.get(store.type).stream()
+        return s -> QUERY_FIELDS.getOrDefault(store.type, List.of("hs_object_id")).stream()
                 .map(f -> store.value(s, f))
                 .anyMatch(v -> v != null && v.toLowerCase().contains(q));
     }

@@ -31,6 +31,15 @@ final class StandardProperties {
                         "open", "processed", "shipped", "delivered", "cancelled", "refunded", "partially_refunded"));
                 c.add(builtIn("hs_external_order_id", "External order ID", "string", "text", info).unique());
             }
+            case LINE_ITEMS -> {
+                c.add(builtIn("name", "Name", "string", "text", info));
+                c.add(builtIn("quantity", "Quantity", "number", "number", info));
+                c.add(builtIn("price", "Unit price", "number", "number", info));
+                c.add(builtIn("amount", "Net price", "number", "number", info));
+                c.add(builtIn("hs_sku", "SKU", "string", "text", info));
+                c.add(builtIn("hs_product_id", "Product ID", "string", "text", info));
+                c.add(builtIn("hs_line_item_currency_code", "Currency", "string", "text", info));
+            }
             case NOTES -> {
                 c.add(builtIn("hs_note_body", "Note body", "string", "html", info));
                 c.add(builtIn("hs_timestamp", "Activity date", "datetime", "date", info));

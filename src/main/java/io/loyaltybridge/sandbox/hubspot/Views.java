@@ -13,7 +13,9 @@ final class Views {
             ObjectType.ORDERS, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id"),
             ObjectType.DEALS, List.of("amount", "closedate", "createdate", "dealname", "dealstage",
                     "hs_lastmodifieddate", "hs_object_id", "pipeline"),
-            ObjectType.NOTES, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id", "hs_timestamp"));
+            ObjectType.NOTES, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id", "hs_timestamp"),
+            ObjectType.LINE_ITEMS, List.of("amount", "createdate", "hs_lastmodifieddate", "hs_object_id", "hs_sku",
+                    "name", "price", "quantity"));
 
     private Views() {
     }
@@ -53,5 +55,13 @@ final class Views {
             return List.of();
         }
         return List.of(csv.split(",")).stream().map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /**
+     * Every value of a query parameter that may repeat: HubSpot takes both {@code properties=a&properties=b} (the
+     * spec's form, and the official SDKs') and {@code properties=a,b}, and mixes of the two.
+     */
+    static List<String> names(List<String> values) {
+        return values.stream().flatMap(v -> names(v).stream()).distinct().toList();
     }
 }
