@@ -41,16 +41,10 @@ final class IncrementalSearch {
     }
 
     /**
-     * Hands each page and its latest modified time to {@code page}, in ascending modified order. A first read (no
-     * {@code since}: the whole object) reports its progress against the total of the first answer.
-     */
-    void readSince(Instant since, BiConsumer<List<JsonNode>, Instant> page) {
-        readSince(since, since == null, page);
-    }
-
-    /**
-     * The same; {@code firstSync} (the object not yet read whole: a first sync, or one resumed after it was cut
-     * short) reports progress against the total of the first answer, each record counted once.
+     * Hands each page and its latest modified time to {@code page}, in ascending modified order (no {@code since}:
+     * the whole object). A {@code firstSync} (the object not yet read whole: a first sync, or one resumed after it
+     * was cut short) reports its progress against the total of the first answer, each record counted once, and
+     * shows as stopped when the read fails.
      */
     void readSince(Instant since, boolean firstSync, BiConsumer<List<JsonNode>, Instant> page) {
         long from = since == null ? 0 : since.toEpochMilli();

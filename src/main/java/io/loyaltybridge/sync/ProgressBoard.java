@@ -43,8 +43,9 @@ public final class ProgressBoard implements Progress.Board {
     @Override
     public Progress start(String work, long total) {
         Work w = new Work(work, total, clock.instant());
-        // A run of the same work (a first sync resumed after it was cut short) supersedes the one shown before.
-        works.removeIf(earlier -> earlier.work.equals(work) && earlier.finishedAt != null);
+        // A run of the same work supersedes the one shown before: a first sync resumed after it was cut short, or a
+        // backfill started again after one that failed without saying so (it would show "running" for ever).
+        works.removeIf(earlier -> earlier.work.equals(work));
         works.add(w);
         LOG.info("{}: started, {} to do", work, total);
         return w;

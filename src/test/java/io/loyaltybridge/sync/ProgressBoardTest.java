@@ -69,4 +69,14 @@ class ProgressBoardTest {
         sync.advance(12); // two records created while it ran
         assertThat(board.snapshot().get(0).total()).isEqualTo(12);
     }
+
+    @Test
+    void a_new_run_replaces_an_earlier_one_left_running_by_a_failure() {
+        board.start("Backfill", 100).advance(30); // its thread failed: neither finished nor stopped
+        board.start("Backfill", 70);
+        assertThat(board.snapshot()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo("running");
+            assertThat(s.total()).isEqualTo(70);
+        });
+    }
 }
