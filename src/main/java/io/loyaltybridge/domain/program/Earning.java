@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * How purchases earn points.
  *
- * @param pointsPerUnit       points per whole unit of the program currency kept by the customer
- * @param rounding            how each part of the breakdown is rounded to whole points
- * @param minimumOrder        an order whose total is below this earns nothing (checked on the total, not on what is
- *                            kept, so a partial refund reduces points proportionally instead of wiping them out)
+ * @param pointsPerUnit       points per unit of the program currency; fractions of a unit earn their share
+ * @param rounding            how each part of the breakdown is rounded to whole points, once per part
+ * @param minimumOrder        an order whose total is below this earns no points and no cashback (checked on the
+ *                            total, not on what is kept, so a partial refund reduces points proportionally instead
+ *                            of wiping them out)
  * @param categoryMultipliers multiplier per order-line category
  * @param skuMultipliers      multiplier per SKU; a SKU multiplier replaces its line's category multiplier
  * @param returnWindowDays    points stay pending this many days after the order (0: available at once)

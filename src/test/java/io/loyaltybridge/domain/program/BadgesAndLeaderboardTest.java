@@ -53,6 +53,10 @@ class BadgesAndLeaderboardTest {
                 Arguments.of("orders in December, January and February are a streak across the year end", List.of(
                         bought("2024-12-31", "10"), bought("2025-01-15", "10"), bought("2025-02-01", "10")),
                         Set.of("first", "three"), "2025-02-01", List.of("streak")),
+                Arguments.of("an order that earns nothing (below the minimum) counts for no badge or streak",
+                        List.of(bought("2024-12-31", "10"), new OrderFact(day("2025-01-15"), new BigDecimal("3"),
+                                java.util.Map.of(), false), bought("2025-02-01", "10")),
+                        Set.of("first"), "2025-02-01", List.of()),
                 Arguments.of("a gap month breaks the streak", List.of(bought("2024-11-30", "10"),
                         bought("2025-01-15", "10"), bought("2025-02-01", "10")), Set.of("first", "three"),
                         "2025-02-01", List.of()));
