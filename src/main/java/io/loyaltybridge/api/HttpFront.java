@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class HttpFront {
     /** The paths under /api anyone may read: the API's own description. */
-    static final Set<String> PUBLIC_PATHS = Set.of("/api/openapi.json");
+    static final Set<String> PUBLIC_PATHS = Set.of(OpenApiDocument.PATH);
     private static final int[] ERRORS = {400, 401, 403, 404, 405, 406, 408, 413, 414, 415, 431, 500, 501, 503};
 
     private HttpFront() {
