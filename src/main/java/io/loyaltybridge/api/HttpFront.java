@@ -65,6 +65,10 @@ public final class HttpFront {
             router.route("/api/*").order(-1000).handler(ctx -> gate(ctx, guard));
             // After every Camel route: what none of them served.
             router.route().order(Integer.MAX_VALUE).handler(ctx -> unserved(ctx, router));
+            // A failure inside a route (the body handler's 413, an exception Camel hands back) reaches the failure
+            // handlers, not the error handlers of this sub-router: answer it here in the same shape.
+            router.route().order(-1001).failureHandler(ctx -> answer(ctx, router,
+                    ctx.statusCode() >= 400 ? ctx.statusCode() : 500));
             for (int status : ERRORS) {
                 router.errorHandler(status, ctx -> answer(ctx, router, status));
             }

@@ -1,6 +1,8 @@
 package io.loyaltybridge.hubspot;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import java.util.Map;
 public final class WebhookReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final int REMEMBERED = 100_000;
+    /** One JSON array and nothing after it: {@code [...]garbage} is not a delivery. */
+    private static final ObjectReader EVENTS = HubSpotClient.JSON.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final WebhookSignature signature;
     private final String publicUrl;
@@ -52,7 +57,7 @@ public final class WebhookReceiver {
         } else {
             try {
                 // An empty body arrives as null; it is as little an array of events as malformed JSON is.
-                JsonNode events = raw == null ? null : HubSpotClient.JSON.readTree(raw);
+                JsonNode events = raw == null ? null : EVENTS.readTree(raw);
                 if (events == null || !events.isArray()) {
                     throw new IOException("not an array");
                 }
@@ -72,7 +77,18 @@ public final class WebhookReceiver {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         // HubSpot ignores the body; it tells an operator replaying a delivery what was new.
         exchange.setProperty("hubspotAnswer", status == 200
-                ? "{\"received\":" + received + ",\"fresh\":" + fresh.size() + "}" : "");
+                ? "{\"received\":" + received + ",\"fresh\":" + fresh.size() + "}" : problem(status));
+        exchange.setProperty("hubspotContentType", status == 200 ? "application/json" : "application/problem+json");
+    }
+
+    /** The refusal as the API's problem bodies are shaped (HubSpot ignores it; an operator replaying reads it). */
+    private static String problem(int status) {
+        String code = status == 401 ? "bad_signature" : "invalid_request";
+        String detail = status == 401 ? "missing, wrong or stale X-HubSpot-Signature-v3"
+                : "the body is not one JSON array of events";
+        return "{\"type\":\"https://loyaltybridge.io/problems/" + code.replace('_', '-') + "\",\"title\":\""
+                + (status == 401 ? "Signature not valid" : "The request is not valid") + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
     }
 
     private synchronized boolean firstTime(long eventId) {
