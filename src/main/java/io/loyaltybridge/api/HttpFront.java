@@ -32,21 +32,30 @@ public final class HttpFront {
      * starts), just before the routes start taking traffic.
      */
     public static void installOnStart(org.apache.camel.main.Main main, ApiGuard guard) {
+        java.util.concurrent.atomic.AtomicBoolean installed = new java.util.concurrent.atomic.AtomicBoolean();
         main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
             @Override
             public void afterConfigure(org.apache.camel.main.BaseMainSupport configured) {
                 CamelContext camel = configured.getCamelContext();
                 camel.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
-                    private boolean installed;
-
                     @Override
                     public void notify(org.apache.camel.spi.CamelEvent event) {
-                        if (!installed && event.getType() == org.apache.camel.spi.CamelEvent.Type.RoutesStarting) {
-                            installed = true;
+                        if (event.getType() == org.apache.camel.spi.CamelEvent.Type.RoutesStarting
+                                && !installed.get()) {
                             install(camel, guard);
+                            installed.set(true);
                         }
                     }
                 });
+            }
+
+            @Override
+            public void afterStart(org.apache.camel.main.BaseMainSupport started) {
+                // Camel only logs an event notifier's exception: never run without the gate.
+                if (!installed.get()) {
+                    throw new IllegalStateException("the HTTP front (token gate, problem answers) could not be"
+                            + " installed; see the warning above");
+                }
             }
         });
     }
