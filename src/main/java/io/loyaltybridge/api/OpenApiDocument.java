@@ -100,6 +100,12 @@ public final class OpenApiDocument {
         if (described.has("summary")) {
             op.put("summary", described.get("summary").asText());
         }
+        // Query parameters: the REST DSL here declares none, so they are described beside the schemas.
+        described.path("query").fields().forEachRemaining(q -> {
+            ObjectNode param = op.withArray("parameters").addObject().put("name", q.getKey()).put("in", "query")
+                    .put("required", false);
+            param.set("schema", q.getValue());
+        });
         if (described.path("public").asBoolean(false)) {
             op.putArray("security");
         }

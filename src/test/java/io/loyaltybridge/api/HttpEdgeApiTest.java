@@ -106,6 +106,31 @@ class HttpEdgeApiTest {
     }
 
     @Test
+    void control_characters_and_huge_values_in_query_parameters_are_never_a_500() {
+        Map<String, Long> before = Tables.counts(fx.databaseUrl);
+        List<String> failures = new ArrayList<>();
+        for (RestRoutes route : RestRoutes.all()) {
+            if (!route.method().equals("GET")) {
+                continue;
+            }
+            for (String value : List.of("a%00b", "%1B%5B31m", "99999999999999999999999", "-1", "%E0%80%80",
+                    "2026-02-30", "+300000-01-01")) {
+                String query = "?email=" + value + "&status=" + value + "&period=" + value + "&channel=" + value
+                        + "&memberId=" + value + "&limit=" + value + "&before=" + value + "&subscriptionId=" + value;
+                Http.Response r = fx.http.get(route.concrete(member, "x") + query);
+                if (r.status() >= 500 || (r.status() >= 400 && !r.contentType().startsWith("application/problem"))) {
+                    failures.add(route + query + " answered " + r.status() + " " + r.text());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(Tables.counts(fx.databaseUrl)).isEqualTo(before);
+        Http.Response nul = fx.http.get("/api/members?email=a%00b@example.com");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.errorFields()).containsExactly("email");
+    }
+
+    @Test
     void a_body_not_sent_as_json_is_415_whatever_the_query_string_says() {
         Map<String, Long> before = Tables.counts(fx.databaseUrl);
         String order = ApiFixture.order("ct@example.com", "CT-1", "10.00", "completed", "");
