@@ -50,6 +50,8 @@ class HostileWebhooksTest {
             HttpResponse<String> unsigned = post(w, good.getBytes(StandardCharsets.UTF_8), false);
             assertThat(unsigned.statusCode()).isEqualTo(401);
             assertThat(verdict(unsigned)).isNull();
+            HttpResponse<String> signedInQuery = signedInQuery(w, good);
+            assertThat(signedInQuery.statusCode()).as("a signature in the query string").isEqualTo(401);
             assertThat(failures).as("of " + corpus(good).size() + " deliveries").isEmpty();
             HubSpotWorld.throughout(Duration.ofSeconds(2), () -> Tables.counts(w.url).equals(before));
             assertThat(Tables.counts(w.url)).isEqualTo(before);
@@ -100,6 +102,17 @@ class HostileWebhooksTest {
                     new String(body, StandardCharsets.UTF_8), now));
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A correct signature and timestamp, given as query parameters instead of headers. */
+    private static HttpResponse<String> signedInQuery(HubSpotWorld w, String body) throws Exception {
+        long now = System.currentTimeMillis();
+        String url = HubSpotWorld.webhookUrl(w.port);
+        String signature = V3Signature.sign(HubSpotWorld.APP_SECRET, "POST", url, body, now);
+        String query = "?" + V3Signature.HEADER + "=" + java.net.URLEncoder.encode(signature, StandardCharsets.UTF_8)
+                + "&" + V3Signature.TIMESTAMP_HEADER + "=" + now;
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url + query)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] utf8(String text) {
