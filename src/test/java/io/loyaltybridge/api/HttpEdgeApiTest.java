@@ -66,7 +66,8 @@ class HttpEdgeApiTest {
     @Test
     void an_unauthenticated_request_is_refused_before_its_body_is_sent() throws Exception {
         // Announce 4 MB and send none of it: only a server that answers before reading the body can answer.
-        for (String path : List.of("/api/orders", "/api/members/" + member + "/adjustments", "/api/nowhere")) {
+        for (String path : List.of("/api/orders", "/api/members/" + member + "/adjustments", "/api/nowhere",
+                "//api/orders", "/api/./orders", "/x/../api/orders", "/api/%6Frders")) {
             String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 4000000\r\n\r\n";
             try (Socket socket = new Socket("localhost", URI.create(fx.app.baseUrl()).getPort())) {
@@ -191,6 +192,11 @@ class HttpEdgeApiTest {
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
         assertThat(put.status()).isEqualTo(405);
         assertThat(put.contentType()).startsWith("application/problem+json");
+        Http.Response page = anonymous.send(anonymous.builder("/").POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
+        assertThat(page.status()).isEqualTo(405);
+        assertThat(page.contentType()).startsWith("application/problem+json");
+        assertThat(page.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
     }
 
     @Test
