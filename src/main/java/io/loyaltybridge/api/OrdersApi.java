@@ -1,6 +1,5 @@
 package io.loyaltybridge.api;
 
-import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.OrderOutcome;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
@@ -65,9 +64,7 @@ public final class OrdersApi {
         }
         body.rejectAll(OrderAcceptance.violations(new OrderAcceptance.Report(externalId, "member", memberField != null,
                 total, currency, placedAt, status, refunded, lines), clock.instant()));
-        if (!body.violations().isEmpty()) {
-            throw new InvalidInput(body.violations());
-        }
+        body.requireValid();
         OrderOutcome outcome = ledger.submitOrder(new OrderSubmission(member, new OrderKey(source, externalId),
                 total, new CurrencyCode(currency), placedAt, status, refunded, lines));
         Map<String, Object> view = new LinkedHashMap<>();

@@ -6,8 +6,10 @@ import io.loyaltybridge.api.PrivacyApi;
 import io.loyaltybridge.api.CrmApi;
 import io.loyaltybridge.api.GrantsApi;
 import io.loyaltybridge.api.JobsApi;
+import io.loyaltybridge.api.HttpFront;
 import io.loyaltybridge.api.KpisApi;
 import io.loyaltybridge.api.MembersApi;
+import io.loyaltybridge.api.OpenApiDocument;
 import io.loyaltybridge.api.OrdersApi;
 import io.loyaltybridge.api.SyncApi;
 import io.loyaltybridge.api.ProgramApi;
@@ -111,6 +113,7 @@ public final class Application implements AutoCloseable {
             camelProperties.putIfAbsent("camel.management.port", Integer.toString(config.get(Settings.SERVER_PORT)));
             camel.setInitialProperties(camelProperties);
             camel.configure().withRoutesIncludePattern(routes);
+            HttpFront.installOnStart(camel, guard);
             camel.bind("programJobs", core.jobs());
             camel.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
             camel.bind("syncApi", syncApi(guard, core));
@@ -135,6 +138,7 @@ public final class Application implements AutoCloseable {
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
             camel.bind("statusPage", StatusPage.shipped());
+            camel.bind("openApiDocument", new OpenApiDocument());
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
                     config.get(Settings.PAGE_SIZE)));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
