@@ -63,7 +63,8 @@ public final class SandboxMode implements AutoCloseable {
     }
 
     public static SandboxMode start(Path workDir, Map<String, String> overrides, Map<String, String> env) {
-        Config config = Config.load(new Workspace(workDir).properties(overrides), env);
+        // Configuration, program and routes are checked before the sandboxes start and the shop is seeded.
+        Config config = Preflight.check(workDir, overrides, env).config();
         int port = config.get(Settings.SERVER_PORT);
         String webhook = "http://localhost:" + port + "/webhooks/hubspot";
         SeedClock clock = new SeedClock();
@@ -81,6 +82,8 @@ public final class SandboxMode implements AutoCloseable {
             ShopLoader.Loaded loaded = ShopLoader.load(shop, sf, hs, clock);
             Map<String, String> all = new HashMap<>(connectors(sf, hs, webhook));
             all.putAll(overrides);
+            // A demo with generated data and a printed token is for this machine only, like the sandboxes' own ports.
+            all.put(Settings.SERVER_HOST.name(), "127.0.0.1");
             if (config.get(Settings.DB_URL) == null) {
                 all.putIfAbsent(Settings.DATA_DIR.name(), freshDataDir(workDir, config).toString());
             }
@@ -116,6 +119,11 @@ public final class SandboxMode implements AutoCloseable {
     /** The sandboxes are new at every start, so their database is too: data/sandbox is emptied first. */
     private static Path freshDataDir(Path workDir, Config config) {
         Path dir = workDir.resolve(config.get(Settings.DATA_DIR)).resolve("sandbox");
+        try {
+            io.loyaltybridge.store.Database.releaseLeftBehind(dir);
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot start on " + dir + ": " + e.getMessage(), e);
+        }
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -27,9 +27,10 @@ public final class HttpFront implements AutoCloseable {
 
     public void start(int loginPort, int instancePort) throws Exception {
         HttpServerOptions opts = new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(true);
-        login = vertx.createHttpServer(opts).requestHandler(oauthRouter()).listen(loginPort)
+        // listen(port) alone binds 0.0.0.0 whatever the options say: the host is given again here.
+        login = vertx.createHttpServer(opts).requestHandler(oauthRouter()).listen(loginPort, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        instance = vertx.createHttpServer(opts).requestHandler(apiRouter()).listen(instancePort)
+        instance = vertx.createHttpServer(opts).requestHandler(apiRouter()).listen(instancePort, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         peer.urls("http://127.0.0.1:" + login.actualPort(), "http://127.0.0.1:" + instance.actualPort());
     }
