@@ -227,6 +227,9 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         gate.close();
+        // Backfills and first syncs run for minutes inside one exchange: they end at their next page, so that
+        // Camel's routes stop gracefully within camel.main.shutdownTimeout instead of being forced.
+        core.progress().stopAll();
         metrics.close();
         try {
             camel.stop();
