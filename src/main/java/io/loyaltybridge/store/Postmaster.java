@@ -42,11 +42,22 @@ record Postmaster(Path files, ProcessHandle process, int port) {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        // A pid file left by a crash may name a pid the OS has since given to another program: only a postgres counts.
+        // A pid file left by a crash may name a pid the OS has since given to another program, even to another
+        // PostgreSQL: only a postgres started on these files counts.
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().equals("postgres"))
                         .orElse(true))
+                .filter(p -> p.info().arguments().map(args -> servesFiles(args, files)).orElse(true))
                 .map(p -> new Postmaster(files, p, port));
+    }
+
+    private static boolean servesFiles(String[] args, Path files) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("-D")) {
+                return Path.of(args[i + 1]).toAbsolutePath().normalize().equals(files.toAbsolutePath().normalize());
+            }
+        }
+        return true;
     }
 
     /** Called only while holding the owner lock: a server running then was left by an app that is gone. */
