@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded PostgreSQL as users run it: durable, stopped last and cleanly on Ctrl+C, and restarted at the first
@@ -64,6 +65,18 @@ class EmbeddedDatabaseLifecycleTest {
             assertThat(database.durability()).isEqualTo("fsync=on, full_page_writes=on, synchronous_commit=on");
         }
         assertThat(postmaster()).as("stopped on close").isEmpty();
+    }
+
+    @Test
+    void a_second_app_on_a_data_folder_a_live_app_uses_is_refused_and_the_first_keeps_running() throws Exception {
+        try (Database first = Database.embedded(dataDir, 0, 2)) {
+            assertThatThrownBy(() -> Database.embedded(dataDir, 0, 2))
+                    .hasMessageContaining("another LoyaltyBridge (pid " + ProcessHandle.current().pid() + ")");
+            try (Connection connection = first.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                assertThat(statement.execute("SELECT 1")).isTrue();
+            }
+        }
     }
 
     @Test
