@@ -41,9 +41,14 @@ public final class LoyaltyBridge {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // The only shutdown hook that stops anything (the embedded database's library hook is disarmed): Ctrl+C or
+        // SIGTERM stop Camel's routes, then the pool, then the database, in that order.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long started = System.nanoTime();
             try {
                 running.close();
+                org.slf4j.LoggerFactory.getLogger(LoyaltyBridge.class).info("LoyaltyBridge stopped in {} ms",
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (Exception e) {
                 io.loyaltybridge.app.log.Console.err("LoyaltyBridge did not stop cleanly: " + e.getMessage());
             }

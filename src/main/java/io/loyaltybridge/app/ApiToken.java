@@ -23,8 +23,15 @@ public record ApiToken(String value, String name, String origin) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        // Straight to the console, not the log: log files are kept and shipped, and a token must not land there.
-        io.loyaltybridge.app.log.Console.out("LoyaltyBridge API token for this run (set LOYALTY_API_TOKEN to choose one): " + generated);
         return new ApiToken(generated, "generated-token", "token printed on the console at start");
+    }
+
+    /** Shows a generated token once every startup check has passed (a start that fails prints none). */
+    void announce() {
+        if (generated()) {
+            // Straight to the console, not the log: log files are kept and shipped, and a token must not land there.
+            io.loyaltybridge.app.log.Console.out("LoyaltyBridge API token for this run (set LOYALTY_API_TOKEN to choose one): "
+                    + value);
+        }
     }
 }

@@ -15,8 +15,6 @@ import io.loyaltybridge.api.SyncApi;
 import io.loyaltybridge.api.ProgramApi;
 import io.loyaltybridge.api.RewardsApi;
 import io.loyaltybridge.api.TierGrantsApi;
-import io.loyaltybridge.app.program.ProgramFile;
-import io.loyaltybridge.app.program.ProgramFileException;
 import io.loyaltybridge.domain.kpi.ProgramKpis;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.hubspot.HubSpotModule;
@@ -29,6 +27,8 @@ import io.loyaltybridge.store.PgKpis;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.DeadLetterReplay;
 import io.loyaltybridge.sync.OrderIngest;
+import io.loyaltybridge.web.GatedHttpServerFactory;
+import io.loyaltybridge.web.StartGate;
 import io.loyaltybridge.web.StatusPage;
 import io.loyaltybridge.store.LedgerCheck;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,15 +50,20 @@ public final class Application implements AutoCloseable {
 
     private final Database database;
     private final Main camel;
+    private final String host;
     private final int port;
     private final ApiToken token;
     private final Core core;
     private final SyncMetrics metrics;
+    private final StartGate gate;
 
-    private Application(Database database, Main camel, int port, ApiToken token, Core core, SyncMetrics metrics) {
+    private Application(Database database, Main camel, String host, int port, ApiToken token, Core core,
+                        SyncMetrics metrics, StartGate gate) {
         this.database = database;
         this.camel = camel;
+        this.host = host;
         this.port = port;
+        this.gate = gate;
         this.token = token;
         this.core = core;
         this.metrics = metrics;
@@ -80,18 +85,16 @@ public final class Application implements AutoCloseable {
     /** Starts with a given clock: tests move time forward without waiting for it. */
     public static Application start(Path workDir, Map<String, String> overrides, Map<String, String> env,
                                     Clock clock) {
-        Workspace workspace = new Workspace(workDir);
-        Properties properties = workspace.properties(overrides);
-        String routes = workspace.routesPattern();
-        Config config = Config.load(properties, env);
-        ApiToken token = ApiToken.from(config);
-        Map<String, String> tokens = ApiTokens.all(token, config);
-
-        if (config.get(ClusterSettings.ENABLED) && config.get(Settings.DB_URL) == null) {
-            throw new StartupException(ClusterSettings.ENABLED.name() + " = true needs a shared database: set "
-                    + Settings.DB_URL.name() + " (the embedded PostgreSQL serves one instance only)");
-        }
-        Program program = loadProgram(workDir.resolve(config.get(Settings.PROGRAM_FILE)));
+        Preflight checked = Preflight.check(workDir, overrides, env);
+        Properties properties = checked.properties();
+        String routes = checked.routes();
+        Config config = checked.config();
+        ApiToken token = checked.token();
+        Map<String, String> tokens = checked.tokens();
+        Program program = checked.program();
+        LOG.info("Program '{}' loaded from {} (rule version {})", program.name(),
+                config.get(Settings.PROGRAM_FILE).getFileName(), program.version());
+        token.announce();
 
         Database database = openDatabase(config, workDir);
         try {
@@ -100,6 +103,9 @@ public final class Application implements AutoCloseable {
                     new AuditTrail(core.transactions()));
 
             Main camel = new Main();
+            // The port opens before Camel adds the routes: until they are all started it answers 503, not 404.
+            StartGate gate = new StartGate();
+            camel.bind("mainHttpServerFactory", new GatedHttpServerFactory(gate));
             if (config.get(ClusterSettings.ENABLED)) {
                 camel.bind("quartz", ClusteredQuartz.component(database.dataSource(), config));
             }
@@ -111,6 +117,8 @@ public final class Application implements AutoCloseable {
             camelProperties.putAll(jobProperties(program));
             // Health and metrics answer on the API's port unless the file gives the management server its own.
             camelProperties.putIfAbsent("camel.management.port", Integer.toString(config.get(Settings.SERVER_PORT)));
+            camelProperties.setProperty("camel.server.host", config.get(Settings.SERVER_HOST));
+            camelProperties.putIfAbsent("camel.management.host", config.get(Settings.SERVER_HOST));
             camel.setInitialProperties(camelProperties);
             camel.configure().withRoutesIncludePattern(routes);
             HttpFront.installOnStart(camel, guard);
@@ -152,7 +160,9 @@ public final class Application implements AutoCloseable {
             SyncMetrics metrics = new SyncMetrics(meterRegistry(camel), core.transactions(), core.syncStores(),
                     core.clock());
             OperatorMetrics.bind(meterRegistry(camel), camel.getCamelContext(), database.dataSource());
-            Application app = new Application(database, camel, config.get(Settings.SERVER_PORT), token, core, metrics);
+            gate.open();
+            Application app = new Application(database, camel, config.get(Settings.SERVER_HOST),
+                    config.get(Settings.SERVER_PORT), token, core, metrics, gate);
             LOG.info("LoyaltyBridge is up: API at {} ({} routes); authenticate with 'Authorization: Bearer <token>' ({})",
                     app.baseUrl() + "/api", camel.getCamelContext().getRoutesSize(), token.origin());
             // The fragment (#token=) never leaves the browser; a token chosen in the environment is not printed.
@@ -185,20 +195,6 @@ public final class Application implements AutoCloseable {
                 "loyalty.jobs.birthday-bonus.cron", jobs.birthdayBonus().replace(' ', '+'));
     }
 
-    private static Program loadProgram(Path file) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new StartupException("missing program file " + file + " (set " + Settings.PROGRAM_FILE.name() + ")");
-        }
-        try {
-            Program program = ProgramFile.load(file);
-            LOG.info("Program '{}' loaded from {} (rule version {})", program.name(), file.getFileName(),
-                    program.version());
-            return program;
-        } catch (ProgramFileException e) {
-            throw new StartupException(e.getMessage(), e);
-        }
-    }
-
     private static Database openDatabase(Config config, Path workDir) {
         String url = config.get(Settings.DB_URL);
         int pool = config.get(Settings.DB_POOL_SIZE);
@@ -220,8 +216,11 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Where the API answers: localhost when it listens on every interface or on loopback, else its address. */
     public String baseUrl() {
-        return "http://localhost:" + port;
+        boolean local = host.equals("0.0.0.0") || host.equals("::") || host.equals("127.0.0.1")
+                || host.equals("localhost");
+        return "http://" + (local ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     public String apiToken() {
@@ -238,6 +237,10 @@ public final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        gate.close();
+        // Backfills and first syncs run for minutes inside one exchange: they end at their next page, so that
+        // Camel's routes stop gracefully within camel.main.shutdownTimeout instead of being forced.
+        core.progress().stopAll();
         metrics.close();
         try {
             camel.stop();

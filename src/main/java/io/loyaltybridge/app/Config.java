@@ -22,10 +22,25 @@ public final class Config {
 
     public static Config load(Properties properties, Map<String, String> env) {
         List<String> problems = new ArrayList<>();
+        Config config = load(properties, env, problems);
+        if (!problems.isEmpty()) {
+            throw StartupException.of(problems);
+        }
+        return config;
+    }
+
+    /**
+     * Adds every problem to {@code problems} and returns the configuration with defaults in place of invalid values,
+     * so that the checks that depend on it (secrets, program) can still run and report theirs in the same error.
+     */
+    static Config load(Properties properties, Map<String, String> env, List<String> problems) {
         Map<String, Object> values = new HashMap<>();
         for (Setting<?> setting : Settings.ALL) {
             String raw = properties.getProperty(setting.name());
             Object value = raw == null || raw.isBlank() ? setting.defaultValue() : setting.parse(raw, problems);
+            if (value == null) {
+                value = setting.defaultValue();
+            }
             if (value != null) {
                 values.put(setting.name(), value);
             }
@@ -37,9 +52,6 @@ public final class Config {
                         ? "; secrets belong in the environment (" + String.join(", ", Settings.SECRETS.keySet()) + ")"
                         : ""));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw StartupException.of(problems);
         }
         return new Config(values, env);
     }

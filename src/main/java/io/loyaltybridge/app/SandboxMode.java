@@ -63,7 +63,12 @@ public final class SandboxMode implements AutoCloseable {
     }
 
     public static SandboxMode start(Path workDir, Map<String, String> overrides, Map<String, String> env) {
-        Config config = Config.load(new Workspace(workDir).properties(overrides), env);
+        // Configuration, program and routes are checked before the sandboxes start and the shop is seeded, with the
+        // connector settings and secrets the sandboxes will supply (their addresses are not known yet).
+        Map<String, String> planned = new HashMap<>(connectors("http://127.0.0.1:1", "127.0.0.1", 1,
+                "http://127.0.0.1:1", "http://127.0.0.1:1/webhooks/hubspot"));
+        planned.putAll(overrides);
+        Config config = Preflight.check(workDir, planned, secrets(env, "sandbox", "sandbox")).config();
         int port = config.get(Settings.SERVER_PORT);
         String webhook = "http://localhost:" + port + "/webhooks/hubspot";
         SeedClock clock = new SeedClock();
@@ -79,17 +84,16 @@ public final class SandboxMode implements AutoCloseable {
                     + " two years...", customers, orders);
             Shop shop = ShopSeed.generate(customers, orders, Instant.now(), seed);
             ShopLoader.Loaded loaded = ShopLoader.load(shop, sf, hs, clock);
-            Map<String, String> all = new HashMap<>(connectors(sf, hs, webhook));
+            Map<String, String> all = new HashMap<>(connectors(sf.loginUrl(), sf.pubSubHost(), sf.pubSubPort(),
+                    hs.baseUrl(), webhook));
             all.putAll(overrides);
+            // A demo with generated data and a printed token is for this machine only, like the sandboxes' own ports.
+            all.put(Settings.SERVER_HOST.name(), "127.0.0.1");
             if (config.get(Settings.DB_URL) == null) {
                 all.putIfAbsent(Settings.DATA_DIR.name(), freshDataDir(workDir, config).toString());
             }
-            Map<String, String> secrets = new HashMap<>(env);
-            secrets.put("SALESFORCE_CLIENT_ID", sf.options().clientId());
-            secrets.put("SALESFORCE_CLIENT_SECRET", sf.options().clientSecret());
-            secrets.put("HUBSPOT_ACCESS_TOKEN", HUBSPOT_TOKEN);
-            secrets.put("HUBSPOT_APP_SECRET", HUBSPOT_SECRET);
-            Application app = Application.start(workDir, all, secrets);
+            Application app = Application.start(workDir, all,
+                    secrets(env, sf.options().clientId(), sf.options().clientSecret()));
             LiveOrders live = LiveOrders.start(loaded, sf, hs, config.get(Settings.SANDBOX_ORDERS_PER_MINUTE),
                     seed + 1);
             LOG.info("SANDBOX MODE is running: Salesforce sandbox at {} (Pub/Sub on port {}), HubSpot sandbox at {};"
@@ -104,18 +108,34 @@ public final class SandboxMode implements AutoCloseable {
     }
 
     /** Both connectors on, pointed at the sandboxes (Pub/Sub without TLS: the peer is local). */
-    private static Map<String, String> connectors(SalesforceSandbox sf, HubSpotSandbox hs, String webhook) {
-        return Map.of("loyalty.salesforce.enabled", "true", "loyalty.salesforce.login-url", sf.loginUrl(),
-                "loyalty.salesforce.pubsub.host", sf.pubSubHost(),
-                "loyalty.salesforce.pubsub.port", Integer.toString(sf.pubSubPort()),
+    private static Map<String, String> connectors(String loginUrl, String pubSubHost, int pubSubPort,
+                                                  String hubspotUrl, String webhook) {
+        return Map.of("loyalty.salesforce.enabled", "true", "loyalty.salesforce.login-url", loginUrl,
+                "loyalty.salesforce.pubsub.host", pubSubHost,
+                "loyalty.salesforce.pubsub.port", Integer.toString(pubSubPort),
                 "loyalty.salesforce.pubsub.plaintext", "true", "loyalty.hubspot.enabled", "true",
-                "loyalty.hubspot.base-url", hs.baseUrl(), "loyalty.hubspot.webhook.public-url", webhook,
+                "loyalty.hubspot.base-url", hubspotUrl, "loyalty.hubspot.webhook.public-url", webhook,
                 "loyalty.hubspot.refunded-amount-property", ShopLoader.REFUNDED_PROPERTY);
+    }
+
+    /** The environment with the sandboxes' credentials laid over it. */
+    private static Map<String, String> secrets(Map<String, String> env, String clientId, String clientSecret) {
+        Map<String, String> secrets = new HashMap<>(env);
+        secrets.put("SALESFORCE_CLIENT_ID", clientId);
+        secrets.put("SALESFORCE_CLIENT_SECRET", clientSecret);
+        secrets.put("HUBSPOT_ACCESS_TOKEN", HUBSPOT_TOKEN);
+        secrets.put("HUBSPOT_APP_SECRET", HUBSPOT_SECRET);
+        return secrets;
     }
 
     /** The sandboxes are new at every start, so their database is too: data/sandbox is emptied first. */
     private static Path freshDataDir(Path workDir, Config config) {
         Path dir = workDir.resolve(config.get(Settings.DATA_DIR)).resolve("sandbox");
+        try {
+            io.loyaltybridge.store.Database.releaseLeftBehind(dir);
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot start on " + dir + ": " + e.getMessage(), e);
+        }
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

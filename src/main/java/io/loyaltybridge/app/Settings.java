@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 public final class Settings {
     public static final Setting<Integer> SERVER_PORT = Setting.integer("camel.server.port", 8080, 1, 65535,
             "HTTP port of the API and the status page");
+    public static final Setting<String> SERVER_HOST = Setting.text("camel.server.host", "0.0.0.0",
+            "address the API listens on: 0.0.0.0 every interface, 127.0.0.1 this machine only (sandbox mode always"
+                    + " binds 127.0.0.1)");
     public static final Setting<String> DB_URL = Setting.text("loyalty.db.url", null,
             "JDBC URL of a PostgreSQL 15+ server; unset: embedded PostgreSQL under loyalty.data-dir");
     public static final Setting<Integer> DB_POOL_SIZE = Setting.integer("loyalty.db.pool-size", 10, 1, 200,
@@ -42,7 +45,7 @@ public final class Settings {
     public static final Setting<Integer> SANDBOX_SEED = Setting.integer("loyalty.sandbox.seed", 42, 0,
             Integer.MAX_VALUE, "seed of the generated shop (the same seed gives the same shop)");
 
-    private static final List<Setting<?>> CORE = List.of(PROGRAM_FILE, SERVER_PORT, DB_URL, DB_POOL_SIZE, DATA_DIR,
+    private static final List<Setting<?>> CORE = List.of(PROGRAM_FILE, SERVER_PORT, SERVER_HOST, DB_URL, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MAX_BODY_BYTES, PAGE_SIZE, SANDBOX_CUSTOMERS, SANDBOX_ORDERS, SANDBOX_ORDERS_PER_MINUTE,
             SANDBOX_SEED);
 

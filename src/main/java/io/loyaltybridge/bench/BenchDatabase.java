@@ -38,8 +38,9 @@ final class BenchDatabase implements AutoCloseable {
         }
         try {
             Path files = Files.createDirectories(tempDir.resolve("postgres"));
-            EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(files)
-                    .setCleanDataDirectory(true).start();
+            // As durable as the app's embedded default, so the figures are what users get.
+            EmbeddedPostgres server = io.loyaltybridge.store.Database.durable(EmbeddedPostgres.builder()
+                    .setDataDirectory(files).setCleanDataDirectory(true)).start();
             return new BenchDatabase("jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres",
                     server, Map.of());
         } catch (IOException e) {

@@ -156,17 +156,27 @@ public final class HubSpotModule {
         };
     }
 
-    private static HubSpotAuth auth(HubSpotOptions options, Config config) {
+    /** The secrets the configured auth mode needs that the environment lacks (checked before anything starts). */
+    public static List<String> problems(Config config) {
+        if (!config.get(HubSpotSettings.ENABLED)) {
+            return List.of();
+        }
+        boolean oauth = config.get(HubSpotSettings.AUTH).equals("oauth");
         List<String> missing = new ArrayList<>();
-        List<String> needed = options.oauth()
+        List<String> needed = oauth
                 ? List.of("HUBSPOT_CLIENT_ID", "HUBSPOT_CLIENT_SECRET", "HUBSPOT_REFRESH_TOKEN")
                 : List.of("HUBSPOT_ACCESS_TOKEN");
         needed.forEach(variable -> {
             if (config.secret(variable) == null) {
                 missing.add(variable + " is not set (needed with loyalty.hubspot.enabled=true and loyalty.hubspot.auth="
-                        + (options.oauth() ? "oauth" : "private-app") + ")");
+                        + (oauth ? "oauth" : "private-app") + ")");
             }
         });
+        return missing;
+    }
+
+    private static HubSpotAuth auth(HubSpotOptions options, Config config) {
+        List<String> missing = problems(config);
         if (!missing.isEmpty()) {
             throw StartupException.of(missing);
         }

@@ -27,6 +27,11 @@ public final class SalesforceModule {
     private SalesforceModule() {
     }
 
+    /** The secrets (and keystore) the configured flow needs that are missing (checked before anything starts). */
+    public static List<String> problems(Config config) {
+        return config.get(SalesforceSettings.ENABLED) ? Credentials.problems(config) : List.of();
+    }
+
     /**
      * Publishes what routes/salesforce-*.camel.yaml need to Camel (always: their preconditions read it, so that a
      * disabled connector creates no route and never contacts Salesforce), then, when enabled, the component and

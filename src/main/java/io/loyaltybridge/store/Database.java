@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -19,11 +18,11 @@ import java.nio.file.Path;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedServer embedded;
     private final HikariDataSource dataSource;
     private final String description;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource, String description) {
+    private Database(EmbeddedServer embedded, HikariDataSource dataSource, String description) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.description = description;
@@ -34,22 +33,33 @@ public final class Database implements AutoCloseable {
         return new Database(null, pool(url, user, password, poolSize), "PostgreSQL at " + withoutQuery(url));
     }
 
-    /** Starts (or restarts on its existing files) an embedded PostgreSQL under {@code dataDir/postgres}. */
+    /**
+     * Starts (or restarts on its existing files) an embedded PostgreSQL under {@code dataDir/postgres}, durable, after
+     * stopping one that a killed app left running there (see {@link EmbeddedServer}).
+     */
     public static Database embedded(Path dataDir, int port, int poolSize) {
         Path files = dataDir.resolve("postgres");
         try {
-            Files.createDirectories(files);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(files)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .start();
-            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
-            return new Database(server, pool(url, "postgres", null, poolSize),
-                    "embedded PostgreSQL on port " + server.getPort() + ", files in " + files);
+            EmbeddedServer server = EmbeddedServer.start(files, port);
+            try {
+                String url = "jdbc:postgresql://localhost:" + server.port() + "/postgres";
+                return new Database(server, pool(url, "postgres", null, poolSize),
+                        "embedded PostgreSQL on port " + server.port() + ", files in " + files);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new StoreException("could not start embedded PostgreSQL in " + files + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Before a data folder is emptied: stops a PostgreSQL that a killed app left running on it (else it would run on,
+     * on deleted files, for ever); refuses while a live app uses the folder.
+     */
+    public static void releaseLeftBehind(Path dataDir) {
+        EmbeddedServer.releaseLeftBehind(dataDir);
     }
 
     private static HikariDataSource pool(String url, String user, String password, int poolSize) {
@@ -59,8 +69,7 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("loyalty-db");
-        // Fail fast when no connection comes: on shutdown the embedded server stops alongside us (its own hook),
-        // and waiting the default 30 s per attempt would hold the whole process up.
+        // Fail fast when no connection comes rather than hold a request (or the stop) up for the default 30 s.
         config.setConnectionTimeout(5_000);
         // Server error details quote row values (emails); keep them out of exceptions and so out of logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
@@ -71,9 +80,30 @@ public final class Database implements AutoCloseable {
     /** Applies pending migrations; refuses to run against a schema newer than this build knows. */
     public Database migrate() {
         var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        LOG.info("Database ready: {} (schema version {}, {} migrations applied now)", description,
-                result.targetSchemaVersion, result.migrationsExecuted);
+        LOG.info("Database ready: {} (schema version {}, {} migrations applied now; {})", description,
+                result.targetSchemaVersion, result.migrationsExecuted, durability());
         return this;
+    }
+
+    /** What the server says of the settings a committed write's survival rests on, e.g. "fsync=on, ...". */
+    public String durability() {
+        StringBuilder shown = new StringBuilder();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (String setting : new String[] {"fsync", "full_page_writes", "synchronous_commit"}) {
+                try (var rows = statement.executeQuery("SHOW " + setting)) {
+                    rows.next();
+                    shown.append(shown.isEmpty() ? "" : ", ").append(setting).append('=').append(rows.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot read the server's durability settings: " + e.getMessage(), e);
+        }
+        return shown.toString();
+    }
+
+    /** Makes an embedded server started by other code (the benchmark's) as durable as the app's own. */
+    public static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return EmbeddedServer.durable(builder);
     }
 
     public DataSource dataSource() {
@@ -86,12 +116,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
-        if (embedded != null) {
-            try {
+        // The pool first: its connections end before the server stops, so PostgreSQL logs no terminated session.
+        try {
+            dataSource.close();
+        } finally {
+            if (embedded != null) {
                 embedded.close();
-            } catch (IOException e) {
-                LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
             }
         }
     }

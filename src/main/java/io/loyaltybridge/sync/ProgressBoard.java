@@ -35,6 +35,7 @@ public final class ProgressBoard implements Progress.Board {
 
     private final List<Work> works = new CopyOnWriteArrayList<>();
     private final Clock clock;
+    private volatile boolean stopping;
 
     public ProgressBoard(Clock clock) {
         this.clock = clock;
@@ -49,6 +50,11 @@ public final class ProgressBoard implements Progress.Board {
         works.add(w);
         LOG.info("{}: started, {} to do", work, total);
         return w;
+    }
+
+    /** The app is stopping: every piece of long work ends at its next step ({@link Progress.Stopped}). */
+    public void stopAll() {
+        stopping = true;
     }
 
     public List<Snapshot> snapshot() {
@@ -78,6 +84,9 @@ public final class ProgressBoard implements Progress.Board {
         @Override
         public void advance(long n) {
             done.addAndGet(n);
+            if (stopping) {
+                throw new Progress.Stopped(work);
+            }
             Instant now = clock.instant();
             if (Duration.between(lastLog, now).compareTo(LOG_EVERY) >= 0) {
                 lastLog = now;

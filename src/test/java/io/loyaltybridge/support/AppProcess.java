@@ -41,6 +41,18 @@ public final class AppProcess implements AutoCloseable {
     /** The same from the working directory {@code dir} (see {@link Workspaces}), with program arguments. */
     public static AppProcess start(String name, Path dir, Map<String, String> settings, Map<String, String> secrets,
                                    List<String> args) {
+        AppProcess app = launch(name, dir, settings, secrets, args);
+        app.awaitReady(Duration.ofSeconds(60));
+        return app;
+    }
+
+    /** The same without waiting: the test watches the start itself (its port, its console). */
+    public static AppProcess launch(String name, Map<String, String> settings, Map<String, String> secrets) {
+        return launch(name, Path.of("").toAbsolutePath(), settings, secrets, List.of());
+    }
+
+    private static AppProcess launch(String name, Path dir, Map<String, String> settings, Map<String, String> secrets,
+                                     List<String> args) {
         int port = Integer.parseInt(settings.getOrDefault("camel.server.port", Integer.toString(TestApp.freePort())));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
@@ -58,15 +70,13 @@ public final class AppProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(console.toFile());
             builder.environment().put("LOYALTY_API_TOKEN", TestApp.TOKEN);
             builder.environment().putAll(secrets);
-            AppProcess app = new AppProcess(builder.start(), console, port);
-            app.awaitReady(Duration.ofSeconds(60));
-            return app;
+            return new AppProcess(builder.start(), console, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void awaitReady(Duration within) {
+    public void awaitReady(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!console().contains(READY)) {
             if (!process.isAlive()) {
@@ -101,6 +111,15 @@ public final class AppProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The exit status once it has ended (143 after SIGTERM: the JVM's 128 + 15). */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public int port() {
+        return port;
     }
 
     public long pid() {

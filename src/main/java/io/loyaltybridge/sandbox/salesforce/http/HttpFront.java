@@ -29,9 +29,10 @@ public final class HttpFront implements AutoCloseable {
         HttpServerOptions opts = new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(true);
         Router loginRouter = oauthRouter();
         loginRouter.route().last().handler(HttpFront::notServed);
-        login = vertx.createHttpServer(opts).requestHandler(loginRouter).listen(loginPort)
+        // listen(port) alone binds 0.0.0.0 whatever the options say: the host is given again here.
+        login = vertx.createHttpServer(opts).requestHandler(loginRouter).listen(loginPort, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        instance = vertx.createHttpServer(opts).requestHandler(apiRouter()).listen(instancePort)
+        instance = vertx.createHttpServer(opts).requestHandler(apiRouter()).listen(instancePort, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         peer.urls("http://127.0.0.1:" + login.actualPort(), "http://127.0.0.1:" + instance.actualPort());
     }
