@@ -30,9 +30,7 @@ public final class TierGrantsApi {
             TierGrantService.Request asked = new TierGrantService.Request(body.text("tier", false, 100),
                     body.date("until"), body.text("reason", true, 500));
             body.rejectAll(grants.violations(asked));
-            if (!body.violations().isEmpty()) {
-                throw new InvalidInput(body.violations());
-            }
+            body.requireValid();
             return Reply.ok(view(request.audited("tier.granted", () -> grants.grant(member, asked, request.actor()),
                     TierGrantsApi::entry)));
         });
