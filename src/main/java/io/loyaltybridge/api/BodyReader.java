@@ -165,8 +165,14 @@ final class BodyReader {
         return instant;
     }
 
+    /** A calendar date from 1900 (the oldest birth date a member may have) to before 2100, as instants are. */
     LocalDate date(String field) {
-        return parsed(field, false, LocalDate::parse, "must be a date such as 1990-04-30");
+        LocalDate date = parsed(field, false, LocalDate::parse, "must be a date such as 1990-04-30");
+        if (date != null && (date.getYear() < 1900 || date.getYear() >= 2100)) {
+            reject(field, "must be from 1900-01-01 to before 2100-01-01");
+            return null;
+        }
+        return date;
     }
 
     /** Parses a string field with {@code parser}, or records {@code message} when it does not parse. */

@@ -15,6 +15,7 @@ public final class Faults {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 503;
     private volatile int retryAfterSeconds;
+    private volatile String failurePath = "";
     private final AtomicInteger stormLeft = new AtomicInteger();
     private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
     private volatile boolean dailyExhausted;
@@ -36,8 +37,14 @@ public final class Faults {
 
     /** The same, each answer carrying {@code Retry-After: retryAfterSeconds} (0: no header). */
     public void failNext(int calls, int status, int retryAfterSeconds) {
+        failNextOn("", calls, status, retryAfterSeconds);
+    }
+
+    /** The next {@code calls} calls to a path starting with {@code pathPrefix} fail; other calls are served. */
+    public void failNextOn(String pathPrefix, int calls, int status, int retryAfterSeconds) {
         failureStatus = status;
         this.retryAfterSeconds = retryAfterSeconds;
+        failurePath = pathPrefix;
         failuresLeft.set(calls);
     }
 
@@ -65,6 +72,7 @@ public final class Faults {
     public void clear() {
         expired.clear();
         failuresLeft.set(0);
+        failurePath = "";
         stormLeft.set(0);
         latency.set(Duration.ZERO);
         restoreDaily();
@@ -74,8 +82,11 @@ public final class Faults {
         return expired.contains(token);
     }
 
-    /** The status to fail this call with, or 0. */
-    int takeFailure() {
+    /** The status to fail this call to {@code path} with, or 0. */
+    int takeFailure(String path) {
+        if (!path.startsWith(failurePath)) {
+            return 0;
+        }
         return failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failureStatus : 0;
     }
 

@@ -64,7 +64,7 @@ final class Gate {
                     .field("groupName", "publicapi:private-app-api-calls-" + which + ":" + appId));
             return;
         }
-        int failure = faults.takeFailure();
+        int failure = faults.takeFailure(ctx.normalizedPath());
         if (failure != 0) {
             if (faults.retryAfterSeconds() > 0) {
                 ctx.response().putHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
