@@ -43,11 +43,11 @@ public final class ApiGuard {
         Reply reply;
         Map<String, String> extraHeaders = new LinkedHashMap<>();
         try {
-            String caller = caller(message.getHeader("Authorization", String.class));
+            // Only the real HTTP header: a query parameter named Authorization is a Camel header too.
+            String caller = caller(WireHeaders.get(message, "Authorization"));
             if (caller == null) {
                 extraHeaders.put("WWW-Authenticate", "Bearer");
-                throw Problem.of(401, "unauthorized", "Authentication required",
-                        "send the API token as 'Authorization: Bearer <token>'").raise();
+                throw unauthorized().raise();
             }
             reply = handler.handle(new ApiRequest(message, maxBodyBytes, caller, audit));
         } catch (Problem.Raised raised) {
@@ -68,6 +68,11 @@ public final class ApiGuard {
         write(message, reply, extraHeaders);
     }
 
+    /** True when the {@code Authorization} header value carries one of the API's tokens. */
+    public boolean admits(String authorizationHeader) {
+        return caller(authorizationHeader) != null;
+    }
+
     /** The name of the token presented, or null. Every token is compared, in constant time each. */
     private String caller(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -81,6 +86,20 @@ public final class ApiGuard {
             }
         }
         return caller;
+    }
+
+    /** A problem as the JSON text every error answer of the HTTP server carries. */
+    public static String json(Problem problem) {
+        try {
+            return Json.MAPPER.writeValueAsString(((ProblemBody) problem(problem).body()).fields());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem body is plain JSON", e);
+        }
+    }
+
+    static Problem unauthorized() {
+        return Problem.of(401, "unauthorized", "Authentication required",
+                "send the API token as 'Authorization: Bearer <token>'");
     }
 
     private static Reply problem(Problem problem) {

@@ -38,7 +38,7 @@ public final class ApiRequest {
 
     /** A member id from the path; an id that cannot exist is answered like an unknown one. */
     public MemberId memberId(String name) {
-        String raw = message.getHeader(name, String.class);
+        String raw = single(name);
         try {
             return new MemberId(Long.parseLong(raw));
         } catch (RuntimeException e) {
@@ -46,9 +46,25 @@ public final class ApiRequest {
         }
     }
 
+    /** A path or query parameter, or null when absent or blank; control characters are a 400 naming it. */
     public String query(String name) {
-        String value = message.getHeader(name, String.class);
+        String value = single(name);
+        if (value != null && Text.hasControl(value)) {
+            throw InvalidInput.of(name, Text.CONTROL_MESSAGE);
+        }
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * One path or query value. A name given twice (a path parameter repeated in the query string, say
+     * {@code /members/7?id=8}) reaches us as a list; it is refused rather than resolved to either.
+     */
+    private String single(String name) {
+        Object value = message.getHeader(name);
+        if (value instanceof Iterable<?> || value instanceof Object[]) {
+            throw InvalidInput.of(name, "must be given once (a path parameter cannot be repeated in the query)");
+        }
+        return value == null ? null : value.toString();
     }
 
     /** A whole-number query parameter within bounds, or the default when absent. */
@@ -68,29 +84,35 @@ public final class ApiRequest {
         throw InvalidInput.of(name, "must be a whole number from " + min + " to " + max);
     }
 
-    /** The body as a JSON object, or a 4xx problem: missing, oversized, not JSON, not an object. */
+    /**
+     * The body as a JSON object, or a 4xx problem: not sent as JSON (415), oversized (413), missing, not JSON
+     * (too deep, trailing data included), not an object (400). Handlers end with {@link BodyReader#requireValid()}.
+     */
     BodyReader body() {
-        byte[] bytes = message.getBody(byte[].class);
-        if (bytes == null || bytes.length == 0) {
-            throw Problem.badRequest("a JSON body is required", List.of()).raise();
+        String contentType = WireHeaders.get(message, "Content-Type");
+        if (!WireHeaders.isJson(contentType)) {
+            throw Problem.of(415, "unsupported_media_type", "The body must be JSON",
+                    (contentType == null ? "no Content-Type was sent" : "Content-Type is " + contentType)
+                            + "; send Content-Type: application/json").raise();
         }
-        if (bytes.length > maxBodyBytes) {
+        byte[] bytes = message.getBody(byte[].class);
+        if (bytes != null && bytes.length > maxBodyBytes) {
             throw Problem.of(413, "body_too_large", "The request body is too large",
                     "the body has " + bytes.length + " bytes; at most " + maxBodyBytes + " are accepted").raise();
         }
-        String contentType = message.getHeader("Content-Type", String.class);
-        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
-            throw Problem.of(415, "unsupported_media_type", "The body must be JSON",
-                    "Content-Type is " + contentType + "; send application/json").raise();
+        if (bytes == null || bytes.length == 0) {
+            throw Problem.badRequest("a JSON body is required", List.of()).raise();
         }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
+            // Limit breaches (nesting depth, number length) carry no location.
+            var at = e.getLocation();
             throw Problem.badRequest("the body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
                     List.of()).raise();
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             throw Problem.badRequest("the body could not be read", List.of()).raise();
         }
         if (root == null || !root.isObject()) {

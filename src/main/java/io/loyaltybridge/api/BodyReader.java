@@ -1,6 +1,7 @@
 package io.loyaltybridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.Violation;
 
 import java.math.BigDecimal;
@@ -8,26 +9,61 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads fields of a JSON object and collects every problem with its path ({@code lines[2].unitPrice}) instead of
  * stopping at the first, so a caller fixes a request in one round. Readers of nested objects share the list.
+ * <p>
+ * Every field a handler looks at is remembered: {@link #requireValid()} refuses the fields nobody read, so a
+ * misspelt or misplaced field ({@code "account"} on an adjustment) is a 400 naming it, never silently ignored.
+ * Text is refused with control characters (PostgreSQL cannot store NUL; the others are never meant), and instants
+ * outside {@link #EARLIEST} .. {@link #LATEST} (PostgreSQL's range is far wider, but no loyalty date lies there).
  */
 final class BodyReader {
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
     private final JsonNode node;
     private final String prefix;
     private final List<Violation> violations;
+    private final List<BodyReader> readers;
+    private final Set<String> read = new HashSet<>();
 
-    private BodyReader(JsonNode node, String prefix, List<Violation> violations) {
+    private BodyReader(JsonNode node, String prefix, List<Violation> violations, List<BodyReader> readers) {
         this.node = node;
         this.prefix = prefix;
         this.violations = violations;
+        this.readers = readers;
+        readers.add(this);
     }
 
     static BodyReader of(JsonNode root) {
-        return new BodyReader(root, "", new ArrayList<>());
+        return new BodyReader(root, "", new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Throws every problem found, the fields no handler read included; call once all fields are read. */
+    void requireValid() {
+        for (BodyReader reader : List.copyOf(readers)) {
+            reader.node.fieldNames().forEachRemaining(name -> {
+                if (!reader.read.contains(name)) {
+                    reject(reader, name);
+                }
+            });
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+    }
+
+    private void reject(BodyReader reader, String name) {
+        String path = reader.path(Text.hasControl(name) ? Text.visible(name) : name);
+        if (violations.stream().noneMatch(v -> v.field().equals(path))) {
+            violations.add(new Violation(path, "is not a field of this call (see the API reference)"));
+        }
     }
 
     List<Violation> violations() {
@@ -57,6 +93,10 @@ final class BodyReader {
         }
         if (value.asText().length() > maxLength) {
             reject(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        if (Text.hasControl(value.asText())) {
+            reject(field, Text.CONTROL_MESSAGE);
             return null;
         }
         return value.asText();
@@ -106,7 +146,13 @@ final class BodyReader {
     }
 
     Instant instant(String field, boolean required) {
-        return parsed(field, required, Instant::parse, "must be an ISO-8601 instant such as 2026-03-01T12:00:00Z");
+        Instant instant = parsed(field, required, Instant::parse,
+                "must be an ISO-8601 instant such as 2026-03-01T12:00:00Z");
+        if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST))) {
+            reject(field, "must be from " + EARLIEST + " to before " + LATEST);
+            return null;
+        }
+        return instant;
     }
 
     LocalDate date(String field) {
@@ -136,7 +182,7 @@ final class BodyReader {
             reject(field, "must be an object");
             return null;
         }
-        return new BodyReader(value, path(field) + ".", violations);
+        return new BodyReader(value, path(field) + ".", violations, readers);
     }
 
     List<BodyReader> array(String field, int maxItems) {
@@ -152,7 +198,7 @@ final class BodyReader {
         for (int i = 0; i < value.size(); i++) {
             String itemPath = path(field) + "[" + i + "]";
             if (value.get(i).isObject()) {
-                items.add(new BodyReader(value.get(i), itemPath + ".", violations));
+                items.add(new BodyReader(value.get(i), itemPath + ".", violations, readers));
             } else {
                 violations.add(new Violation(itemPath, "must be an object"));
             }
@@ -172,7 +218,9 @@ final class BodyReader {
             return items;
         }
         for (int i = 0; i < value.size(); i++) {
-            if (value.get(i).isTextual() && !value.get(i).asText().isBlank()) {
+            if (value.get(i).isTextual() && Text.hasControl(value.get(i).asText())) {
+                violations.add(new Violation(path(field) + "[" + i + "]", Text.CONTROL_MESSAGE));
+            } else if (value.get(i).isTextual() && !value.get(i).asText().isBlank()) {
                 items.add(value.get(i).asText().strip());
             } else {
                 violations.add(new Violation(path(field) + "[" + i + "]", "must be a non-empty string"));
@@ -182,11 +230,13 @@ final class BodyReader {
     }
 
     boolean has(String field) {
+        read.add(field);
         JsonNode value = node.get(field);
         return value != null && !value.isNull();
     }
 
     private JsonNode value(String field, boolean required) {
+        read.add(field);
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {

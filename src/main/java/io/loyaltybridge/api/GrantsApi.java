@@ -1,6 +1,5 @@
 package io.loyaltybridge.api;
 
-import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.CurrencyCode;
 import io.loyaltybridge.domain.program.EventReport;
@@ -85,8 +84,6 @@ public final class GrantsApi {
     }
 
     private static void requireValid(BodyReader body) {
-        if (!body.violations().isEmpty()) {
-            throw new InvalidInput(body.violations());
-        }
+        body.requireValid();
     }
 }

@@ -168,8 +168,6 @@ public final class MembersApi {
     }
 
     private static void requireValid(BodyReader body) {
-        if (!body.violations().isEmpty()) {
-            throw new InvalidInput(body.violations());
-        }
+        body.requireValid();
     }
 }

@@ -57,9 +57,7 @@ public final class NotificationsApi {
                     body.reject("eventTypes", "unknown event type '" + type + "' (known: " + known() + ")");
                 }
             }
-            if (!body.violations().isEmpty()) {
-                throw new InvalidInput(body.violations());
-            }
+            body.requireValid();
             var created = request.audited("webhook.subscribed", () -> subscriptions.create(url, secrets.get(),
                     types.stream().distinct().toList(), clock.instant()), s -> new AuditTrail.Entry(
                     "webhook-subscription:" + s.id(), null, Map.of("url", s.url(), "eventTypes", s.eventTypes())));
@@ -124,9 +122,7 @@ public final class NotificationsApi {
             if (marketing == null && body.violations().isEmpty()) {
                 body.reject("marketing", "is required");
             }
-            if (!body.violations().isEmpty()) {
-                throw new InvalidInput(body.violations());
-            }
+            body.requireValid();
             return Reply.ok(request.audited("consent.changed", () -> {
                 consent.set(member, marketing, "api").orElseThrow(() -> new NotFound("no member with id " + member));
                 return consentView(member);

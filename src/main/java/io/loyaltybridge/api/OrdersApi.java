@@ -1,6 +1,5 @@
 package io.loyaltybridge.api;
 
-import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.OrderOutcome;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
@@ -61,9 +60,7 @@ public final class OrdersApi {
                     line.decimal("unitPrice", true)));
         }
         body.rejectAll(Order.violations(total, status, refunded, lines));
-        if (!body.violations().isEmpty()) {
-            throw new InvalidInput(body.violations());
-        }
+        body.requireValid();
         OrderOutcome outcome = ledger.submitOrder(new OrderSubmission(member, new OrderKey(source, externalId),
                 total, new CurrencyCode(currency), placedAt, status, refunded, lines));
         Map<String, Object> view = new LinkedHashMap<>();

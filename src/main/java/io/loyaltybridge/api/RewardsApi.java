@@ -1,6 +1,5 @@
 package io.loyaltybridge.api;
 
-import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.RewardRedemptions;
 import org.apache.camel.Exchange;
@@ -31,9 +30,7 @@ public final class RewardsApi {
             String rewardId = request.query("rewardId");
             BodyReader body = request.body();
             String key = body.text("idempotencyKey", true, 100);
-            if (!body.violations().isEmpty()) {
-                throw new InvalidInput(body.violations());
-            }
+            body.requireValid();
             RewardRedemptions.Redeemed redeemed = redemptions.redeemReward(member, rewardId, key, request.actor());
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("entry", Views.entry(redeemed.outcome().entry()));

@@ -6,6 +6,7 @@ import io.loyaltybridge.api.PrivacyApi;
 import io.loyaltybridge.api.CrmApi;
 import io.loyaltybridge.api.GrantsApi;
 import io.loyaltybridge.api.JobsApi;
+import io.loyaltybridge.api.HttpFront;
 import io.loyaltybridge.api.KpisApi;
 import io.loyaltybridge.api.MembersApi;
 import io.loyaltybridge.api.OrdersApi;
@@ -111,6 +112,7 @@ public final class Application implements AutoCloseable {
             camelProperties.putIfAbsent("camel.management.port", Integer.toString(config.get(Settings.SERVER_PORT)));
             camel.setInitialProperties(camelProperties);
             camel.configure().withRoutesIncludePattern(routes);
+            HttpFront.installOnStart(camel, guard);
             camel.bind("programJobs", core.jobs());
             camel.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
             camel.bind("syncApi", syncApi(guard, core));
