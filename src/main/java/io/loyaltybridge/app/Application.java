@@ -84,7 +84,7 @@ public final class Application implements AutoCloseable {
         String routes = workspace.routesPattern();
         Config config = Config.load(properties, env);
         ApiToken token = ApiToken.from(config);
-        Map<String, String> tokens = ApiTokens.all(token, config);
+        var tokens = new io.loyaltybridge.api.TokenBook(ApiTokens.all(token, config));
 
         if (config.get(ClusterSettings.ENABLED) && config.get(Settings.DB_URL) == null) {
             throw new StartupException(ClusterSettings.ENABLED.name() + " = true needs a shared database: set "
@@ -95,8 +95,9 @@ public final class Application implements AutoCloseable {
         Database database = openDatabase(config, workDir);
         try {
             Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config));
-            ApiGuard guard = new ApiGuard(tokens, config.get(Settings.MAX_BODY_BYTES),
-                    new AuditTrail(core.transactions()));
+            ApiGuard guard = new ApiGuard(tokens, new ApiGuard.Limits(config.get(AccessSettings.RATE_PER_SECOND),
+                    config.get(AccessSettings.RATE_BURST), config.get(AccessSettings.SUPPORT_ADJUSTMENT_LIMIT)),
+                    config.get(Settings.MAX_BODY_BYTES), new AuditTrail(core.transactions()));
 
             Main camel = new Main();
             if (config.get(ClusterSettings.ENABLED)) {
@@ -127,6 +128,8 @@ public final class Application implements AutoCloseable {
                         core.syncStores()));
             }
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
+            camel.bind("accessApi", new io.loyaltybridge.api.AccessApi(guard,
+                    config.get(AccessSettings.SUPPORT_ADJUSTMENT_LIMIT)));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
                     core.standings(), core.memberJoin(), core.engine().redemptions(), core.tierGrants(),
                     config.get(Settings.PAGE_SIZE)));
