@@ -151,6 +151,28 @@ class RolesApiTest {
     }
 
     @Test
+    void a_forbidden_call_is_refused_before_its_body_is_sent() throws Exception {
+        // Announce 4 MB and send none of it: only a server that answers before reading the body can answer.
+        String head = "POST /api/members/" + member + "/adjustments HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + token("ingest") + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 4000000\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket("localhost",
+                java.net.URI.create(app.baseUrl()).getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            int n;
+            while (!answer.toString().contains("}") && (n = socket.getInputStream().read(buffer)) > 0) {
+                answer.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(answer.toString()).startsWith("HTTP/1.1 403").contains("\"code\":\"forbidden\"")
+                    .contains("needs the role support, manager or admin");
+        }
+    }
+
+    @Test
     void me_answers_the_token_name_role_and_the_operations_it_may_call() {
         JsonNode support = AS.get("support").get("/api/me").json();
         assertThat(support.get("name").asText()).isEqualTo("the-support");
