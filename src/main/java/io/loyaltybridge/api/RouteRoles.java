@@ -35,11 +35,7 @@ public final class RouteRoles {
                     + " or " + names.get(names.size() - 1);
         }
 
-        boolean matches(String method, String[] segments) {
-            if (!this.method.equals(method)) {
-                return false;
-            }
-            String[] template = path.split("/", -1);
+        static boolean matches(String[] template, String[] segments) {
             if (template.length != segments.length) {
                 return false;
             }
@@ -59,10 +55,13 @@ public final class RouteRoles {
 
     private final List<Operation> operations;
     private final List<String> problems;
+    /** Each operation's path split into segments once, not on every call. */
+    private final List<String[]> templates;
 
     RouteRoles(List<Operation> operations, List<String> problems) {
         this.operations = List.copyOf(operations);
         this.problems = List.copyOf(problems);
+        this.templates = this.operations.stream().map(o -> o.path().split("/", -1)).toList();
     }
 
     /** The REST routes Camel has loaded, with the roles each declares. */
@@ -119,8 +118,10 @@ public final class RouteRoles {
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         String[] segments = p.split("/", -1);
         Operation best = null;
-        for (Operation operation : operations) {
-            if (operation.matches(m, segments) && (best == null || operation.literals() > best.literals())) {
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
+            if (operation.method().equals(m) && Operation.matches(templates.get(i), segments)
+                    && (best == null || operation.literals() > best.literals())) {
                 best = operation;
             }
         }
