@@ -17,13 +17,16 @@ import java.util.Set;
 
 /**
  * Which roles may call each REST route, read from the one place a route declares it: its own entry in the REST DSL,
- * as {@code security: [{key: bearer, scopes: "support"}]} (also what the OpenAPI document shows). A route that
- * declares no role, or a role that does not exist, is a {@link #problems() problem} that stops the start: nothing is
- * open by accident (deny by default).
+ * as {@code security: [{key: bearer, scopes: "support"}]} (also what the OpenAPI document shows), or
+ * {@code security: [{key: public}]} for the few paths anyone may read without a token (they must also be among
+ * {@link HttpFront#PUBLIC_PATHS}, which the gate lets through). A route that declares no role, or a role that does
+ * not exist, is a {@link #problems() problem} that stops the start: nothing is open by accident (deny by default).
  */
 public final class RouteRoles {
     /** The security key of the API's bearer tokens in the REST DSL. */
     public static final String KEY = "bearer";
+    /** The security key of a route anyone may call without a token. */
+    public static final String PUBLIC = "public";
 
     /** One REST operation: its route id, method, path template ({@code /api/members/{id}}) and who may call it. */
     public record Operation(String routeId, String method, String path, Set<Role> roles) {
@@ -75,7 +78,11 @@ public final class RouteRoles {
                 String method = verb.asVerb().toUpperCase(Locale.ROOT);
                 String id = verb.getRouteId() != null ? verb.getRouteId() : method + " " + path;
                 Set<Role> roles = EnumSet.noneOf(Role.class);
-                String problem = roles(verb.getSecurity(), roles);
+                boolean isPublic = verb.getSecurity() != null && verb.getSecurity().stream()
+                        .anyMatch(s -> PUBLIC.equals(s.getKey()));
+                String problem = isPublic ? (HttpFront.PUBLIC_PATHS.contains(path) ? null
+                        : "is declared public but the HTTP gate asks a token for it (HttpFront.PUBLIC_PATHS)")
+                        : roles(verb.getSecurity(), roles);
                 if (problem != null) {
                     problems.add("REST route " + id + " (" + method + " " + path + "): " + problem);
                 } else {
@@ -99,7 +106,7 @@ public final class RouteRoles {
             }
         }
         return into.isEmpty() ? "declares no role; add security: [{key: " + KEY + ", scopes: <" + Role.NAMES
-                + ">}] beside it" : null;
+                + ">}] (or [{key: " + PUBLIC + "}]) beside it" : null;
     }
 
     private static String join(String base, String path) {
@@ -140,7 +147,8 @@ public final class RouteRoles {
     /** What a role may call, route id to "METHOD /path", for {@code GET /api/me}. */
     public Map<String, String> allowed(Role role) {
         Map<String, String> allowed = new LinkedHashMap<>();
-        operations.stream().filter(o -> role.mayCall(o.roles()))
+        // No roles only on a route declared public (any other without one stopped the start): anyone may call it.
+        operations.stream().filter(o -> o.roles().isEmpty() || role.mayCall(o.roles()))
                 .forEach(o -> allowed.put(o.routeId(), o.method() + " " + o.path()));
         return allowed;
     }
