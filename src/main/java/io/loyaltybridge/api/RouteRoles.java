@@ -90,6 +90,15 @@ public final class RouteRoles {
                 }
             }
         }
+        // A plain platform-http route under /api would pass the gate with any valid token: refuse it too.
+        for (var route : model.getRouteDefinitions()) {
+            String from = route.getInput() == null ? null : route.getInput().getEndpointUri();
+            if (from != null && (from.startsWith("platform-http:/api/") || from.startsWith("platform-http:///api/")
+                    || from.equals("platform-http:/api"))) {
+                problems.add("route " + route.getRouteId() + " serves " + from + " outside the REST DSL, where it"
+                        + " cannot declare a role; make it a REST operation");
+            }
+        }
         return new RouteRoles(operations, problems);
     }
 

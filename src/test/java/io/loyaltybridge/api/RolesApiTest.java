@@ -234,7 +234,7 @@ class RolesApiTest {
     }
 
     @Test
-    void a_rest_route_that_declares_no_role_stops_the_start_naming_it() throws Exception {
+    void a_route_under_api_that_declares_no_role_stops_the_start_naming_every_one() throws Exception {
         Path work = Files.createTempDirectory("roles-work");
         copy(Path.of("config"), work.resolve("config"));
         copy(Path.of("routes"), work.resolve("routes"));
@@ -245,13 +245,19 @@ class RolesApiTest {
                       - path: /open-to-all
                         routeId: api-undeclared
                         to: bean:programApi?method=program
+                - route:
+                    id: api-side-door
+                    from:
+                      uri: "platform-http:/api/side-door"
+                      steps:
+                        - setBody: {constant: "open"}
                 """);
         Map<String, String> overrides = Map.of("loyalty.db.url", TestPostgres.freshDatabase(),
                 "camel.server.port", Integer.toString(TestApp.freePort()),
                 "loyalty.program.file", io.loyaltybridge.support.StoreFixture.FLAT_PROGRAM.toAbsolutePath().toString());
         assertThatThrownBy(() -> Application.start(work, overrides, Map.of("LOYALTY_API_TOKEN", TestApp.TOKEN))
                 .close()).isInstanceOf(StartupException.class).hasMessageContaining("api-undeclared")
-                .hasMessageContaining("declares no role");
+                .hasMessageContaining("declares no role").hasMessageContaining("api-side-door");
     }
 
     private static void copy(Path from, Path to) throws java.io.IOException {
