@@ -42,7 +42,7 @@ public final class ApiGuard {
     private final TokenBuckets buckets;
     private final int maxBodyBytes;
     private final AuditTrail audit;
-    /** Set once the routes are loaded; until then nothing is admitted. */
+    /** Set once the routes are loaded; until then every handler refuses (no route has a declared role). */
     private volatile RouteRoles routes = new RouteRoles(java.util.List.of(), java.util.List.of());
 
     /** Several named tokens (one per caller, each with a role), so the audit log can tell who did what. */
