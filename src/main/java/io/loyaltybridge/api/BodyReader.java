@@ -26,6 +26,8 @@ import java.util.function.Function;
 final class BodyReader {
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    static final int MAX_DECIMAL_DIGITS = 15;
+    static final int MAX_DECIMAL_PLACES = 10;
 
     private final JsonNode node;
     private final String prefix;
@@ -108,11 +110,19 @@ final class BodyReader {
             return null;
         }
         try {
-            if (value.isNumber()) {
-                return value.decimalValue();
+            BigDecimal number = value.isNumber() ? value.decimalValue()
+                    : value.isTextual() ? new BigDecimal(value.asText().strip()) : null;
+            // 1e-400 or 1e400 is a number, but no amount of money: bound the digits before any arithmetic.
+            if (number != null && number.signum() != 0) {
+                BigDecimal plain = number.stripTrailingZeros();
+                if (plain.scale() > MAX_DECIMAL_PLACES || plain.precision() - plain.scale() > MAX_DECIMAL_DIGITS) {
+                    reject(field, "must be a decimal number of at most " + MAX_DECIMAL_DIGITS
+                            + " digits before the point and " + MAX_DECIMAL_PLACES + " after");
+                    return null;
+                }
             }
-            if (value.isTextual()) {
-                return new BigDecimal(value.asText().strip());
+            if (number != null) {
+                return number;
             }
         } catch (NumberFormatException notANumber) {
             // reported below

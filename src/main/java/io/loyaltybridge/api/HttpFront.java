@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class HttpFront {
     /** The paths under /api anyone may read: the API's own description. */
-    static final Set<String> PUBLIC_PATHS = Set.of("/api/openapi.json");
+    static final Set<String> PUBLIC_PATHS = Set.of(OpenApiDocument.PATH);
     private static final int[] ERRORS = {400, 401, 403, 404, 405, 406, 408, 413, 414, 415, 431, 500, 501, 503};
 
     private HttpFront() {
@@ -34,6 +34,7 @@ public final class HttpFront {
      * starts), just before the routes start taking traffic.
      */
     public static void installOnStart(org.apache.camel.main.Main main, ApiGuard guard) {
+        java.util.concurrent.atomic.AtomicBoolean installed = new java.util.concurrent.atomic.AtomicBoolean();
         main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
             @Override
             public void afterConfigure(org.apache.camel.main.BaseMainSupport configured) {
@@ -46,16 +47,24 @@ public final class HttpFront {
                 }
                 guard.useRoutes(routes);
                 camel.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
-                    private boolean installed;
-
                     @Override
                     public void notify(org.apache.camel.spi.CamelEvent event) {
-                        if (!installed && event.getType() == org.apache.camel.spi.CamelEvent.Type.RoutesStarting) {
-                            installed = true;
+                        if (event.getType() == org.apache.camel.spi.CamelEvent.Type.RoutesStarting
+                                && !installed.get()) {
                             install(camel, guard);
+                            installed.set(true);
                         }
                     }
                 });
+            }
+
+            @Override
+            public void afterStart(org.apache.camel.main.BaseMainSupport started) {
+                // Camel only logs an event notifier's exception: never run without the gate.
+                if (!installed.get()) {
+                    throw new IllegalStateException("the HTTP front (token gate, problem answers) could not be"
+                            + " installed; see the warning above");
+                }
             }
         });
     }
@@ -74,6 +83,10 @@ public final class HttpFront {
             router.route("/api/*").order(-1000).handler(ctx -> gate(ctx, guard));
             // After every Camel route: what none of them served.
             router.route().order(Integer.MAX_VALUE).handler(ctx -> unserved(ctx, router));
+            // A failure inside a route (the body handler's 413, an exception Camel hands back) reaches the failure
+            // handlers, not the error handlers of this sub-router: answer it here in the same shape.
+            router.route().order(-1001).failureHandler(ctx -> answer(ctx, router,
+                    ctx.statusCode() >= 400 ? ctx.statusCode() : 500));
             for (int status : ERRORS) {
                 router.errorHandler(status, ctx -> answer(ctx, router, status));
             }

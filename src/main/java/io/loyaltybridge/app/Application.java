@@ -9,6 +9,7 @@ import io.loyaltybridge.api.JobsApi;
 import io.loyaltybridge.api.HttpFront;
 import io.loyaltybridge.api.KpisApi;
 import io.loyaltybridge.api.MembersApi;
+import io.loyaltybridge.api.OpenApiDocument;
 import io.loyaltybridge.api.OrdersApi;
 import io.loyaltybridge.api.SyncApi;
 import io.loyaltybridge.api.ProgramApi;
@@ -140,6 +141,7 @@ public final class Application implements AutoCloseable {
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
             camel.bind("statusPage", StatusPage.shipped());
+            camel.bind("openApiDocument", new OpenApiDocument());
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
                     config.get(Settings.PAGE_SIZE)));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),

@@ -1,6 +1,8 @@
 package io.loyaltybridge.hubspot;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import java.util.Map;
 public final class WebhookReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final int REMEMBERED = 100_000;
+    /** One JSON array and nothing after it: {@code [...]garbage} is not a delivery. */
+    private static final ObjectReader EVENTS = HubSpotClient.JSON.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final WebhookSignature signature;
     private final String publicUrl;
@@ -41,8 +46,7 @@ public final class WebhookReceiver {
         String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
         String uri = publicUrl + (query == null || query.isEmpty() ? "" : "?" + query);
         WebhookSignature.Verdict verdict = signature.check("POST", uri, raw == null ? new byte[0] : raw,
-                in.getHeader("X-HubSpot-Signature-v3", String.class),
-                in.getHeader("X-HubSpot-Request-Timestamp", String.class));
+                wireHeader(in, "X-HubSpot-Signature-v3"), wireHeader(in, "X-HubSpot-Request-Timestamp"));
         List<JsonNode> fresh = new ArrayList<>();
         int status = 200;
         int received = 0;
@@ -52,7 +56,7 @@ public final class WebhookReceiver {
         } else {
             try {
                 // An empty body arrives as null; it is as little an array of events as malformed JSON is.
-                JsonNode events = raw == null ? null : HubSpotClient.JSON.readTree(raw);
+                JsonNode events = raw == null ? null : EVENTS.readTree(raw);
                 if (events == null || !events.isArray()) {
                     throw new IOException("not an array");
                 }
@@ -72,7 +76,24 @@ public final class WebhookReceiver {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         // HubSpot ignores the body; it tells an operator replaying a delivery what was new.
         exchange.setProperty("hubspotAnswer", status == 200
-                ? "{\"received\":" + received + ",\"fresh\":" + fresh.size() + "}" : "");
+                ? "{\"received\":" + received + ",\"fresh\":" + fresh.size() + "}" : problem(status));
+        exchange.setProperty("hubspotContentType", status == 200 ? "application/json" : "application/problem+json");
+    }
+
+    /** A header the sender really sent: Camel makes query parameters headers too, and those never count. */
+    private static String wireHeader(org.apache.camel.Message in, String name) {
+        return in instanceof org.apache.camel.component.platform.http.vertx.HttpMessage http
+                && http.getRequest() != null ? http.getRequest().getHeader(name) : null;
+    }
+
+    /** The refusal as the API's problem bodies are shaped (HubSpot ignores it; an operator replaying reads it). */
+    private static String problem(int status) {
+        String code = status == 401 ? "bad_signature" : "invalid_request";
+        String detail = status == 401 ? "missing, wrong or stale X-HubSpot-Signature-v3"
+                : "the body is not one JSON array of events";
+        return "{\"type\":\"https://loyaltybridge.io/problems/" + code.replace('_', '-') + "\",\"title\":\""
+                + (status == 401 ? "Signature not valid" : "The request is not valid") + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
     }
 
     private synchronized boolean firstTime(long eventId) {

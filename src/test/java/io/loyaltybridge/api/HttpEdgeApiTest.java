@@ -1,6 +1,7 @@
 package io.loyaltybridge.api;
 
 import io.loyaltybridge.support.Http;
+import io.loyaltybridge.support.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class HttpEdgeApiTest {
         Map<String, Long> before = Tables.counts(fx.databaseUrl);
         List<String> failures = new ArrayList<>();
         for (RestRoutes route : RestRoutes.all()) {
+            if (HttpFront.PUBLIC_PATHS.contains(route.path())) {
+                continue;
+            }
             for (String name : List.of("Authorization", "authorization", "AUTHORIZATION")) {
                 String path = route.concrete(member, "x") + "?" + name + "=Bearer%20" + fx.app.apiToken()
                         + "&Content-Type=application/json";
@@ -62,7 +66,8 @@ class HttpEdgeApiTest {
     @Test
     void an_unauthenticated_request_is_refused_before_its_body_is_sent() throws Exception {
         // Announce 4 MB and send none of it: only a server that answers before reading the body can answer.
-        for (String path : List.of("/api/orders", "/api/members/" + member + "/adjustments", "/api/nowhere")) {
+        for (String path : List.of("/api/orders", "/api/members/" + member + "/adjustments", "/api/nowhere",
+                "//api/orders", "/api/./orders", "/x/../api/orders", "/api/%6Frders")) {
             String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 4000000\r\n\r\n";
             try (Socket socket = new Socket("localhost", URI.create(fx.app.baseUrl()).getPort())) {
@@ -99,6 +104,31 @@ class HttpEdgeApiTest {
             assertThat(answer.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(401);
         }
         assertThat(fx.http.get("/api/members/" + member).status()).isEqualTo(200);
+    }
+
+    @Test
+    void control_characters_and_huge_values_in_query_parameters_are_never_a_500() {
+        Map<String, Long> before = Tables.counts(fx.databaseUrl);
+        List<String> failures = new ArrayList<>();
+        for (RestRoutes route : RestRoutes.all()) {
+            if (!route.method().equals("GET")) {
+                continue;
+            }
+            for (String value : List.of("a%00b", "%1B%5B31m", "99999999999999999999999", "-1", "%E0%80%80",
+                    "2026-02-30", "+300000-01-01")) {
+                String query = "?email=" + value + "&status=" + value + "&period=" + value + "&channel=" + value
+                        + "&memberId=" + value + "&limit=" + value + "&before=" + value + "&subscriptionId=" + value;
+                Http.Response r = fx.http.get(route.concrete(member, "x") + query);
+                if (r.status() >= 500 || (r.status() >= 400 && !r.contentType().startsWith("application/problem"))) {
+                    failures.add(route + query + " answered " + r.status() + " " + r.text());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(Tables.counts(fx.databaseUrl)).isEqualTo(before);
+        Http.Response nul = fx.http.get("/api/members?email=a%00b@example.com");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.errorFields()).containsExactly("email");
     }
 
     @Test
@@ -140,6 +170,18 @@ class HttpEdgeApiTest {
     }
 
     @Test
+    void a_body_over_the_transport_limit_is_a_413_problem_and_the_status_page_links_the_api_description() {
+        byte[] huge = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        Http.Response r = fx.http.send(fx.http.builder("/api/orders").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build());
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("code").asText()).isEqualTo("body_too_large");
+        assertThat(anonymous.get("/").text()).contains("href=\"api/openapi.json\"");
+    }
+
+    @Test
     void a_wrong_method_is_a_405_problem_saying_which_methods_are_served() {
         Http.Response r = fx.http.send(fx.http.builder("/api/orders").GET().build());
         assertThat(r.status()).isEqualTo(405);
@@ -150,6 +192,11 @@ class HttpEdgeApiTest {
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
         assertThat(put.status()).isEqualTo(405);
         assertThat(put.contentType()).startsWith("application/problem+json");
+        Http.Response page = anonymous.send(anonymous.builder("/").POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
+        assertThat(page.status()).isEqualTo(405);
+        assertThat(page.contentType()).startsWith("application/problem+json");
+        assertThat(page.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
     }
 
     @Test

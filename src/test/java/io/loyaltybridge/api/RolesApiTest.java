@@ -6,6 +6,7 @@ import io.loyaltybridge.app.StartupException;
 import io.loyaltybridge.support.Db;
 import io.loyaltybridge.support.Http;
 import io.loyaltybridge.support.TestApp;
+import io.loyaltybridge.support.Tables;
 import io.loyaltybridge.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class RolesApiTest {
 
     /** The matrix of issue 22, written out here (not read from the routes), route id to the roles allowed. */
     private static final Map<String, Set<String>> MATRIX = Map.ofEntries(
-            Map.entry("api-me", ANY),
+            Map.entry("api-me", ANY), Map.entry("api-openapi", ANY),
             Map.entry("api-program", Set.of("read", "ingest", "support", "manager", "admin")),
             Map.entry("api-rewards-catalogue", READ), Map.entry("api-leaderboard", READ),
             Map.entry("api-kpis", READ), Map.entry("api-sync-status", READ),

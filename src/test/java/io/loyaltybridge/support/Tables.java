@@ -1,16 +1,14 @@
-package io.loyaltybridge.api;
-
-import io.loyaltybridge.support.Db;
+package io.loyaltybridge.support;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Row counts of every table of the schema (the scheduler's own excepted), to show a call changed nothing. */
-final class Tables {
+public final class Tables {
     private Tables() {
     }
 
-    static Map<String, Long> counts(String url) {
+    public static Map<String, Long> counts(String url) {
         Map<String, Long> counts = new TreeMap<>();
         for (String table : Db.rows(url, "SELECT table_name FROM information_schema.tables WHERE table_schema ="
                 + " current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'qrtz%'"
