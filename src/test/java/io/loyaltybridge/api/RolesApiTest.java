@@ -196,6 +196,14 @@ class RolesApiTest {
     }
 
     @Test
+    void the_openapi_document_shows_the_roles_each_operation_declares() {
+        JsonNode doc = new Http(app.baseUrl(), null).get("/api/openapi.json").json();
+        assertThat(doc.at("/paths/~1api~1kpis/get/security/0/bearer").toString()).isEqualTo("[\"read\"]");
+        assertThat(doc.at("/paths/~1api~1members~1{id}/delete/security/0/bearer").toString())
+                .isEqualTo("[\"admin\"]");
+    }
+
+    @Test
     void a_support_token_adjusts_up_to_the_limit_and_beyond_it_is_refused_naming_the_limit() {
         long balance = AS.get("support").get("/api/members/" + member).json().get("balance").asLong();
         assertThat(adjust("support", 500, "lim-1").status()).isEqualTo(201);
