@@ -28,7 +28,7 @@ public final class AuditTrail {
      * for the database). The queue is bounded: a flood beyond it is logged as a count, not queued without end.
      */
     private final java.util.concurrent.ThreadPoolExecutor refusals = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-            0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1000), r -> {
+            30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1000), r -> {
                 Thread thread = new Thread(r, "audit-refusals");
                 thread.setDaemon(true);
                 return thread;
@@ -37,6 +37,8 @@ public final class AuditTrail {
     public AuditTrail(Transactions tx) {
         this.tx = tx;
         this.audit = new PgAudit(tx);
+        // The writer thread goes away when idle, so a stopped app leaves none behind.
+        refusals.allowCoreThreadTimeOut(true);
     }
 
     /**
