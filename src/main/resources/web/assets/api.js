@@ -53,6 +53,18 @@
     return answer.body;
   };
 
+  /**
+   * Who the token is and what it may call (GET /api/me), so the page offers only what the token can do. Until it
+   * is known, or from a server without /api/me, everything is offered and the API's 403 has the last word.
+   */
+  LB.me = null;
+  LB.may = (routeId) => !LB.me || !LB.me.operations || Object.prototype.hasOwnProperty.call(LB.me.operations, routeId);
+  LB.loadMe = async function () {
+    const answer = await LB.call('GET', '/api/me');
+    LB.me = answer.status === 200 ? answer.body : null;
+    return LB.me;
+  };
+
   /** el('td', {class: 'num'}, 'text', child...) */
   LB.el = function (tag, attrs, ...children) {
     const node = document.createElement(tag);

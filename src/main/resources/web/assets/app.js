@@ -16,6 +16,7 @@
 
   function askForToken(reason) {
     clearTimeout(timer);
+    LB.me = null;
     $('dashboard').hidden = true;
     $('pause').hidden = true;
     $('forget-token').hidden = true;
@@ -25,13 +26,29 @@
     $('token-input').focus();
   }
 
+  // Each panel and the route it needs: a token whose role may not call it does not see the panel.
+  const PANELS = { 'program-panel': 'api-kpis', 'sync-panel': 'api-sync-status',
+    'dl-panel': 'api-sync-dead-letters', 'lookup-panel': 'api-members-profile' };
+
+  function showAllowedPanels() {
+    Object.entries(PANELS).forEach(([panel, route]) => { $(panel).hidden = !LB.may(route); });
+    const me = LB.me;
+    $('whoami').textContent = me ? 'Signed in as ' + me.name + ' (' + me.role + ')' : '';
+    $('nothing-to-show').hidden = Object.values(PANELS).some(LB.may);
+  }
+
   async function refresh() {
+    if (!LB.me) {
+      // A refused token is caught by the calls below, which ask for it again.
+      await LB.loadMe().catch(() => null);
+      showAllowedPanels();
+    }
     const results = await Promise.allSettled([
-      LB.get('/api/kpis').then(LB.kpis.render),
-      LB.get('/api/sync/status').then(LB.sync.render),
-      LB.get('/api/sync/dead-letters?status=open&limit=50')
-        .then((body) => LB.sync.renderDeadLetters(body.deadLetters, refreshSoon)),
-      LB.member.refresh(),
+      LB.may('api-kpis') ? LB.get('/api/kpis').then(LB.kpis.render) : null,
+      LB.may('api-sync-status') ? LB.get('/api/sync/status').then(LB.sync.render) : null,
+      LB.may('api-sync-dead-letters') ? LB.get('/api/sync/dead-letters?status=open&limit=50')
+        .then((body) => LB.sync.renderDeadLetters(body.deadLetters, refreshSoon)) : null,
+      LB.may('api-members-profile') ? LB.member.refresh() : null,
     ]);
     const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
     if (failures.some((f) => f instanceof LB.Unauthorized)) {

@@ -68,6 +68,9 @@
   }
 
   async function crmOf(id) {
+    if (!LB.may('api-members-crm')) {
+      return null;
+    }
     const answer = await LB.call('GET', '/api/members/' + id + '/crm');
     // Until a connector answers, the endpoint may not exist (404): that is "no CRM connected", not an error.
     return answer.status === 200 ? answer.body : null;

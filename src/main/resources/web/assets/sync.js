@@ -139,7 +139,7 @@
         { title: 'Error', value: (l) => l.errorCode + ': ' + l.error + (l.waitingFor ? ' (waits for ' + l.waitingFor + ')' : '') },
         { title: 'Since', value: (l) => LB.fmt.time(l.createdAt) },
         { title: 'Replays', value: (l) => LB.fmt.n(l.replayCount), num: true },
-        { title: 'Action', value: (l) => LB.el('button', { type: 'button', class: 'secondary',
+        { title: 'Action', value: (l) => !LB.may('api-sync-replay') ? '—' : LB.el('button', { type: 'button', class: 'secondary',
           'aria-label': 'Replay ' + l.recordType + ' ' + l.recordId, onclick: (e) => replay(l, e.target, onReplayed) },
         'Replay') },
       ], letters, { stack: true }));

@@ -9,14 +9,13 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every API call passes through here once: the bearer token is checked, the handler runs, and whatever it throws
- * becomes an {@code application/problem+json} answer. Handlers therefore only speak the domain.
+ * Every API call passes through here: the bearer token is checked, then the token's rate and its role against the
+ * role the route declares ({@link #admit}, which {@link HttpFront} calls before the body is read), then the handler
+ * runs, and whatever it throws becomes an {@code application/problem+json} answer. Handlers only speak the domain.
  */
 public final class ApiGuard {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGuard.class);
@@ -27,15 +26,73 @@ public final class ApiGuard {
         Reply handle(ApiRequest request);
     }
 
-    private final Map<String, byte[]> tokensByName = new LinkedHashMap<>();
+    /**
+     * The per-token rate limit, and the most points a {@code support} token may adjust in one call (managers and
+     * admins have no such limit).
+     */
+    public record Limits(int perSecond, int burst, long supportAdjustmentLimit) {
+    }
+
+    /** Why a call is refused before it reaches its route: the problem and any headers it needs. */
+    public record Refusal(Problem problem, Map<String, String> headers) {
+    }
+
+    private final TokenBook tokens;
+    private final Limits limits;
+    private final TokenBuckets buckets;
     private final int maxBodyBytes;
     private final AuditTrail audit;
+    /** Set once the routes are loaded; until then every handler refuses (no route has a declared role). */
+    private volatile RouteRoles routes = new RouteRoles(java.util.List.of(), java.util.List.of());
 
-    /** Several named tokens (one per caller), so the audit log can tell who did what. */
-    public ApiGuard(Map<String, String> tokensByName, int maxBodyBytes, AuditTrail audit) {
-        tokensByName.forEach((name, token) -> this.tokensByName.put(name, token.getBytes(StandardCharsets.UTF_8)));
+    /** Several named tokens (one per caller, each with a role), so the audit log can tell who did what. */
+    public ApiGuard(TokenBook tokens, Limits limits, int maxBodyBytes, AuditTrail audit) {
+        this.tokens = tokens;
+        this.limits = limits;
+        this.buckets = new TokenBuckets(limits.perSecond(), limits.burst());
         this.maxBodyBytes = maxBodyBytes;
         this.audit = audit;
+    }
+
+    /** The REST routes and their roles, once Camel has loaded them. */
+    public void useRoutes(RouteRoles routes) {
+        this.routes = routes;
+    }
+
+    public RouteRoles routes() {
+        return routes;
+    }
+
+    /**
+     * The check made before a request's body is read: a known token (else 401), within its rate (else 429), with a
+     * role the route allows (else 403, audited). Null when the call may go on; a path no route serves goes on too,
+     * for the router to answer 404 or 405.
+     */
+    public Refusal admit(String method, String path, String authorization) {
+        Caller caller = tokens.caller(authorization);
+        if (caller == null) {
+            return new Refusal(unauthorized(), Map.of("WWW-Authenticate", "Bearer"));
+        }
+        long wait = buckets.take(caller.name());
+        if (wait > 0) {
+            return new Refusal(Problem.of(429, "rate_limited", "Too many requests", "the token '" + caller.name()
+                    + "' may make " + limits.perSecond() + " calls a second (bursts of " + limits.burst()
+                    + "); retry after " + wait + " s"), Map.of("Retry-After", Long.toString(wait)));
+        }
+        RouteRoles.Operation operation = routes.match(method, path);
+        Problem forbidden = operation == null ? null : forbidden(caller, operation);
+        return forbidden == null ? null : new Refusal(forbidden, Map.of());
+    }
+
+    /** Null when the caller's role allows the operation; else the 403, recorded in the audit log. */
+    private Problem forbidden(Caller caller, RouteRoles.Operation operation) {
+        if (caller.role().mayCall(operation.roles())) {
+            return null;
+        }
+        audit.refused(caller.name(), operation.routeId(), operation.method() + " " + operation.path(), null);
+        return Problem.of(403, "forbidden", "Forbidden", "this call (" + operation.routeId() + ") needs the role "
+                + operation.rolesInWords() + "; the token '" + caller.name() + "' has the role "
+                + caller.role().wire());
     }
 
     public void handle(Exchange exchange, Handler handler) {
@@ -44,12 +101,22 @@ public final class ApiGuard {
         Map<String, String> extraHeaders = new LinkedHashMap<>();
         try {
             // Only the real HTTP header: a query parameter named Authorization is a Camel header too.
-            String caller = caller(WireHeaders.get(message, "Authorization"));
+            Caller caller = tokens.caller(WireHeaders.get(message, "Authorization"));
             if (caller == null) {
                 extraHeaders.put("WWW-Authenticate", "Bearer");
                 throw unauthorized().raise();
             }
-            reply = handler.handle(new ApiRequest(message, maxBodyBytes, caller, audit));
+            // The gate checked the role already; checked again by route id so a route reached another way is no
+            // way round it. A route without a declared role is refused (deny by default).
+            RouteRoles.Operation operation = routes.byRouteId(exchange.getFromRouteId());
+            if (operation == null) {
+                throw Problem.of(403, "forbidden", "Forbidden", "this route declares no role").raise();
+            }
+            Problem forbidden = forbidden(caller, operation);
+            if (forbidden != null) {
+                throw forbidden.raise();
+            }
+            reply = handler.handle(new ApiRequest(message, maxBodyBytes, caller, audit, limits, operation));
         } catch (Problem.Raised raised) {
             reply = problem(raised.problem());
         } catch (InvalidInput invalid) {
@@ -70,22 +137,7 @@ public final class ApiGuard {
 
     /** True when the {@code Authorization} header value carries one of the API's tokens. */
     public boolean admits(String authorizationHeader) {
-        return caller(authorizationHeader) != null;
-    }
-
-    /** The name of the token presented, or null. Every token is compared, in constant time each. */
-    private String caller(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        byte[] presented = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        String caller = null;
-        for (Map.Entry<String, byte[]> token : tokensByName.entrySet()) {
-            if (MessageDigest.isEqual(presented, token.getValue())) {
-                caller = token.getKey();
-            }
-        }
-        return caller;
+        return tokens.caller(authorizationHeader) != null;
     }
 
     /** A problem as the JSON text every error answer of the HTTP server carries. */

@@ -13,14 +13,40 @@ import java.util.List;
 public final class ApiRequest {
     private final Message message;
     private final int maxBodyBytes;
-    private final String actor;
+    private final Caller caller;
     private final AuditTrail audit;
+    private final ApiGuard.Limits limits;
+    private final RouteRoles.Operation operation;
 
-    ApiRequest(Message message, int maxBodyBytes, String actor, AuditTrail audit) {
+    ApiRequest(Message message, int maxBodyBytes, Caller caller, AuditTrail audit, ApiGuard.Limits limits,
+               RouteRoles.Operation operation) {
         this.message = message;
         this.maxBodyBytes = maxBodyBytes;
-        this.actor = actor;
+        this.caller = caller;
         this.audit = audit;
+        this.limits = limits;
+        this.operation = operation;
+    }
+
+    /** The token name and role of the caller. */
+    public Caller caller() {
+        return caller;
+    }
+
+    /**
+     * A {@code support} token adjusts at most {@code loyalty.api.support-adjustment-limit} points (either way) per
+     * call; beyond it the call is refused with a 403 naming the limit, and the refusal is audited. Roles that
+     * include {@code manager} have no limit.
+     */
+    public void requireWithinAdjustmentLimit(long points) {
+        if (caller.role().includes().contains(Role.MANAGER) || Math.abs(points) <= limits.supportAdjustmentLimit()) {
+            return;
+        }
+        audit.refused(caller.name(), operation.routeId(), operation.method() + " " + operation.path(),
+                "adjustment limit");
+        throw Problem.of(403, "adjustment_limit", "Over the adjustment limit", "a support token adjusts at most "
+                + limits.supportAdjustmentLimit() + " points per call (loyalty.api.support-adjustment-limit); "
+                + "a manager or admin token can adjust more").raise();
     }
 
     /**
@@ -28,12 +54,12 @@ public final class ApiRequest {
      */
     public <T> T audited(String action, java.util.function.Supplier<T> work,
                          java.util.function.Function<T, AuditTrail.Entry> describe) {
-        return audit.run(actor, action, work, describe);
+        return audit.run(caller.name(), action, work, describe);
     }
 
     /** The token name of the caller, recorded as the source of what they write. */
     public String actor() {
-        return actor;
+        return caller.name();
     }
 
     /** A member id from the path; an id that cannot exist is answered like an unknown one. */

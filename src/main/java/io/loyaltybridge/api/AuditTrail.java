@@ -19,12 +19,48 @@ public final class AuditTrail {
         public static final Entry NOTHING = new Entry(null, null, Map.of());
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditTrail.class);
+
     private final Transactions tx;
     private final PgAudit audit;
+    /**
+     * Refusals are written off the caller's thread (the HTTP gate runs on Vert.x's event loop, which must not wait
+     * for the database). The queue is bounded: a flood beyond it is logged as a count, not queued without end.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor refusals = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+            30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1000), r -> {
+                Thread thread = new Thread(r, "audit-refusals");
+                thread.setDaemon(true);
+                return thread;
+            }, (r, pool) -> LOG.warn("Audit: a refused API call was not recorded (too many refusals at once)"));
 
     public AuditTrail(Transactions tx) {
         this.tx = tx;
         this.audit = new PgAudit(tx);
+        // The writer thread goes away when idle, so a stopped app leaves none behind.
+        refusals.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Records a refused call: who (token name), which route and when, never the body. {@code why} is null for a
+     * missing role, else the rule that refused it.
+     */
+    void refused(String actor, String routeId, String operation, String why) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("operation", operation);
+        if (why != null) {
+            details.put("reason", why);
+        }
+        refusals.execute(() -> {
+            try {
+                tx.inTransaction(() -> {
+                    audit.record(actor, "api.refused", "route:" + routeId, null, details);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Audit: a refused API call could not be recorded: {}", e.getMessage());
+            }
+        });
     }
 
     <T> T run(String actor, String action, Supplier<T> work, Function<T, Entry> describe) {

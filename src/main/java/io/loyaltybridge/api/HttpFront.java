@@ -13,7 +13,9 @@ import java.util.Set;
  * <ul>
  * <li>an {@code /api} request without a valid token is answered 401 before its body is read: Camel's routes buffer
  * the whole body before any of our code runs, so checking the token there let anyone fill the heap with 4 MB
- * bodies. The connection is closed behind such an answer, so an unread body is dropped, not drained;</li>
+ * bodies. The same gate answers 429 over the token's rate and 403 when the route's declared role is not the
+ * token's ({@link ApiGuard#admit}), before the record is looked up. The connection is closed behind such an
+ * answer, so an unread body is dropped, not drained;</li>
  * <li>every error the router answers itself (unknown path, wrong method, body over the transport limit, ...)
  * becomes an {@code application/problem+json} body instead of Vert.x's HTML page or an empty body.</li>
  * </ul>
@@ -37,6 +39,13 @@ public final class HttpFront {
             @Override
             public void afterConfigure(org.apache.camel.main.BaseMainSupport configured) {
                 CamelContext camel = configured.getCamelContext();
+                // Deny by default: a REST route without a declared role stops the start, every one listed.
+                RouteRoles routes = RouteRoles.of(camel);
+                if (!routes.problems().isEmpty()) {
+                    throw new IllegalStateException("every REST route must declare the roles that may call it:\n  "
+                            + String.join("\n  ", routes.problems()));
+                }
+                guard.useRoutes(routes);
                 camel.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
                     @Override
                     public void notify(org.apache.camel.spi.CamelEvent event) {
@@ -90,18 +99,23 @@ public final class HttpFront {
     }
 
     private static void gate(RoutingContext ctx, ApiGuard guard) {
-        if (PUBLIC_PATHS.contains(ctx.normalizedPath())
-                || guard.admits(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+        if (PUBLIC_PATHS.contains(ctx.normalizedPath())) {
             ctx.next();
             return;
         }
-        var response = ctx.response().setStatusCode(401)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .putHeader("WWW-Authenticate", "Bearer");
+        ApiGuard.Refusal refusal = guard.admit(ctx.request().method().name(), ctx.normalizedPath(),
+                ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (refusal == null) {
+            ctx.next();
+            return;
+        }
+        var response = ctx.response().setStatusCode(refusal.problem().status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json");
+        refusal.headers().forEach(response::putHeader);
         if (!ctx.request().isEnded()) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        response.end(ApiGuard.json(ApiGuard.unauthorized()));
+        response.end(ApiGuard.json(refusal.problem()));
     }
 
     private static void answer(RoutingContext ctx, Router router, int status) {

@@ -104,6 +104,7 @@ public final class MembersApi {
         guard.handle(exchange, request -> {
             MemberId member = request.memberId("id");
             PointsRequest parsed = pointsRequest(request, request.body(), false);
+            request.requireWithinAdjustmentLimit(parsed.points());
             return moved(request.audited("points.adjusted", () -> ledger.adjust(member, parsed),
                     outcome -> outcome.replayed() ? AuditTrail.Entry.NOTHING : new AuditTrail.Entry(
                             "member:" + member.value(), member, Map.of("points", outcome.entry().points(),

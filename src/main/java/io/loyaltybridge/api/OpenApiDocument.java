@@ -28,7 +28,9 @@ public final class OpenApiDocument {
     static final String PATH = "/api/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> PROBLEMS = Map.of("400", "Bad input: every offending field in 'errors'",
-            "401", "No valid 'Authorization: Bearer <token>' header", "404", "Not found", "405",
+            "401", "No valid 'Authorization: Bearer <token>' header", "403",
+            "The token's role may not make this call (the roles that may are in 'detail' and this operation's security)",
+            "429", "Over the token's rate limit; see Retry-After", "404", "Not found", "405",
             "Method not allowed", "409", "Conflict with the current state", "413", "Body too large", "415",
             "Body not sent as application/json", "500", "Internal error (logged)");
     private volatile String document;

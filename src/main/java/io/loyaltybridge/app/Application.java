@@ -90,7 +90,7 @@ public final class Application implements AutoCloseable {
         String routes = checked.routes();
         Config config = checked.config();
         ApiToken token = checked.token();
-        Map<String, String> tokens = checked.tokens();
+        var tokens = new io.loyaltybridge.api.TokenBook(checked.tokens());
         Program program = checked.program();
         LOG.info("Program '{}' loaded from {} (rule version {})", program.name(),
                 config.get(Settings.PROGRAM_FILE).getFileName(), program.version());
@@ -99,8 +99,9 @@ public final class Application implements AutoCloseable {
         Database database = openDatabase(config, workDir);
         try {
             Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config));
-            ApiGuard guard = new ApiGuard(tokens, config.get(Settings.MAX_BODY_BYTES),
-                    new AuditTrail(core.transactions()));
+            ApiGuard guard = new ApiGuard(tokens, new ApiGuard.Limits(config.get(AccessSettings.RATE_PER_SECOND),
+                    config.get(AccessSettings.RATE_BURST), config.get(AccessSettings.SUPPORT_ADJUSTMENT_LIMIT)),
+                    config.get(Settings.MAX_BODY_BYTES), new AuditTrail(core.transactions()));
 
             Main camel = new Main();
             // The port opens before Camel adds the routes: until they are all started it answers 503, not 404.
@@ -136,6 +137,8 @@ public final class Application implements AutoCloseable {
                         core.syncStores(), core.apiBudgets()));
             }
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
+            camel.bind("accessApi", new io.loyaltybridge.api.AccessApi(guard,
+                    config.get(AccessSettings.SUPPORT_ADJUSTMENT_LIMIT)));
             camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
                     core.standings(), core.memberJoin(), core.engine().redemptions(), core.tierGrants(),
                     config.get(Settings.PAGE_SIZE)));

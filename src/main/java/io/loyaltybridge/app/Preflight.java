@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * configuration, the secrets, the program file and the routes folder. All problems are gathered and reported in one
  * error, so a broken start costs seconds and one round of fixes, not a migration and a seeded shop per problem.
  */
-record Preflight(Properties properties, String routes, Config config, ApiToken token, Map<String, String> tokens,
+record Preflight(Properties properties, String routes, Config config, ApiToken token,
+                 List<io.loyaltybridge.api.TokenBook.Entry> tokens,
                  Program program) {
 
     /** Runs every check; throws one {@link StartupException} listing every problem found. */
@@ -32,7 +33,8 @@ record Preflight(Properties properties, String routes, Config config, ApiToken t
         // Invalid values are listed and replaced by defaults, so the checks below still run.
         Config config = Config.load(properties, env, problems);
         ApiToken token = attempt(problems, () -> ApiToken.from(config));
-        Map<String, String> tokens = token == null ? null : attempt(problems, () -> ApiTokens.all(token, config));
+        List<io.loyaltybridge.api.TokenBook.Entry> tokens = token == null ? null
+                : attempt(problems, () -> ApiTokens.all(token, config));
         if (config.get(ClusterSettings.ENABLED) && config.get(Settings.DB_URL) == null) {
             problems.add(ClusterSettings.ENABLED.name() + " = true needs a shared database: set "
                     + Settings.DB_URL.name() + " (the embedded PostgreSQL serves one instance only)");

@@ -50,7 +50,7 @@ public final class Settings {
             SANDBOX_SEED);
 
     /** The core's keys and each connector's own. */
-    public static final List<Setting<?>> ALL = Stream.of(CORE, ClusterSettings.ALL, SalesforceModule.SETTINGS,
+    public static final List<Setting<?>> ALL = Stream.of(CORE, AccessSettings.ALL, ClusterSettings.ALL, SalesforceModule.SETTINGS,
             HubSpotModule.SETTINGS, NotifySettings.ALL).flatMap(List::stream).toList();
 
     /** Environment variables holding secrets, and what each is for. */
@@ -64,8 +64,8 @@ public final class Settings {
                 "LOYALTY_API_TOKEN", "bearer token of the REST API; generated at each start when unset",
                 "LOYALTY_DB_USER", "user for loyalty.db.url",
                 "LOYALTY_DB_PASSWORD", "password for loyalty.db.url"));
-        all.put("LOYALTY_API_TOKENS", "more API tokens, one per caller, as name:token,name:token (names go into the"
-                + " audit log)");
+        all.put("LOYALTY_API_TOKENS", "more API tokens, one per caller, as name:role:token,... (role one of read,"
+                + " ingest, support, manager, admin; names go into the audit log)");
         all.putAll(SalesforceModule.SECRETS);
         all.putAll(HubSpotModule.SECRETS);
         return Map.copyOf(all);

@@ -35,7 +35,7 @@ class PrivacyApiTest {
         url = TestPostgres.freshDatabase();
         app = TestApp.start(Map.of("loyalty.db.url", url,
                         "loyalty.program.file", RichFixture.RICH_PROGRAM.toAbsolutePath().toString()),
-                Map.of("LOYALTY_API_TOKENS", "alice:" + ALICE_TOKEN + ", ops-bot:ops-bot-token-0123456789"));
+                Map.of("LOYALTY_API_TOKENS", "alice:admin:" + ALICE_TOKEN + ", ops-bot:read:ops-bot-token-0123456789"));
         http = new Http(app.baseUrl(), TestApp.TOKEN);
         alice = new Http(app.baseUrl(), ALICE_TOKEN);
     }

@@ -44,7 +44,7 @@ class TierGrantsApiTest {
         databaseUrl = TestPostgres.freshDatabase();
         app = TestApp.start(Map.of("loyalty.db.url", databaseUrl,
                 "loyalty.program.file", RichFixture.RICH_PROGRAM.toAbsolutePath().toString()),
-                Map.of("LOYALTY_API_TOKENS", "alice:" + ALICE), CLOCK);
+                Map.of("LOYALTY_API_TOKENS", "alice:manager:" + ALICE), CLOCK);
         http = new Http(app.baseUrl(), TestApp.TOKEN);
         alice = new Http(app.baseUrl(), ALICE);
     }

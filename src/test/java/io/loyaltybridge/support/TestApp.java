@@ -32,6 +32,7 @@ public final class TestApp {
         Map<String, String> all = new HashMap<>(overrides);
         all.putIfAbsent("camel.server.port", Integer.toString(freePort()));
         all.putIfAbsent("loyalty.program.file", StoreFixture.FLAT_PROGRAM.toAbsolutePath().toString());
+        unthrottled(all);
         return Application.start(Path.of("").toAbsolutePath(), all, env);
     }
 
@@ -42,7 +43,17 @@ public final class TestApp {
         Map<String, String> all = new HashMap<>(overrides);
         all.putIfAbsent("camel.server.port", Integer.toString(freePort()));
         all.putIfAbsent("loyalty.program.file", StoreFixture.FLAT_PROGRAM.toAbsolutePath().toString());
+        unthrottled(all);
         return Application.start(Path.of("").toAbsolutePath(), all, env, clock);
+    }
+
+    /**
+     * Tests that walk every route with many inputs make calls faster than a shop would, all with one token: unless a
+     * test sets the per-token rate limit itself (RateLimitApiTest does), it is raised out of their way.
+     */
+    private static void unthrottled(Map<String, String> settings) {
+        settings.putIfAbsent("loyalty.api.rate-limit.per-second", "1000000");
+        settings.putIfAbsent("loyalty.api.rate-limit.burst", "1000000");
     }
 
     /**

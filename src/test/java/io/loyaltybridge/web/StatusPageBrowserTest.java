@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatusPageBrowserTest {
     private static final Instant NOW = Instant.now();
+    private static final String READ_TOKEN = "dashboard-token-0123456789";
+    private static final String SUPPORT_TOKEN = "agent-token-0123456789";
+    private static final String INGEST_TOKEN = "shop-token-0123456789";
     private static Application app;
     private static Http http;
     private static Browser browser;
@@ -42,7 +45,9 @@ class StatusPageBrowserTest {
     static void start() throws Exception {
         Browser.assumeInstalled();
         app = TestApp.start(Map.of("loyalty.db.url", TestPostgres.freshDatabase(),
-                "loyalty.program.file", Path.of("config/program.yaml").toAbsolutePath().toString()));
+                "loyalty.program.file", Path.of("config/program.yaml").toAbsolutePath().toString()),
+                Map.of("LOYALTY_API_TOKENS", "dashboard:read:" + READ_TOKEN + ",agent:support:" + SUPPORT_TOKEN
+                        + ",shop:ingest:" + INGEST_TOKEN));
         http = new Http(app.baseUrl(), TestApp.TOKEN);
         seed();
         browser = Browser.start();
@@ -195,6 +200,37 @@ class StatusPageBrowserTest {
         browser.waitFor("dashboard shown", "return !document.getElementById('dashboard').hidden"
                 + " && !!Chart.getChart(document.getElementById('tiers-chart'));");
         assertThat(browser.js("return sessionStorage.getItem('loyaltybridge.token');")).isEqualTo(TestApp.TOKEN);
+    }
+
+    @Test
+    void the_page_shows_only_what_the_tokens_role_may_call_as_get_api_me_says() {
+        browser.driver.get(app.baseUrl() + "/");
+        browser.js("sessionStorage.clear();");
+        browser.driver.get(app.baseUrl() + "/#token=" + READ_TOKEN);
+        browser.driver.navigate().refresh();
+        browser.waitFor("read: figures shown", "return !!Chart.getChart(document.getElementById('tiers-chart'))"
+                + " && /dashboard \\(read\\)/.test(document.getElementById('whoami').textContent);");
+        assertThat(browser.js("return [document.getElementById('sync-panel').hidden,"
+                + " document.getElementById('dl-panel').hidden, document.getElementById('lookup-panel').hidden]"))
+                .as("sync shown; dead letters and member lookup hidden").isEqualTo(List.of(false, true, true));
+
+        browser.js("sessionStorage.clear();");
+        browser.driver.get(app.baseUrl() + "/#token=" + SUPPORT_TOKEN);
+        browser.driver.navigate().refresh();
+        browser.waitFor("support: lookup shown", "return /agent \\(support\\)/.test("
+                + "document.getElementById('whoami').textContent) && !document.getElementById('lookup-panel').hidden;");
+        assertThat(browser.js("return document.getElementById('dl-panel').hidden;")).isEqualTo(true);
+        browser.driver.findElement(By.id("lookup-input")).sendKeys("ann@example.com", Keys.ENTER);
+        browser.waitFor("profile shown", "return !!document.querySelector('[data-field=balance]');");
+
+        browser.js("sessionStorage.clear();");
+        browser.driver.get(app.baseUrl() + "/#token=" + INGEST_TOKEN);
+        browser.driver.navigate().refresh();
+        browser.waitFor("ingest: nothing to show", "return /shop \\(ingest\\)/.test("
+                + "document.getElementById('whoami').textContent)"
+                + " && !document.getElementById('nothing-to-show').hidden;");
+        assertThat(browser.js("return ['sync-panel', 'dl-panel', 'program-panel', 'lookup-panel']"
+                + ".every((id) => document.getElementById(id).hidden);")).isEqualTo(true);
     }
 
     private static String field(String name) {
