@@ -23,6 +23,10 @@ final class Credentials {
             "SALESFORCE_USERNAME", "username of the integration user the JWT is issued for (auth=jwt)",
             "SALESFORCE_JWT_KEYSTORE_PASSWORD", "password of loyalty.salesforce.jwt.keystore (auth=jwt)");
 
+    /** Hosts every org logs in at; the client-credentials flow is refused there. */
+    private static final java.util.Set<String> GENERIC_HOSTS = java.util.Set.of("login.salesforce.com",
+            "test.salesforce.com");
+
     private Credentials() {
     }
 
@@ -37,7 +41,39 @@ final class Credentials {
         if (config.get(SalesforceSettings.AUTH).equals("jwt") && config.get(SalesforceSettings.JWT_KEYSTORE) == null) {
             problems.add("loyalty.salesforce.jwt.keystore: must be set for auth=jwt");
         }
+        String loginUrl = config.get(SalesforceSettings.LOGIN_URL);
+        if (config.get(SalesforceSettings.AUTH).equals("client-credentials") && GENERIC_HOSTS.contains(host(loginUrl))) {
+            problems.add(SalesforceSettings.LOGIN_URL.name() + ": " + loginUrl + " is a generic login host, and the"
+                    + " client-credentials flow works only at the org's My Domain: set it to your My Domain URL, e.g."
+                    + " https://yourcompany.my.salesforce.com (a sandbox org: https://yourcompany--dev.sandbox.my"
+                    + ".salesforce.com), or choose another loyalty.salesforce.auth");
+        }
         return problems;
+    }
+
+    /**
+     * The JWT's {@code aud}: Salesforce wants https://login.salesforce.com for production and
+     * https://test.salesforce.com for sandbox orgs, whichever host the token is posted to (My Domain included), so
+     * it is derived from the login URL's host unless set.
+     */
+    static String jwtAudience(Config config) {
+        String configured = config.get(SalesforceSettings.JWT_AUDIENCE);
+        if (configured != null) {
+            return configured;
+        }
+        String host = host(config.get(SalesforceSettings.LOGIN_URL));
+        return host.equals("test.salesforce.com") || host.endsWith(".sandbox.my.salesforce.com")
+                ? "https://test.salesforce.com" : "https://login.salesforce.com";
+    }
+
+    /** The login URL's host in lower case ("" when it has none). */
+    static String host(String url) {
+        try {
+            String host = java.net.URI.create(url.strip()).getHost();
+            return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static List<String> required(Config config) {
@@ -70,6 +106,7 @@ final class Credentials {
             case "jwt" -> {
                 component.setAuthenticationType(AuthenticationType.JWT);
                 component.setUserName(config.secret("SALESFORCE_USERNAME"));
+                component.setJwtAudience(jwtAudience(config));
                 component.setKeystore(keystore(config.get(SalesforceSettings.JWT_KEYSTORE),
                         config.secret("SALESFORCE_JWT_KEYSTORE_PASSWORD")));
             }

@@ -96,10 +96,20 @@ final class IncrementalPoll {
         }
     }
 
-    private static List<Row> items(JsonNode order) {
+    /**
+     * An order's items, every page of them: a child subquery answers its first rows (about 200) inside the order
+     * and the rest behind the child result's own {@code nextRecordsUrl}, one queryMore call per further page.
+     */
+    private List<Row> items(JsonNode order) {
         List<Row> items = new ArrayList<>();
-        order.path("OrderItems").path("records").forEach(item -> items.add(Row.of(item)));
-        return items;
+        JsonNode page = order.path("OrderItems");
+        while (true) {
+            page.path("records").forEach(item -> items.add(Row.of(item)));
+            if (page.path("done").asBoolean(true) || !page.hasNonNull("nextRecordsUrl")) {
+                return items;
+            }
+            page = api.queryMore(page.path("nextRecordsUrl").asText());
+        }
     }
 
     @FunctionalInterface

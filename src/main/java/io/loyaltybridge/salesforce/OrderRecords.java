@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class OrderRecords {
     private static final BigDecimal MAX_QUANTITY = BigDecimal.valueOf(Integer.MAX_VALUE);
-    static final String ITEM_FIELDS = "Quantity, UnitPrice, Product2.ProductCode, Product2.Family";
+    /** IsDeleted too: queryAll's OrderItems subquery returns deleted lines, which must not earn. */
+    static final String ITEM_FIELDS = "IsDeleted, Quantity, UnitPrice, Product2.ProductCode, Product2.Family";
 
     private final OrderMapping mapping;
 
@@ -59,6 +60,9 @@ final class OrderRecords {
     private static List<OrderLine> lines(List<Row> items) {
         List<OrderLine> lines = new ArrayList<>();
         for (Row item : items) {
+            if (Values.bool(item.get("IsDeleted"))) {
+                continue; // a line deleted from the order (queryAll shows it still, flagged)
+            }
             BigDecimal quantity = Values.decimal(item.get("Quantity"));
             BigDecimal price = Values.decimal(item.get("UnitPrice"));
             if (quantity == null || price == null) {

@@ -13,12 +13,17 @@ final class SalesforceSettings {
     static final Setting<Boolean> ENABLED = SettingTypes.bool("loyalty.salesforce.enabled", false,
             "turns the Salesforce connector on; off, no Salesforce route is created");
     static final Setting<String> LOGIN_URL = Setting.text("loyalty.salesforce.login-url",
-            "https://login.salesforce.com", "where the connector logs in (https://test.salesforce.com for sandboxes)");
+            "https://login.salesforce.com", "where the connector logs in: the org's My Domain URL"
+                    + " (https://yourcompany.my.salesforce.com), required by auth=client-credentials");
     static final Setting<String> AUTH = SettingTypes.choice("loyalty.salesforce.auth", "client-credentials",
             List.of("client-credentials", "refresh-token", "jwt"), "OAuth flow; its secrets come from the environment");
     static final Setting<Path> JWT_KEYSTORE = new Setting<>("loyalty.salesforce.jwt.keystore",
             raw -> Path.of(raw.strip()), null, value -> null,
             "PKCS12 keystore with the JWT signing key (auth=jwt); its password is SALESFORCE_JWT_KEYSTORE_PASSWORD");
+    static final Setting<String> JWT_AUDIENCE = new Setting<>("loyalty.salesforce.jwt.audience", String::strip, null,
+            v -> v.matches("https://[^/\\s]+") ? null : "must be a URL such as https://login.salesforce.com",
+            "the JWT assertion's aud (auth=jwt); unset, https://test.salesforce.com for a sandbox org's login URL"
+                    + " (test.salesforce.com, *.sandbox.my.salesforce.com), else https://login.salesforce.com");
     static final Setting<String> API_VERSION = new Setting<>("loyalty.salesforce.api-version", String::strip, "62.0",
             v -> v.matches("\\d{2}\\.0") ? null : "must look like 62.0", "Salesforce REST API version");
     static final Setting<String> PUBSUB_HOST = Setting.text("loyalty.salesforce.pubsub.host",
@@ -101,8 +106,8 @@ final class SalesforceSettings {
     }
 
     private static List<Setting<?>> all() {
-        List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, LOGIN_URL, AUTH, JWT_KEYSTORE, API_VERSION,
-                PUBSUB_HOST, PUBSUB_PORT, PUBSUB_PLAINTEXT, CDC, POLL_SECONDS, LOOKBACK_SECONDS, PUSH_PERIOD_MS,
+        List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, LOGIN_URL, AUTH, JWT_KEYSTORE, JWT_AUDIENCE,
+                API_VERSION, PUBSUB_HOST, PUBSUB_PORT, PUBSUB_PLAINTEXT, CDC, POLL_SECONDS, LOOKBACK_SECONDS, PUSH_PERIOD_MS,
                 PUSH_QUIET_MS, BACKFILL, BULK_PAGE, BATCH, LIMIT_SHARE, SLOW_SECONDS, TIMEOUT_MS, CONTACT_FIELD,
                 AMOUNT_FIELD, DATE_FIELD, STATUS_FIELD, EARNING_STATUSES, CURRENCY_FIELD, CURRENCY, REFUNDED_FIELD));
         for (ProfileAttribute attribute : ProfileAttribute.values()) {

@@ -36,7 +36,7 @@ public final class SalesforceSandbox implements AutoCloseable {
     private final Seeder seeder;
 
     private SalesforceSandbox(SandboxOptions options) throws Exception {
-        Schemas schemas = new Schemas();
+        Schemas schemas = new Schemas(options.singleCurrency() == null);
         CdcSchemas cdc = new CdcSchemas(schemas);
         this.events = new EventLog(cdc, options.clock());
         OrgData org = new OrgData(schemas, options.clock(), USER_ID, events::append);
@@ -46,6 +46,10 @@ public final class SalesforceSandbox implements AutoCloseable {
         String account = org.write("", options.clock().millis(), false, tx -> org.writer()
                 .insert(tx, schemas.get(Schemas.ACCOUNT), Map.of("Name", "Loyalty Members"))).id();
         Seeder.products(org);
+        // The organization record carries the org's currency: the single currency, or the corporate one.
+        org.write("", options.clock().millis(), false, tx -> org.writer().insert(tx, schemas.get(Schemas.ORGANIZATION),
+                Map.of("Name", "LoyaltyBridge Sandbox", "DefaultCurrencyIsoCode",
+                        options.singleCurrency() == null ? "USD" : options.singleCurrency())).id());
         this.admin = new SandboxAdmin(org, account);
         this.seeder = new Seeder(org, account);
         this.http = new HttpFront(peer);

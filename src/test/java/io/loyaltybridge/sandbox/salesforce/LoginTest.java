@@ -68,20 +68,38 @@ class LoginTest {
     }
 
     @Test
-    void jwt_bearer_login_with_a_signed_assertion_works() {
+    void jwt_bearer_login_with_a_signed_assertion_for_the_production_audience_works() {
         try (CamelSalesforce camel = CamelSalesforce.with(sf, c -> {
-            c.setAuthenticationType(AuthenticationType.JWT);
-            c.setClientId(sf.options().clientId());
-            c.setUserName(sf.options().username());
-            KeyStoreParameters ks = new KeyStoreParameters();
-            ks.setResource("file:" + keystore);
-            ks.setPassword("changeit");
-            ks.setType("PKCS12");
-            c.setKeystore(ks);
+            jwt(c, keystore);
+            c.setJwtAudience("https://login.salesforce.com");
         }).start()) {
             assertThat(camel.request("salesforce:query?rawPayload=true", "SELECT Id FROM Contact", String.class))
                     .contains("\"done\":true");
         }
+    }
+
+    @Test
+    void a_jwt_whose_audience_is_the_url_it_is_posted_to_is_refused_as_salesforce_does() {
+        // camel's default aud is its login URL; Salesforce wants login.salesforce.com or test.salesforce.com
+        CamelSalesforce camel = CamelSalesforce.with(sf, c -> jwt(c, keystore));
+        assertThatThrownBy(camel::start).rootCause().hasMessageContaining("invalid_grant")
+                .hasMessageContaining("audience is invalid");
+        CamelSalesforce sandboxAudience = CamelSalesforce.with(sf, c -> {
+            jwt(c, keystore);
+            c.setJwtAudience("https://test.salesforce.com");
+        });
+        assertThatThrownBy(sandboxAudience::start).rootCause().hasMessageContaining("audience is invalid");
+    }
+
+    private static void jwt(org.apache.camel.component.salesforce.SalesforceComponent c, Path store) {
+        c.setAuthenticationType(AuthenticationType.JWT);
+        c.setClientId(sf.options().clientId());
+        c.setUserName(sf.options().username());
+        KeyStoreParameters ks = new KeyStoreParameters();
+        ks.setResource("file:" + store);
+        ks.setPassword("changeit");
+        ks.setType("PKCS12");
+        c.setKeystore(ks);
     }
 
     @Test
@@ -103,14 +121,8 @@ class LoginTest {
                 "-alias", "x", "-keyalg", "RSA", "-dname", "CN=x", "-storetype", "PKCS12", "-keystore",
                 other.toString(), "-storepass", "changeit").start().waitFor();
         CamelSalesforce camel = CamelSalesforce.with(sf, c -> {
-            c.setAuthenticationType(AuthenticationType.JWT);
-            c.setClientId(sf.options().clientId());
-            c.setUserName(sf.options().username());
-            KeyStoreParameters ks = new KeyStoreParameters();
-            ks.setResource("file:" + other);
-            ks.setPassword("changeit");
-            ks.setType("PKCS12");
-            c.setKeystore(ks);
+            jwt(c, other);
+            c.setJwtAudience("https://login.salesforce.com");
         });
         assertThatThrownBy(camel::start).rootCause().hasMessageContaining("invalid_grant");
     }

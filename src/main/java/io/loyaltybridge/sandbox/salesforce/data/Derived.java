@@ -24,6 +24,22 @@ final class Derived {
         }
     }
 
+    /**
+     * A deleted (or undeleted) order line leaves (or rejoins) its order's total; the order is touched like any
+     * roll-up change. Answers the order whose TotalAmount changed, or null. The line stays among the order's
+     * children: queryAll still shows it, with IsDeleted true.
+     */
+    SRecord afterDeleteOrUndelete(SRecord r, boolean deleted) {
+        if (!r.type().name().equals(Schemas.ORDER_ITEM)) {
+            return null;
+        }
+        SRecord order = (SRecord) r.get("OrderId");
+        int amount = order.type().indexOf("TotalAmount");
+        double line = (Double) r.get("TotalPrice");
+        order.set(amount, round((Double) order.get(amount) + (deleted ? -line : line)));
+        return order;
+    }
+
     private static double round(double amount) {
         return Math.round(amount * 100) / 100.0;
     }

@@ -51,7 +51,9 @@ public final class RecordWriter {
         SRecord r = org.newRecord(type);
         changes.forEach(r::set);
         Long now = tx.now();
-        r.set(type.indexOf("IsDeleted"), Boolean.FALSE);
+        if (type.indexOf("IsDeleted") >= 0) {
+            r.set(type.indexOf("IsDeleted"), Boolean.FALSE);
+        }
         for (String ts : List.of("CreatedDate", "LastModifiedDate", "SystemModstamp")) {
             r.set(type.indexOf(ts), now); // one shared Long: three timestamps for the price of one
         }
@@ -105,6 +107,23 @@ public final class RecordWriter {
         if (r.type().changeEvents()) {
             tx.record(r.type().name(), r.id(), "DELETE", List.of(), List.of(), Map.of());
         }
+        rolledUp(tx, derived.afterDeleteOrUndelete(r, true));
+    }
+
+    /** The parent whose roll-up (an order's TotalAmount) changed is modified too, and says so in a change event. */
+    private void rolledUp(Tx tx, SRecord parent) {
+        if (parent == null) {
+            return;
+        }
+        touch(tx, parent);
+        if (parent.type().changeEvents()) {
+            FieldDef total = parent.type().field(parent.type().indexOf("TotalAmount"));
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("TotalAmount", eventValue(total, parent.get("TotalAmount")));
+            values.put("LastModifiedDate", tx.now());
+            tx.record(parent.type().name(), parent.id(), "UPDATE", List.of("TotalAmount", "LastModifiedDate"),
+                    List.of(), values);
+        }
     }
 
     public void undelete(Tx tx, SRecord r) {
@@ -116,6 +135,7 @@ public final class RecordWriter {
         if (r.type().changeEvents()) {
             tx.record(r.type().name(), r.id(), "UNDELETE", List.of(), List.of(), eventValues(r));
         }
+        rolledUp(tx, derived.afterDeleteOrUndelete(r, false));
     }
 
     private void touch(Tx tx, SRecord r) {

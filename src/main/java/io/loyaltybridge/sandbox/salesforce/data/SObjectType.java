@@ -70,6 +70,16 @@ public final class SObjectType {
         return null;
     }
 
+    /** The named child relationship of {@code childType} through its lookup {@code field}, or null when unnamed. */
+    public ChildRelationship childFor(String childType, String field) {
+        for (ChildRelationship c : children.values()) {
+            if (c.childType().equals(childType) && c.field().equals(field)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     public ChildRelationship child(String relationship) {
         return children.get(relationship.toLowerCase(Locale.ROOT));
     }

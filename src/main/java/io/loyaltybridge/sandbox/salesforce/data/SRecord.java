@@ -50,7 +50,8 @@ public final class SRecord {
     }
 
     public boolean isDeleted() {
-        return Boolean.TRUE.equals(values[type.indexOf("IsDeleted")]);
+        int field = type.indexOf("IsDeleted");
+        return field >= 0 && Boolean.TRUE.equals(values[field]); // Organization has no IsDeleted
     }
 
     /** Records of the only child relationship we model (Order → OrderItems). */

@@ -19,6 +19,8 @@ public final class Schemas {
     public static final String PRODUCT = "Product2";
     public static final String ACCOUNT = "Account";
     public static final String TASK = "Task";
+    /** The org itself: one record, whose DefaultCurrencyIsoCode is the org's (corporate) currency. */
+    public static final String ORGANIZATION = "Organization";
     /** The platform event LoyaltyBridge publishes (config/salesforce/.../Loyalty_Event__e). */
     public static final String LOYALTY_EVENT = "Loyalty_Event__e";
 
@@ -27,7 +29,19 @@ public final class Schemas {
 
     private final Map<String, SObjectType> byLowerName = new LinkedHashMap<>();
 
+    /** A multi-currency org: orders carry {@code CurrencyIsoCode}. */
     public Schemas() {
+        this(true);
+    }
+
+    /**
+     * {@code multiCurrency} false: a single-currency org, where Salesforce has no {@code CurrencyIsoCode} field at
+     * all (querying it answers INVALID_FIELD) and every amount is in the organization's currency.
+     */
+    public Schemas(boolean multiCurrency) {
+        add(new SObjectType(ORGANIZATION, "00D", false, List.of(system("Id", ID), of("Name", STRING, 80),
+                of("DefaultCurrencyIsoCode", PICKLIST, 3), system("CreatedDate", DATETIME),
+                system("LastModifiedDate", DATETIME), system("SystemModstamp", DATETIME))));
         add(new SObjectType(ACCOUNT, "001", false, List.of(system("Id", ID), of("Name", STRING, 255).required(),
                 system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
                 system("SystemModstamp", DATETIME))));
@@ -53,7 +67,8 @@ public final class Schemas {
                 of("EffectiveDate", DATE, 0).required(), system("TotalAmount", CURRENCY),
                 of("CurrencyIsoCode", PICKLIST, 3), of("Description", STRING, 32000),
                 system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
-                system("SystemModstamp", DATETIME))))
+                system("SystemModstamp", DATETIME)).stream()
+                .filter(f -> multiCurrency || !f.name().equals("CurrencyIsoCode")).toList()))
                 .withChild(new SObjectType.ChildRelationship("OrderItems", ORDER_ITEM, "OrderId"));
         add(new SObjectType(TASK, "00T", false, List.of(system("Id", ID), lookup("WhoId", CONTACT, "Who"),
                 of("Subject", STRING, 255), of("Description", STRING, 32000), of("Status", PICKLIST, 40),

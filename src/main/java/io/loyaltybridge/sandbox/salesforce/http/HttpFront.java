@@ -51,6 +51,7 @@ public final class HttpFront implements AutoCloseable {
         SObjectEndpoint sobjects = new SObjectEndpoint(peer);
         BulkQueryEndpoint bulk = new BulkQueryEndpoint(peer);
         UpsertEndpoint upsert = new UpsertEndpoint(peer);
+        DescribeEndpoint describe = new DescribeEndpoint(peer);
         r.get("/services/data").handler(c -> gate.serve(c, "versions", sobjects::versions));
         r.get("/services/data/").handler(c -> gate.serve(c, "versions", sobjects::versions));
         r.getWithRegex(DATA + "/limits/?").handler(c -> gate.serve(c, "limits", sobjects::limits));
@@ -64,8 +65,17 @@ public final class HttpFront implements AutoCloseable {
                 call -> composite.save(call, true)));
         r.postWithRegex(DATA + "/sobjects/(\\w+)/?").handler(c -> gate.serve(c, "sobject.create",
                 call -> sobjects.create(call, param(c, 1))));
-        r.getWithRegex(DATA + "/sobjects/(\\w+)/(\\w+)").handler(c -> gate.serve(c, "sobject.get",
+        r.getWithRegex(DATA + "/sobjects/?").handler(c -> gate.serve(c, "describeGlobal", describe::global));
+        r.getWithRegex(DATA + "/sobjects/(\\w+)/describe/?").handler(c -> gate.serve(c, "describe",
+                call -> describe.describe(call, param(c, 1))));
+        r.getWithRegex(DATA + "/sobjects/(\\w+)/?").handler(c -> gate.serve(c, "sobject.basic",
+                call -> describe.basic(call, param(c, 1))));
+        r.getWithRegex(DATA + "/sobjects/(\\w+)/(\\w+)/?").handler(c -> gate.serve(c, "sobject.get",
                 call -> sobjects.get(call, param(c, 1), param(c, 2))));
+        r.patchWithRegex(DATA + "/sobjects/(\\w+)/(\\w+)/?").handler(c -> gate.serve(c, "sobject.update",
+                call -> sobjects.update(call, param(c, 1), param(c, 2))));
+        r.deleteWithRegex(DATA + "/sobjects/(\\w+)/(\\w+)/?").handler(c -> gate.serve(c, "sobject.delete",
+                call -> sobjects.delete(call, param(c, 1), param(c, 2))));
         r.patchWithRegex(DATA + "/sobjects/(\\w+)/(\\w+)/([^/]+)").handler(c -> gate.serve(c, "sobject.upsert",
                 call -> upsert.upsert(call, param(c, 1), param(c, 2), param(c, 3))));
         r.postWithRegex(DATA + "/jobs/query/?").handler(c -> gate.serve(c, "bulk.create", bulk::create));
@@ -77,7 +87,9 @@ public final class HttpFront implements AutoCloseable {
                 call -> bulk.delete(call, param(c, 1))));
         r.getWithRegex(DATA + "/jobs/query/(\\w+)/results").handler(c -> gate.serve(c, "bulk.results",
                 call -> bulk.results(call, param(c, 1))));
-        r.route().last().handler(c -> Replies.error(c, 404, "NOT_FOUND", "The requested resource does not exist"));
+        // Anything else is not modelled: say so plainly rather than answer like Salesforce would about a real miss.
+        r.route().last().handler(c -> Replies.error(c, 501, "NOT_SERVED_BY_SANDBOX", "not served by this sandbox: "
+                + c.request().method() + " " + c.request().path()));
         return r;
     }
 

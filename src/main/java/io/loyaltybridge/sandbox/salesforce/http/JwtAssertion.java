@@ -11,7 +11,9 @@ import java.util.Base64;
 
 /**
  * Checks a JWT bearer assertion as Salesforce does: RS256, {@code iss} = the connected app's client id, {@code sub}
- * = the username, {@code exp} in the future. camel-salesforce sends {@code exp} as a string, so both forms pass.
+ * = the username, {@code aud} = https://login.salesforce.com for a production org or
+ * https://test.salesforce.com for a sandbox org (whichever host the token is posted to), {@code exp} in the future.
+ * camel-salesforce sends {@code exp} as a string, so both forms pass.
  * Expiry is judged on the real clock: the client signs with the real clock, whatever the sandbox clock says.
  */
 final class JwtAssertion {
@@ -19,7 +21,7 @@ final class JwtAssertion {
     }
 
     /** Null when the assertion is good, otherwise the reason (used as the error description). */
-    static String problem(String assertion, String clientId, String username, PublicKey key) {
+    static String problem(String assertion, String clientId, String username, String audience, PublicKey key) {
         String[] parts = assertion == null ? new String[0] : assertion.split("\\.");
         if (parts.length != 3) {
             return "invalid assertion";
@@ -37,6 +39,9 @@ final class JwtAssertion {
             if (!username.equals(claims.path("sub").asText())) {
                 return "user hasn't approved this consumer";
             }
+            if (!audience.equals(audience(claims.path("aud")))) {
+                return "audience is invalid";
+            }
             long exp = claims.path("exp").asLong(0);
             if (exp * 1000 < Clock.systemUTC().millis()) {
                 return "expired authorization code";
@@ -48,6 +53,14 @@ final class JwtAssertion {
         } catch (IllegalArgumentException | java.io.IOException | GeneralSecurityException e) {
             return "invalid assertion";
         }
+    }
+
+    /** RFC 7519 allows aud as a string or an array of strings; an array passes when it holds the one expected. */
+    private static String audience(JsonNode aud) {
+        if (aud.isArray() && aud.size() == 1) {
+            return aud.get(0).asText();
+        }
+        return aud.asText(null);
     }
 
     private static boolean verified(String[] parts, byte[] signature, PublicKey key)

@@ -43,7 +43,8 @@ final class OAuthEndpoint {
                     : o.username().equals(form.get("username")) && o.password().equals(form.get("password")) ? null
                     : "authentication failure";
             case "urn:ietf:params:oauth:grant-type:jwt-bearer" -> {
-                problem = JwtAssertion.problem(form.get("assertion"), o.clientId(), o.username(), o.jwtPublicKey());
+                problem = JwtAssertion.problem(form.get("assertion"), o.clientId(), o.username(), o.jwtAudience(),
+                        o.jwtPublicKey());
                 clientId = o.clientId();
             }
             default -> {

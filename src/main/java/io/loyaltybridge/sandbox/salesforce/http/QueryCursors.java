@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * like Salesforce drops cursors beyond its per-user limit.
  */
 public final class QueryCursors {
-    private static final int MAX_OPEN = 200;
+    private static final int MAX_OPEN = 1000;
     private final AtomicLong next = new AtomicLong();
     private final Map<String, Cursor> open = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -24,12 +24,13 @@ public final class QueryCursors {
         }
     };
 
-    public record Cursor(BoundQuery query, List<SRecord> rows, int batchSize) {
+    /** {@code all}: opened by queryAll, so child subqueries on later pages include deleted rows too. */
+    public record Cursor(BoundQuery query, List<SRecord> rows, int batchSize, boolean all) {
     }
 
-    public synchronized String open(BoundQuery query, List<SRecord> rows, int batchSize) {
+    public synchronized String open(BoundQuery query, List<SRecord> rows, int batchSize, boolean all) {
         String id = Ids.of("01g", next.incrementAndGet());
-        open.put(id, new Cursor(query, rows, batchSize));
+        open.put(id, new Cursor(query, rows, batchSize, all));
         return id;
     }
 

@@ -15,7 +15,10 @@ import java.util.List;
 
 /**
  * {@code query/?q=}, {@code queryAll/?q=} and the {@code nextRecordsUrl} pages: 2 000 records a page unless the
- * caller asks for a smaller batch with {@code Sforce-Query-Options: batchSize=N} (200 to 2 000).
+ * caller asks for a smaller batch with {@code Sforce-Query-Options: batchSize=N} (200 to 2 000). A child
+ * subquery answers its first rows inside each parent record and the rest behind its own {@code nextRecordsUrl},
+ * read with the same queryMore call; under queryAll it includes deleted child rows ({@code IsDeleted} true), as
+ * Salesforce does.
  */
 final class QueryEndpoint {
     private static final int PAGE = 2000;
@@ -35,7 +38,15 @@ final class QueryEndpoint {
             BoundQuery q = Binder.compile(peer.org.schemas(), soql);
             peer.org.read(() -> {
                 List<SRecord> rows = Executor.run(peer.org, q, all);
-                sendPage(call, q, rows, 0, batchSize(call), null);
+                if (q.count()) {
+                    java.util.Map<String, Object> counted = new java.util.LinkedHashMap<>();
+                    counted.put("totalSize", rows.size());
+                    counted.put("done", true);
+                    counted.put("records", List.of());
+                    Replies.json(call.ctx(), 200, counted);
+                    return null;
+                }
+                sendPage(call, q, rows, 0, batchSize(call), null, all);
                 return null;
             });
         } catch (SoqlException e) {
@@ -52,22 +63,24 @@ final class QueryEndpoint {
             return;
         }
         peer.org.read(() -> {
-            sendPage(call, cursor.query(), cursor.rows(), offset, cursor.batchSize(), locator.substring(0, dash));
+            sendPage(call, cursor.query(), cursor.rows(), offset, cursor.batchSize(), locator.substring(0, dash),
+                    cursor.all());
             return null;
         });
     }
 
-    private void sendPage(ApiCall call, BoundQuery q, List<SRecord> rows, int offset, int batch, String cursorId) {
+    private void sendPage(ApiCall call, BoundQuery q, List<SRecord> rows, int offset, int batch, String cursorId,
+                          boolean all) {
         int end = Math.min(rows.size(), offset + batch);
         boolean done = end >= rows.size();
         String id = cursorId;
         if (!done && id == null) {
-            id = peer.cursors.open(q, rows, batch);
+            id = peer.cursors.open(q, rows, batch, all);
         } else if (done && id != null) {
             peer.cursors.close(id);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (end - offset) * 200);
-        RecordJson json = new RecordJson(call.apiVersion());
+        RecordJson json = new RecordJson(call.apiVersion(), all, peer.options.childPageSize(), peer.cursors);
         try (JsonGenerator g = Replies.JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("totalSize", rows.size());

@@ -18,9 +18,24 @@ import java.util.List;
  */
 final class RecordJson {
     private final String version;
+    private final boolean all;
+    private final int childPage;
+    private final QueryCursors cursors;
 
+    /** For a single record's read: no child subqueries to page. */
     RecordJson(String version) {
+        this(version, false, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * {@code all}: a queryAll, whose child subqueries include deleted rows; {@code childPage}: child rows written
+     * inline before a nested {@code nextRecordsUrl} (opened in {@code cursors}) takes over.
+     */
+    RecordJson(String version, boolean all, int childPage, QueryCursors cursors) {
         this.version = version;
+        this.all = all;
+        this.childPage = childPage;
+        this.cursors = cursors;
     }
 
     void write(JsonGenerator g, SRecord r, BoundQuery q) throws IOException {
@@ -81,16 +96,21 @@ final class RecordJson {
 
     private void writeChildren(JsonGenerator g, SRecord parent, BoundQuery.ChildColumn child) throws IOException {
         g.writeFieldName(child.relationship());
-        List<SRecord> rows = Executor.children(parent, child.query());
+        List<SRecord> rows = Executor.children(parent, child.query(), all);
         if (rows.isEmpty()) {
             g.writeNull();
             return;
         }
+        int inline = Math.min(rows.size(), childPage);
         g.writeStartObject();
         g.writeNumberField("totalSize", rows.size());
-        g.writeBooleanField("done", true);
+        g.writeBooleanField("done", inline == rows.size());
+        if (inline < rows.size()) {
+            String id = cursors.open(child.query(), rows, childPage, all);
+            g.writeStringField("nextRecordsUrl", "/services/data/v" + version + "/query/" + id + "-" + inline);
+        }
         g.writeArrayFieldStart("records");
-        for (SRecord row : rows) {
+        for (SRecord row : rows.subList(0, inline)) {
             write(g, row, child.query());
         }
         g.writeEndArray();

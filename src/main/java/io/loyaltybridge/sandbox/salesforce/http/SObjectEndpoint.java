@@ -89,10 +89,78 @@ final class SObjectEndpoint {
         }
     }
 
+    /**
+     * {@code PATCH /sobjects/{type}/{id}}: updates one record, answering 204 without a body; 404 NOT_FOUND for no
+     * such record, 404 ENTITY_IS_DELETED for a deleted one, 400 with the field error for a bad value.
+     */
+    void update(ApiCall call, String typeName, String id) {
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = Replies.JSON.readTree(call.ctx().body().buffer().getBytes());
+        } catch (IOException | RuntimeException e) {
+            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "Unexpected character in request body");
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "The request body must be a JSON object");
+            return;
+        }
+        Map<String, Object> fields = CompositeEndpoint.fields(body);
+        fields.remove("Id");
+        writeOne(call, typeName, id, (tx, r) -> peer.org.writer().update(tx, r, fields));
+    }
+
+    /** {@code DELETE /sobjects/{type}/{id}}: to the recycle bin (queryAll still finds it), 204 without a body. */
+    void delete(ApiCall call, String typeName, String id) {
+        writeOne(call, typeName, id, (tx, r) -> peer.org.writer().delete(tx, r));
+    }
+
+    private void writeOne(ApiCall call, String typeName, String id,
+                          java.util.function.BiConsumer<io.loyaltybridge.sandbox.salesforce.data.Tx, SRecord> write) {
+        SRecord r = peer.org.read(() -> peer.org.find(id));
+        if (r == null || !r.type().name().equalsIgnoreCase(typeName) || r.type().name().endsWith("__e")) {
+            Replies.error(call.ctx(), 404, "NOT_FOUND", "The requested resource does not exist");
+            return;
+        }
+        try {
+            peer.org.write(call.changeOrigin(), tx -> {
+                if (r.isDeleted()) {
+                    throw new FieldError("ENTITY_IS_DELETED", "entity is deleted", List.of());
+                }
+                write.accept(tx, r);
+                return null;
+            });
+            call.ctx().response().setStatusCode(204).end();
+        } catch (FieldError e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", e.getMessage());
+            error.put("errorCode", e.statusCode());
+            error.put("fields", e.fields());
+            Replies.json(call.ctx(), e.statusCode().equals("ENTITY_IS_DELETED") ? 404 : 400, List.of(error));
+        }
+    }
+
+    /**
+     * {@code GET /services/data}: every API version the org still serves, up to the sandbox's, labelled with its
+     * release as Salesforce does (20.0 was Winter '11, then Spring, Summer and Winter each year; 62.0 is
+     * Winter '25). Versions 21.0 to 30.0 were retired in Summer '25, so the list starts at 31.0.
+     */
     void versions(ApiCall call) {
-        String v = peer.options.apiVersion();
-        Replies.json(call.ctx(), 200, List.of(Map.of("label", "Spring '25", "url", "/services/data/v" + v,
-                "version", v)));
+        int newest = (int) Double.parseDouble(peer.options.apiVersion());
+        List<Map<String, Object>> versions = new java.util.ArrayList<>();
+        for (int v = 31; v <= newest; v++) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("label", release(v));
+            one.put("url", "/services/data/v" + v + ".0");
+            one.put("version", v + ".0");
+            versions.add(one);
+        }
+        Replies.json(call.ctx(), 200, versions);
+    }
+
+    static String release(int version) {
+        String season = new String[] {"Winter", "Spring", "Summer"}[(version - 20) % 3];
+        return season + " '" + String.format("%02d", 11 + (version - 20) / 3);
     }
 
     void limits(ApiCall call) {

@@ -7,8 +7,9 @@ public final class Ast {
     private Ast() {
     }
 
+    /** {@code count}: {@code SELECT count()}, which answers the number of matching rows and no records. */
     public record Query(List<Item> select, String from, int fromPos, Expr where, List<Order> orderBy,
-                        Integer limit) {
+                        Integer limit, boolean count) {
     }
 
     public sealed interface Item permits FieldPath, SubQuery {

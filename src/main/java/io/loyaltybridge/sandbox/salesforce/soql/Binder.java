@@ -26,6 +26,9 @@ public final class Binder {
 
     private BoundQuery bind(Query q, SObjectType parent) {
         SObjectType type = parent == null ? topType(q) : childType(q, parent);
+        if (q.count() && parent != null) {
+            throw Parser.malformed(soql, q.fromPos(), "count() is not supported in a child subquery");
+        }
         List<BoundQuery.Column> columns = new ArrayList<>();
         for (Item item : q.select()) {
             if (item instanceof FieldPath p) {
@@ -40,7 +43,7 @@ public final class Binder {
         }
         Conditions conditions = new Conditions(this, type);
         return new BoundQuery(type, columns, q.where() == null ? r -> true : conditions.predicate(q.where()),
-                ordering(type, q.orderBy()), q.limit());
+                ordering(type, q.orderBy()), q.limit(), q.count());
     }
 
     private SObjectType topType(Query q) {

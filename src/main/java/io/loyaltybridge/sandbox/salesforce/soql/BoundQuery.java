@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 /** A query checked against the org's objects, ready to run: what to select, filter, sort and how many. */
 public record BoundQuery(SObjectType type, List<Column> columns, Predicate<SRecord> where,
-                         Comparator<SRecord> order, Integer limit) {
+                         Comparator<SRecord> order, Integer limit, boolean count) {
 
     public sealed interface Column permits FieldColumn, ChildColumn {
     }

@@ -22,11 +22,14 @@ public final class Executor {
         return sortAndLimit(out, q);
     }
 
-    /** The children of {@code parent} that a subquery selects (never deleted ones). */
-    public static List<SRecord> children(SRecord parent, BoundQuery sub) {
+    /**
+     * The children of {@code parent} that a subquery selects; deleted ones only under queryAll, which (as in
+     * Salesforce) returns deleted child rows with {@code IsDeleted} true.
+     */
+    public static List<SRecord> children(SRecord parent, BoundQuery sub, boolean includeDeleted) {
         List<SRecord> out = new ArrayList<>();
         for (SRecord child : parent.children()) {
-            if (!child.isDeleted() && sub.where().test(child)) {
+            if ((includeDeleted || !child.isDeleted()) && sub.where().test(child)) {
                 out.add(child);
             }
         }

@@ -26,7 +26,14 @@ public final class Parser {
     private Query query() {
         keyword("SELECT");
         List<Item> select = new ArrayList<>();
-        do {
+        boolean count = false;
+        if (peek().is("count") && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Token.Kind.LPAREN) {
+            // SELECT count() FROM ...: only the number of matching rows, alone in the select list
+            next();
+            next();
+            expectKind(Token.Kind.RPAREN);
+            count = true;
+        } else do {
             if (peek().kind() == Token.Kind.LPAREN) {
                 next();
                 select.add(new SubQuery(query()));
@@ -56,7 +63,7 @@ public final class Parser {
             Token n = expectKind(Token.Kind.NUMBER);
             limit = parseLimit(n);
         }
-        return new Query(select, from.text(), from.pos(), where, orderBy, limit);
+        return new Query(select, from.text(), from.pos(), where, orderBy, limit, count);
     }
 
     private Integer parseLimit(Token n) {
