@@ -32,6 +32,7 @@ final class Connector {
     final EventStreams streams;
     final ContactReader reader;
     final SalesforceNotifier notifier;
+    final PersonAccounts persons;
     private final LazyTemplate template = new LazyTemplate();
 
     Connector(Core core, Config config) {
@@ -44,8 +45,10 @@ final class Connector {
         OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
         Inbound inbound = new Inbound(core.transactions(), new ContactIngest(core.transactions(), stores,
                 Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest, core.ingestLock());
-        ContactRecords contacts = new ContactRecords(fields);
-        OrderRecords orders = new OrderRecords(OrderMapping.from(config));
+        PersonAccounts persons = new PersonAccounts(api);
+        this.persons = persons;
+        ContactRecords contacts = new ContactRecords(fields, persons);
+        OrderRecords orders = new OrderRecords(OrderMapping.from(config), persons);
         IncrementalPoll reader = new IncrementalPoll(api, core.transactions(), sources, inbound, contacts, orders,
                 Duration.ofSeconds(config.get(SalesforceSettings.LOOKBACK_SECONDS)));
         Backfill backfill = new Backfill(new BulkJobs(api, config.get(SalesforceSettings.BULK_PAGE)),
@@ -56,7 +59,7 @@ final class Connector {
                 Duration.ofSeconds(config.get(SalesforceSettings.POLL_SECONDS)), core.clock(),
                 !cdc || backfill.pending() || !replayIdsStored(core), api::reads);
         this.push = new PushRound(new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(), sources,
-                core.clock()), new ContactWriter(api, fields), fields, inbound, limits,
+                core.clock()), new ContactWriter(api, fields, persons), fields, inbound, limits,
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp);

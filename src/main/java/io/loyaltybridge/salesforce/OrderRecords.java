@@ -19,14 +19,20 @@ final class OrderRecords {
     static final String ITEM_FIELDS = "IsDeleted, Quantity, UnitPrice, Product2.ProductCode, Product2.Family";
 
     private final OrderMapping mapping;
+    private final PersonAccounts persons;
 
-    OrderRecords(OrderMapping mapping) {
+    OrderRecords(OrderMapping mapping, PersonAccounts persons) {
         this.mapping = mapping;
+        this.persons = persons;
     }
 
-    /** SELECT ... FROM Order; REST reads take the items in a child subquery, Bulk reads cannot. */
+    /**
+     * SELECT ... FROM Order; REST reads take the items in a child subquery, Bulk reads cannot. In an org with person
+     * accounts, the order's account says whether it is a person, and who: its person contact is the member.
+     */
     String select(boolean withItems) {
         return "SELECT Id, IsDeleted, SystemModstamp, " + mapping.selectList()
+                + (persons.enabled() ? ", Account.IsPersonAccount, Account.PersonContactId" : "")
                 + (withItems ? ", (SELECT " + ITEM_FIELDS + " FROM OrderItems)" : "") + " FROM Order";
     }
 
@@ -39,11 +45,30 @@ final class OrderRecords {
         BigDecimal total = Values.decimal(row.get(mapping.amountField()));
         BigDecimal refunded = mapping.refundedField() == null ? null : Values.decimal(row.get(mapping.refundedField()));
         String currency = mapping.currencyField() == null ? null : row.get(mapping.currencyField());
-        return new InboundOrder(ContactRecords.SYSTEM, row.get("Id"), row.get(mapping.contactField()), total,
+        return new InboundOrder(ContactRecords.SYSTEM, row.get("Id"), buyer(row), total,
                 currency == null ? mapping.currency() : currency,
                 Values.dateOrDateTime(row.get(mapping.dateField())),
                 status(row, total, refunded), refunded == null ? BigDecimal.ZERO : refunded, lines(items),
                 Values.instant(row.get("SystemModstamp")));
+    }
+
+    /**
+     * The member's contact id, by the configured order of preference: the order's contact field (BillToContactId)
+     * when set, else its account's person contact when the account is a person account. A business account's order
+     * with no contact has none, and is dead-lettered for it (contact is required).
+     */
+    private String buyer(Row row) {
+        for (OrderMapping.Buyer way : mapping.buyer()) {
+            String id = switch (way) {
+                case CONTACT_FIELD -> row.get(mapping.contactField());
+                case PERSON_ACCOUNT -> persons.enabled() && Values.bool(row.get("Account.IsPersonAccount"))
+                        ? row.get("Account.PersonContactId") : null;
+            };
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
     }
 
     private OrderStatus status(Row row, BigDecimal total, BigDecimal refunded) {

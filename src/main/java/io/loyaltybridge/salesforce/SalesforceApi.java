@@ -86,6 +86,12 @@ final class SalesforceApi {
         }
     }
 
+    /** GET /sobjects/{name}/describe: the object's fields as this org (and our user) sees them. */
+    JsonNode describe(String sObjectName) {
+        return json(call("salesforce:raw?rawMethod=GET&rawPath=/services/data/v" + version + "/sobjects/"
+                + sObjectName + "/describe", e -> e.getIn().setBody(null)));
+    }
+
     QueryJob createQueryJob(String soql) {
         QueryJob request = new QueryJob();
         request.setOperation(OperationEnum.QUERY);

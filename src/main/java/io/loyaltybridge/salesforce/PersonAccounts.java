@@ -1,0 +1,107 @@
+package io.loyaltybridge.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Person accounts in the org, if it has them. Detected once, by describing Account (an org with person accounts
+ * enabled has {@code Account.IsPersonAccount}); business contacts and person accounts may live side by side.
+ * A person is one member keyed by its person contact's id: Contact reads show person contacts too (with
+ * {@code IsPersonAccount} true), so the read that keeps one member per person is the Contact read, and an account
+ * id that reaches us (an order's AccountId, an Account change event) is turned into its {@code PersonContactId}.
+ * Writes go the other way: the person account is the interface Salesforce gives for person data, so loyalty fields
+ * are written on the account as {@code …__pc}; {@link #accountsOf} finds each person contact's account.
+ */
+final class PersonAccounts {
+    private static final Logger LOG = LoggerFactory.getLogger(PersonAccounts.class);
+    /** Person contact id → its person account id; learnt from every Contact read, asked for when missing. */
+    private final Map<String, String> accountOf = new ConcurrentHashMap<>();
+    private final SalesforceApi api;
+    private volatile Boolean enabled;
+
+    PersonAccounts(SalesforceApi api) {
+        this.api = api;
+    }
+
+    /** Whether the org has person accounts; describes Account the first time it is asked. */
+    boolean enabled() {
+        Boolean known = enabled;
+        return known != null ? known : detect();
+    }
+
+    private synchronized boolean detect() {
+        if (enabled == null) {
+            boolean found = false;
+            for (JsonNode field : api.describe("Account").path("fields")) {
+                found |= "IsPersonAccount".equals(field.path("name").asText());
+            }
+            enabled = found;
+            LOG.info("Salesforce org shape: {}", shape());
+        }
+        return enabled;
+    }
+
+    /** How the status reports the org: "contacts" or "contacts and person accounts" (null until detected). */
+    String shape() {
+        Boolean known = enabled;
+        return known == null ? null : known ? "contacts and person accounts" : "contacts";
+    }
+
+    void remember(String personContactId, String accountId) {
+        if (personContactId != null && accountId != null) {
+            accountOf.put(personContactId, accountId);
+        }
+    }
+
+    /**
+     * The person account of each of these contacts that is a person contact; business contacts are absent. Ids not
+     * seen since start are looked up in one query (a read, never a write), so a push batch stays one write call.
+     */
+    Map<String, String> accountsOf(Collection<String> contactIds) {
+        Map<String, String> out = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : contactIds) {
+            String account = accountOf.get(id);
+            if (account != null) {
+                out.put(id, account);
+            } else if (Soql.isId(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String soql = "SELECT Id, AccountId FROM Contact WHERE IsPersonAccount = true AND Id IN ('"
+                    + String.join("','", unknown) + "')";
+            JsonNode page = api.query(soql, false);
+            while (true) {
+                for (JsonNode r : page.path("records")) {
+                    remember(r.path("Id").asText(), r.path("AccountId").asText(null));
+                    out.put(r.path("Id").asText(), r.path("AccountId").asText(null));
+                }
+                if (page.path("done").asBoolean(true)) {
+                    break;
+                }
+                page = api.queryMore(page.path("nextRecordsUrl").asText());
+            }
+        }
+        return out;
+    }
+
+    /** A Contact field's name on a person account: custom {@code X__c} is {@code X__pc}, standard ones Person…. */
+    static String accountField(String contactField) {
+        if (contactField.endsWith("__c")) {
+            return contactField.substring(0, contactField.length() - 1) + "pc";
+        }
+        return switch (contactField) {
+            case "FirstName", "LastName" -> contactField;
+            default -> "Person" + contactField;
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package io.loyaltybridge.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltybridge.sandbox.MutableClock;
+import io.loyaltybridge.sandbox.salesforce.PersonAccountShape;
+import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
+import io.loyaltybridge.sandbox.salesforce.SandboxAdmin.Line;
+import io.loyaltybridge.sandbox.salesforce.SandboxOptions;
+import io.loyaltybridge.support.Db;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Orgs with person accounts (B2C): a person is one member, keyed by its person contact, whichever id reaches us;
+ * an order naming only its person account earns; loyalty fields are written through the person account as __pc
+ * fields in the same collections calls (the sandbox refuses writes aimed at a person contact).
+ */
+class PersonAccountsTest {
+    final MutableClock clock = new MutableClock(Instant.parse("2026-06-10T12:00:00Z"));
+
+    @Test
+    void a_mixed_orgs_backfill_makes_one_member_per_person_and_orders_naming_only_a_person_account_earn()
+            throws Exception {
+        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults()
+                .withPersonAccounts(PersonAccountShape.MIXED)); Harness h = new Harness(sf)) {
+            List<String> people = sf.seed(230, 400, 23);
+            Map<String, Long> expected = expectedPoints(sf, people);
+            h.start(Map.of("loyalty.salesforce.cdc.enabled", "false", "loyalty.salesforce.poll.period-seconds", "3600",
+                    "loyalty.salesforce.backfill.page-size", "100", "loyalty.salesforce.batch-size", "60"));
+            h.awaitConverged(expected);
+            assertThat(OrgQuery.all(sf, "SELECT Id FROM Order WHERE BillToContactId = null")).isNotEmpty();
+            assertThat(Db.longValue(h.databaseUrl, "SELECT count(*) FROM members")).isEqualTo(230);
+            assertThat(h.compositeCalls()).isEqualTo(Harness.callsFor(230));
+            assertThat(Db.longValue(h.databaseUrl, "SELECT count(*) FROM dead_letters WHERE direction = 'outbound'"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void the_poll_links_orders_by_bill_to_contact_else_person_account_and_leaves_a_business_order_without_contact()
+            throws Exception {
+        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults().withClock(clock)
+                .withPersonAccounts(PersonAccountShape.PERSONS)); Harness h = new Harness(sf)) {
+            h.start(Map.of("loyalty.salesforce.cdc.enabled", "false", "loyalty.salesforce.poll.period-seconds", "1",
+                    "loyalty.salesforce.poll.lookback-seconds", "0"));
+            Harness.await("the first poll ran", () -> h.source("Order").isPresent());
+            String ada = sf.admin().createPersonAccount("Ada", "Lovelace", "ada@example.com");
+            String adaPerson = (String) sf.admin().field(ada, "PersonContactId");
+            String bob = sf.admin().createPersonAccount("Bob", "Byron", "bob@example.com");
+            String bobPerson = (String) sf.admin().field(bob, "PersonContactId");
+            String clerk = sf.admin().createContact(Map.of("LastName", "Clerk", "AccountId",
+                    sf.admin().defaultAccountId()));
+            clock.advance(Duration.ofSeconds(1));
+            sf.admin().createOrderOn(ada, null, "Activated", LocalDate.of(2026, 6, 1), "EUR",
+                    List.of(new Line("SKU-APP-01", 1, 30)));
+            sf.admin().createOrderOn(ada, adaPerson, "Activated", LocalDate.of(2026, 6, 2), "EUR",
+                    List.of(new Line("SKU-APP-01", 1, 12)));
+            sf.admin().createOrderOn(bob, null, "Activated", LocalDate.of(2026, 6, 2), "EUR",
+                    List.of(new Line("SKU-APP-01", 1, 20)));
+            String unlinked = sf.admin().createOrderOn(sf.admin().defaultAccountId(), null, "Activated",
+                    LocalDate.of(2026, 6, 3), "EUR", List.of(new Line("SKU-APP-01", 1, 99)));
+            h.awaitConverged(Map.of(adaPerson, 42L, bobPerson, 20L, clerk, 0L));
+            assertThat(sf.admin().field(ada, "Loyalty_Points__pc")).isEqualTo(42.0);
+            assertThat(Db.longValue(h.databaseUrl, "SELECT count(*) FROM members")).isEqualTo(3);
+            Harness.await("the business account's order without a contact is dead-lettered", () ->
+                    Db.longValue(h.databaseUrl, "SELECT count(*) FROM dead_letters WHERE record_id = '" + unlinked
+                            + "' AND error LIKE '%contact%'") == 1);
+
+            clock.advance(Duration.ofSeconds(1));
+            sf.admin().update(ada, Map.of("PersonEmail", "ada.lovelace@example.com"));
+            Harness.await("the person account's new email reaches the member", () -> "ada.lovelace@example.com"
+                    .equals(h.member(adaPerson).orElseThrow().email().value()));
+            assertThat(Db.longValue(h.databaseUrl, "SELECT count(*) FROM members")).isEqualTo(3);
+            assertThat(Db.longValue(h.databaseUrl, "SELECT count(*) FROM dead_letters WHERE direction = 'outbound'"))
+                    .isZero();
+        }
+    }
+
+    /** Points by member: each activated EUR order's whole euros, to its bill-to contact or its person account. */
+    static Map<String, Long> expectedPoints(SalesforceSandbox sf, List<String> people) throws Exception {
+        Map<String, Long> expected = new HashMap<>();
+        people.forEach(id -> expected.put(id, 0L));
+        for (JsonNode order : OrgQuery.all(sf, "SELECT BillToContactId, Account.IsPersonAccount,"
+                + " Account.PersonContactId, TotalAmount FROM Order"
+                + " WHERE Status = 'Activated' AND CurrencyIsoCode = 'EUR'")) {
+            String buyer = order.path("BillToContactId").isTextual() ? order.get("BillToContactId").asText()
+                    : order.path("Account").path("PersonContactId").asText();
+            expected.merge(buyer, (long) Math.floor(order.get("TotalAmount").asDouble()), Long::sum);
+        }
+        return expected;
+    }
+}
