@@ -121,7 +121,7 @@ final class Seeder {
         SObjectType order = org.schemas().get(Schemas.ORDER);
         SObjectType item = org.schemas().get(Schemas.ORDER_ITEM);
         String status = random.nextInt(10) == 0 ? "Draft" : "Activated";
-        boolean person = Boolean.TRUE.equals(buyer.get("IsPersonAccount"));
+        boolean person = shape.enabled() && Boolean.TRUE.equals(buyer.get("IsPersonAccount"));
         boolean billTo = !person || random.nextInt(4) == 0;
         String currency = random.nextInt(5) == 0 ? "EUR" : "USD";
         SRecord o = org.write("", at, false, tx -> {
