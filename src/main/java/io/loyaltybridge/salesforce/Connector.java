@@ -62,14 +62,16 @@ final class Connector {
                 core.clock()), new ContactWriter(api, fields, persons), fields, inbound, limits,
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
-                new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp);
+                new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp, persons,
+                new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"), fields.fields().values().stream()
+                        .map(PersonAccounts::accountField).collect(java.util.stream.Collectors.toSet())));
         this.reader = new ContactReader(api, fields);
         this.notifier = new SalesforceNotifier(api, "platform-event".equals(
                 config.get(io.loyaltybridge.notify.NotifySettings.SALESFORCE_MODE)));
         core.apiBudgets().register(ContactRecords.SYSTEM, () -> limits.limit() > 0
                 ? Optional.of(new ApiBudgets.Budget(limits.used(), limits.limit(), "day")) : Optional.empty());
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
-                poll::requestCatchUp, leadership(core, config));
+                poll::requestCatchUp, leadership(core, config), persons);
     }
 
     /** With several instances on one database, only the lease holder subscribes to change events. */

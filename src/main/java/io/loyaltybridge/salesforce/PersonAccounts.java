@@ -24,6 +24,8 @@ final class PersonAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(PersonAccounts.class);
     /** Person contact id → its person account id; learnt from every Contact read, asked for when missing. */
     private final Map<String, String> accountOf = new ConcurrentHashMap<>();
+    /** The other way: person account id → its person contact id. */
+    private final Map<String, String> contactOf = new ConcurrentHashMap<>();
     private final SalesforceApi api;
     private volatile Boolean enabled;
 
@@ -58,6 +60,7 @@ final class PersonAccounts {
     void remember(String personContactId, String accountId) {
         if (personContactId != null && accountId != null) {
             accountOf.put(personContactId, accountId);
+            contactOf.put(accountId, personContactId);
         }
     }
 
@@ -77,13 +80,48 @@ final class PersonAccounts {
             }
         }
         if (!unknown.isEmpty()) {
-            String soql = "SELECT Id, AccountId FROM Contact WHERE IsPersonAccount = true AND Id IN ('"
-                    + String.join("','", unknown) + "')";
+            String soql = "SELECT Id, AccountId FROM Contact WHERE IsPersonAccount = true AND Id IN ("
+                    + Soql.idList(unknown) + ")";
             JsonNode page = api.query(soql, false);
             while (true) {
                 for (JsonNode r : page.path("records")) {
                     remember(r.path("Id").asText(), r.path("AccountId").asText(null));
                     out.put(r.path("Id").asText(), r.path("AccountId").asText(null));
+                }
+                if (page.path("done").asBoolean(true)) {
+                    break;
+                }
+                page = api.queryMore(page.path("nextRecordsUrl").asText());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The person contacts of these accounts (an Account change event's ids); business accounts have none and are
+     * left out. Unknown ids are read in one queryAll, which sees deleted accounts too.
+     */
+    List<String> personContactsOf(List<String> accountIds) {
+        List<String> out = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : accountIds) {
+            String contact = contactOf.get(id);
+            if (contact != null) {
+                out.add(contact);
+            } else if (Soql.isId(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            JsonNode page = api.query("SELECT Id, PersonContactId FROM Account WHERE IsPersonAccount = true"
+                    + " AND Id IN (" + Soql.idList(unknown) + ")", true);
+            while (true) {
+                for (JsonNode r : page.path("records")) {
+                    String contact = r.path("PersonContactId").asText(null);
+                    remember(contact, r.path("Id").asText());
+                    if (contact != null) {
+                        out.add(contact);
+                    }
                 }
                 if (page.path("done").asBoolean(true)) {
                     break;

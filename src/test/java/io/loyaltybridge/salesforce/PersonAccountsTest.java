@@ -84,6 +84,67 @@ class PersonAccountsTest {
         }
     }
 
+    @Test
+    void a_person_changed_once_is_read_once_from_its_two_change_events_and_erasure_and_deletion_reach_it() {
+        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults().withClock(clock)
+                .withKeepAlive(Duration.ofSeconds(1)).withPersonAccounts(PersonAccountShape.MIXED));
+             Harness h = new Harness(sf)) {
+            int streams = sf.openPubSubStreams();
+            h.start(ChangeEventsTest.eventsOnly());
+            Harness.await("contact, order and account event streams are open",
+                    () -> sf.openPubSubStreams() == streams + 3);
+            Harness.await("the start-up catch-up poll ran", () -> h.source("Order").isPresent());
+            clock.advance(Duration.ofSeconds(1));
+            String ada = sf.admin().createPersonAccount("Ada", "Lovelace", "ada@example.com");
+            String adaPerson = (String) sf.admin().field(ada, "PersonContactId");
+            String ann = sf.admin().createPersonAccount("Ann", "Erasmus", "ann@example.com");
+            String annPerson = (String) sf.admin().field(ann, "PersonContactId");
+            clock.advance(Duration.ofSeconds(1));
+            sf.admin().createOrderOn(ada, null, "Activated", LocalDate.of(2026, 6, 1), "EUR",
+                    List.of(new Line("SKU-APP-01", 1, 30)));
+            String annOrder = sf.admin().createOrderOn(ann, null, "Activated", LocalDate.of(2026, 6, 1), "EUR",
+                    List.of(new Line("SKU-APP-01", 1, 10)));
+            h.awaitConverged(Map.of(adaPerson, 30L, annPerson, 10L));
+            long contactReads = sf.calls().count("queryAll");
+
+            clock.advance(Duration.ofSeconds(1));
+            sf.admin().update(ada, Map.of("PersonEmail", "ada.lovelace@example.com"));
+            Harness.await("the new email arrives by change events", () -> "ada.lovelace@example.com"
+                    .equals(h.member(adaPerson).orElseThrow().email().value()));
+            Harness.awaitSteady(() -> sf.calls().count("queryAll"), Duration.ofMillis(1500));
+            // Two events (Account, Contact) for one change: one read of the person.
+            assertThat(sf.calls().count("queryAll") - contactReads).isEqualTo(1);
+
+            long member = h.member(annPerson).orElseThrow().id().value();
+            io.loyaltybridge.support.Http api = new io.loyaltybridge.support.Http(h.app.baseUrl(),
+                    io.loyaltybridge.support.TestApp.TOKEN);
+            assertThat(api.send(api.builder("/api/members/" + member).DELETE().build()).status()).isEqualTo(200);
+            clock.advance(Duration.ofSeconds(1));
+            sf.admin().update(ann, Map.of("FirstName", "Annika"));
+            clock.advance(Duration.ofSeconds(1));
+            sf.admin().createOrderOn(ann, null, "Activated", LocalDate.of(2026, 6, 9), "EUR",
+                    List.of(new Line("SKU-APP-01", 1, 25)));
+            clock.advance(Duration.ofSeconds(1));
+            sf.admin().delete(annOrder);
+            Harness.await("the erased person's deleted order is taken back", () -> Db.longValue(h.databaseUrl,
+                    "SELECT coalesce(sum(available), 0) FROM member_balances WHERE account = 'points'"
+                            + " AND member_id = " + member) == 0);
+            Harness.awaitSteady(() -> sf.calls().count("queryAll"), Duration.ofMillis(1000));
+            assertThat(h.member(annPerson)).isEmpty();
+            assertThat(Db.longValue(h.databaseUrl, "SELECT count(*) FROM members WHERE first_name LIKE 'Ann%'"))
+                    .isZero();
+            assertThat(Db.longValue(h.databaseUrl, "SELECT count(*) FROM orders")).isEqualTo(2);
+
+            clock.advance(Duration.ofSeconds(1));
+            sf.admin().delete(ada);
+            Harness.await("the deleted person account's member stops syncing", () -> Db.longValue(h.databaseUrl,
+                    "SELECT count(*) FROM member_identities WHERE system = 'salesforce' AND external_id = '"
+                            + adaPerson + "' AND deleted") == 1);
+            assertThat(Db.longValue(h.databaseUrl, "SELECT count(*) FROM members")).isEqualTo(2);
+            assertThat(h.app.ledgerCheck().mismatches()).isEmpty();
+        }
+    }
+
     /** Points by member: each activated EUR order's whole euros, to its bill-to contact or its person account. */
     static Map<String, Long> expectedPoints(SalesforceSandbox sf, List<String> people) throws Exception {
         Map<String, Long> expected = new HashMap<>();
