@@ -15,6 +15,7 @@
     // Compared as times: ISO strings with and without fractions of a second do not sort as text.
     const failing = stream.lastErrorAt
       && (!stream.lastSuccessAt || Date.parse(stream.lastErrorAt) > Date.parse(stream.lastSuccessAt));
+    if (stream.stopped) return ['bad', 'stopped: ' + stream.stopped];
     if (failing) return ['bad', 'failing'];
     if (!stream.lastSuccessAt) return ['warn', 'not run yet'];
     if (stream.lagSeconds !== null && stream.lagSeconds > BEHIND_SECONDS) return ['warn', 'behind'];

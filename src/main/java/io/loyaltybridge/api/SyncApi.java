@@ -108,6 +108,9 @@ public final class SyncApi {
         view.put("lastError", s.lastError());
         view.put("lastErrorAt", text(s.lastErrorAt()));
         view.put("replayIdStored", s.replayId() != null);
+        // A stream stopped by a permanent error (the org refuses what the configuration asks): why, until it changes
+        view.put("stopped", new io.loyaltybridge.store.PgStreamStops(tx).get(s.system(), s.object())
+                .map(io.loyaltybridge.store.PgStreamStops.Stop::reason).orElse(null));
         return view;
     }
 

@@ -38,7 +38,10 @@ final class CrmHealthCheck extends AbstractHealthCheck {
         Instant success = latest(streams.stream().map(PgSyncSources.Source::lastSuccessAt).toList());
         PgSyncSources.Source failing = streams.stream().filter(s -> s.lastErrorAt() != null)
                 .max(java.util.Comparator.comparing(PgSyncSources.Source::lastErrorAt)).orElse(null);
-        if (success == null) {
+        var stop = tx.read(() -> new io.loyaltybridge.store.PgStreamStops(tx).of(system)).stream().findFirst();
+        if (stop.isPresent()) {
+            builder.down().message(system + " " + stop.get().object() + " stopped: " + stop.get().reason());
+        } else if (success == null) {
             builder.down().message(system + " not reached yet");
         } else if (failing != null && failing.lastErrorAt().isAfter(success)) {
             builder.down().message(system + " " + failing.object() + " failing since " + failing.lastErrorAt());

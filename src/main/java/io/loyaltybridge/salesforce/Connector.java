@@ -3,6 +3,7 @@ package io.loyaltybridge.salesforce;
 import io.loyaltybridge.app.ClusterSettings;
 import io.loyaltybridge.app.Config;
 import io.loyaltybridge.app.Core;
+import io.loyaltybridge.app.StartupException;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.ApiBudgets;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
 
 /** The connector's parts over the core's sync engine, built once from the configuration. */
 final class Connector {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Connector.class);
     final PollRound poll;
     final PushRound push;
     final EventIngest events;
@@ -34,6 +36,11 @@ final class Connector {
     final SalesforceNotifier notifier;
     final PersonAccounts persons;
     private final LazyTemplate template = new LazyTemplate();
+    private final SalesforceApi api;
+    private final OrderRecords orders;
+    private final FieldMap fields;
+    private final Stops stops;
+    private final String settings;
 
     Connector(Core core, Config config) {
         SyncStores stores = core.syncStores();
@@ -42,6 +49,11 @@ final class Connector {
         ApiLimits limits = new ApiLimits(config.get(SalesforceSettings.LIMIT_SHARE),
                 Duration.ofSeconds(config.get(SalesforceSettings.SLOW_SECONDS)), core.clock());
         SalesforceApi api = new SalesforceApi(template, limits, config.get(SalesforceSettings.API_VERSION));
+        this.api = api;
+        this.fields = fields;
+        this.settings = settingsDigest(config);
+        this.stops = new Stops(core.transactions(), new io.loyaltybridge.store.PgStreamStops(core.transactions()),
+                sources);
         OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
         Inbound inbound = new Inbound(core.transactions(), new ContactIngest(core.transactions(), stores,
                 Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest, core.ingestLock());
@@ -49,6 +61,7 @@ final class Connector {
         this.persons = persons;
         ContactRecords contacts = new ContactRecords(fields, persons);
         OrderRecords orders = new OrderRecords(OrderMapping.from(config), persons);
+        this.orders = orders;
         IncrementalPoll reader = new IncrementalPoll(api, core.transactions(), sources, inbound, contacts, orders,
                 Duration.ofSeconds(config.get(SalesforceSettings.LOOKBACK_SECONDS)));
         Backfill backfill = new Backfill(new BulkJobs(api, config.get(SalesforceSettings.BULK_PAGE)),
@@ -57,13 +70,13 @@ final class Connector {
         boolean cdc = config.get(SalesforceSettings.CDC);
         this.poll = new PollRound(reader, backfill, limits, core.transactions(), sources,
                 Duration.ofSeconds(config.get(SalesforceSettings.POLL_SECONDS)), core.clock(),
-                !cdc || backfill.pending() || !replayIdsStored(core), api::reads);
+                !cdc || backfill.pending() || !replayIdsStored(core), api::reads, stops, () -> checkOrgShape(false));
         this.push = new PushRound(new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(), sources,
                 core.clock()), new ContactWriter(api, fields, persons), fields, inbound, limits,
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
-                new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp, persons,
-                new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"), fields.fields().values().stream()
+                new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp, stops,
+                persons, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"), fields.fields().values().stream()
                         .map(PersonAccounts::accountField).collect(java.util.stream.Collectors.toSet())));
         this.reader = new ContactReader(api, fields);
         this.notifier = new SalesforceNotifier(api, "platform-event".equals(
@@ -96,10 +109,66 @@ final class Connector {
         context.addLifecycleStrategy(LifecycleStrategySupport.adapt(
                 LifecycleStrategySupport.onCamelContextStopping(stopping -> streams.stop())));
         try {
+            context.addStartupListener((camel, alreadyStarted) -> {
+                if (checkOrgShape(true)) {
+                    poll.shapeChecked();
+                }
+            });
             context.addStartupListener(streams);
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the Salesforce event streams", e);
         }
+    }
+
+    /**
+     * Runs once the component has logged in, before any read: the org must have every field the configuration
+     * names (else the start is refused, every problem named), and a single-currency org is adapted to. When the
+     * org cannot be described right now (an outage, a limit), the start goes on and the poll checks before its
+     * first read; problems found then stop both streams instead. Answers whether the check is done.
+     */
+    private boolean checkOrgShape(boolean atStart) {
+        OrgShape.Result shape;
+        try {
+            shape = OrgShape.check(api, orders.mapping(), fields, settings);
+        } catch (RuntimeException e) {
+            if (SalesforceErrors.classify(e) == io.loyaltybridge.sync.ErrorClass.PERMANENT) {
+                if (atStart) {
+                    throw new StartupException("Salesforce: cannot describe the org: " + Stops.reason(e), e);
+                }
+                stopAll("cannot describe the org: " + Stops.reason(e));
+                return true;
+            }
+            LOG.warn("Salesforce: the org could not be described yet ({}); reads wait until it can",
+                    io.loyaltybridge.sync.LogSafe.describe(e));
+            return false;
+        }
+        if (!shape.problems().isEmpty()) {
+            if (atStart) {
+                throw StartupException.of(shape.problems());
+            }
+            stopAll("the configuration does not fit the org: " + String.join("; ", shape.problems()));
+            return true;
+        }
+        if (shape.note() != null) {
+            LOG.info("Salesforce: {}", shape.note());
+        }
+        orders.adapt(shape.mapping());
+        persons.learn(shape.personAccounts());
+        stops.startWith(shape.fingerprint());
+        return true;
+    }
+
+    private void stopAll(String reason) {
+        stops.startWith("");
+        stops.stop(IncrementalPoll.CONTACT, reason);
+        stops.stop(IncrementalPoll.ORDER, reason);
+    }
+
+    /** Every loyalty.salesforce.* value (secrets are not among them): a stopped stream waits for this to change. */
+    private static String settingsDigest(Config config) {
+        StringBuilder all = new StringBuilder();
+        SalesforceSettings.ALL.forEach(s -> all.append(s.name()).append('=').append(config.get(s)).append(';'));
+        return all.toString();
     }
 
     static FieldMap fieldMap(Config config) {

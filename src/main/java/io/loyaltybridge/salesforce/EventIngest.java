@@ -42,13 +42,15 @@ public final class EventIngest {
     private final Transactions tx;
     private final PgSyncSources sources;
     private final Runnable catchUp;
+    private final Stops stops;
     private final PersonAccounts persons;
     /** Echoes of our writes through person accounts: the loyalty fields as __pc. */
     private final EchoFilter accountEchoes;
     private final ReadOnce readOnce = new ReadOnce();
 
     EventIngest(IncrementalPoll reader, Inbound inbound, EchoFilter echoes, Transactions tx, PgSyncSources sources,
-                Runnable catchUp, PersonAccounts persons, EchoFilter accountEchoes) {
+                Runnable catchUp, Stops stops, PersonAccounts persons, EchoFilter accountEchoes) {
+        this.stops = stops;
         this.persons = persons;
         this.accountEchoes = accountEchoes;
         this.reader = reader;
@@ -88,7 +90,7 @@ public final class EventIngest {
         ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
         byte[] replay = replayId(exchange);
         Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.CONTACT, replay);
-        if (skip(event, echoes, store)) {
+        if (skip(IncrementalPoll.CONTACT, event, echoes, store)) {
             return;
         }
         takePeople(event, event.recordIds(), store);
@@ -102,7 +104,8 @@ public final class EventIngest {
         ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
         byte[] replay = replayId(exchange);
         Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, ACCOUNT, replay);
-        if (skip(event, accountEchoes, store)) {
+        // A person account's member is a Contact's: a stopped Contact stream stops these events too.
+        if (skip(IncrementalPoll.CONTACT, event, accountEchoes, store)) {
             return;
         }
         List<String> people = withRetries(() -> persons.personContactsOf(event.recordIds()));
@@ -137,7 +140,7 @@ public final class EventIngest {
         ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
         byte[] replay = replayId(exchange);
         Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.ORDER, replay);
-        if (skip(event, echoes, store)) {
+        if (skip(IncrementalPoll.ORDER, event, echoes, store)) {
             return;
         }
         List<InboundOrder> read = readAll(event.recordIds(), reader::ordersById);
@@ -146,13 +149,15 @@ public final class EventIngest {
         }
     }
 
-    private boolean skip(ChangeEvent event, EchoFilter echoes, Runnable storeReplayId) {
-        if (event.isOverflow() || echoes.isEcho(event)) {
+    private boolean skip(String object, ChangeEvent event, EchoFilter echoes, Runnable storeReplayId) {
+        // A stopped stream takes nothing in; once lifted, the poll reads from its cursor, which covers these events.
+        boolean stopped = stops.stopped(object);
+        if (stopped || event.isOverflow() || echoes.isEcho(event)) {
             tx.inTransaction(() -> {
                 storeReplayId.run();
                 return null;
             });
-            if (event.isOverflow()) {
+            if (event.isOverflow() && !stopped) {
                 catchUp.run();
             }
             return true;

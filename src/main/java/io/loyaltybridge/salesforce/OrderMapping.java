@@ -42,6 +42,12 @@ record OrderMapping(String contactField, String amountField, String dateField, S
                 Arrays.stream(config.get(SalesforceSettings.BUYER).split(",")).map(Buyer::of).toList());
     }
 
+    /** The same mapping with another currency field (null: none) and fallback currency. */
+    OrderMapping withCurrency(String field, String fallback) {
+        return new OrderMapping(contactField, amountField, dateField, statusField, earningStatuses, field, fallback,
+                refundedField, buyer);
+    }
+
     /** The Order fields every read asks for, besides Id, IsDeleted and SystemModstamp. */
     String selectList() {
         StringBuilder fields = new StringBuilder(contactField + ", " + amountField + ", " + dateField + ", "

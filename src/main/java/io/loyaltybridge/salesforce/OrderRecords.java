@@ -18,12 +18,21 @@ final class OrderRecords {
     /** IsDeleted too: queryAll's OrderItems subquery returns deleted lines, which must not earn. */
     static final String ITEM_FIELDS = "IsDeleted, Quantity, UnitPrice, Product2.ProductCode, Product2.Family";
 
-    private final OrderMapping mapping;
+    /** As configured, until the start's describe of the org adapts it (a single-currency org). */
+    private volatile OrderMapping mapping;
     private final PersonAccounts persons;
 
     OrderRecords(OrderMapping mapping, PersonAccounts persons) {
         this.mapping = mapping;
         this.persons = persons;
+    }
+
+    OrderMapping mapping() {
+        return mapping;
+    }
+
+    void adapt(OrderMapping adapted) {
+        this.mapping = adapted;
     }
 
     /**
@@ -42,6 +51,7 @@ final class OrderRecords {
     }
 
     InboundOrder map(Row row, List<Row> items) {
+        OrderMapping mapping = this.mapping;
         BigDecimal total = Values.decimal(row.get(mapping.amountField()));
         BigDecimal refunded = mapping.refundedField() == null ? null : Values.decimal(row.get(mapping.refundedField()));
         String currency = mapping.currencyField() == null ? null : row.get(mapping.currencyField());
@@ -72,6 +82,7 @@ final class OrderRecords {
     }
 
     private OrderStatus status(Row row, BigDecimal total, BigDecimal refunded) {
+        OrderMapping mapping = this.mapping;
         if (Values.bool(row.get("IsDeleted")) || !mapping.earningStatuses().contains(row.get(mapping.statusField()))) {
             return OrderStatus.CANCELLED;
         }

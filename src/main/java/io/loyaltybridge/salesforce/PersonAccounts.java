@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Person accounts in the org, if it has them. Detected once, by describing Account (an org with person accounts
- * enabled has {@code Account.IsPersonAccount}); business contacts and person accounts may live side by side.
+ * Person accounts in the org, if it has them: {@code IsPersonAccount} exists on Account and Contact exactly when
+ * person accounts are enabled. The start's describe of Contact ({@link OrgShape}) tells; should it not have run
+ * yet, Account is described on first need. Business contacts and person accounts may live side by side.
  * A person is one member keyed by its person contact's id: Contact reads show person contacts too (with
  * {@code IsPersonAccount} true), so the read that keeps one member per person is the Contact read, and an account
  * id that reaches us (an order's AccountId, an Account change event) is turned into its {@code PersonContactId}.
@@ -37,6 +38,14 @@ final class PersonAccounts {
     boolean enabled() {
         Boolean known = enabled;
         return known != null ? known : detect();
+    }
+
+    /** The org's shape as the start's describe of Contact found it (Contact.IsPersonAccount). */
+    synchronized void learn(boolean personAccounts) {
+        if (enabled == null || enabled != personAccounts) {
+            enabled = personAccounts;
+            LOG.info("Salesforce org shape: {}", shape());
+        }
     }
 
     private synchronized boolean detect() {

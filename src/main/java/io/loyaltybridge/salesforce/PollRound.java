@@ -33,10 +33,19 @@ public final class PollRound {
     private volatile Instant dueAt;
     private volatile boolean catchUpRequested;
     private volatile boolean running;
+    private final Stops stops;
+    /** Set once the start's check of the org's shape passed: nothing is read before it. */
+    private volatile boolean shapeChecked;
+    /** The org-shape check, when the start could not run it (the org did not answer then). */
+    private final java.util.function.BooleanSupplier shapeCheck;
+    private long shapeRetryAt = System.nanoTime();
 
     PollRound(IncrementalPoll poll, Backfill backfill, ApiLimits limits, Transactions tx, PgSyncSources sources,
-              Duration period, Clock clock, boolean dueNow, LongSupplier reads) {
+              Duration period, Clock clock, boolean dueNow, LongSupplier reads, Stops stops,
+              java.util.function.BooleanSupplier shapeCheck) {
+        this.shapeCheck = shapeCheck;
         this.reads = reads;
+        this.stops = stops;
         this.poll = poll;
         this.backfill = backfill;
         this.limits = limits;
@@ -50,7 +59,12 @@ public final class PollRound {
     /** Called by the route {@code salesforce-poll} every second; does nothing until due. */
     public synchronized void tick() {
         countReads();
-        if (!catchUpRequested && clock.instant().isBefore(dueAt) || !limits.permitRound("poll")) {
+        if (!shapeChecked && System.nanoTime() - shapeRetryAt >= 0) {
+            shapeChecked = shapeCheck.getAsBoolean();
+            countReads();
+            shapeRetryAt = System.nanoTime() + RETRY.toNanos();
+        }
+        if (!shapeChecked || !catchUpRequested && clock.instant().isBefore(dueAt) || !limits.permitRound("poll")) {
             return;
         }
         catchUpRequested = false;
@@ -86,6 +100,10 @@ public final class PollRound {
         }
     }
 
+    void shapeChecked() {
+        shapeChecked = true;
+    }
+
     /** A poll or backfill is reading now: a contact's orders may still be on their way. */
     boolean running() {
         return running;
@@ -97,14 +115,33 @@ public final class PollRound {
     }
 
     private void run() {
-        backfill.contactsIfNeeded();
-        poll.contacts();
-        backfill.ordersIfNeeded();
-        poll.orders();
+        read(IncrementalPoll.CONTACT, () -> {
+            backfill.contactsIfNeeded();
+            poll.contacts();
+        });
+        read(IncrementalPoll.ORDER, () -> {
+            backfill.ordersIfNeeded();
+            poll.orders();
+        });
         tx.inTransaction(() -> {
             sources.checked(ContactRecords.SYSTEM, IncrementalPoll.CONTACT);
             sources.checked(ContactRecords.SYSTEM, IncrementalPoll.ORDER);
             return null;
         });
+    }
+
+    /** One object's read, unless its stream is stopped; a permanent refusal stops it instead of failing the round. */
+    private void read(String object, Runnable work) {
+        if (stops.stopped(object)) {
+            return;
+        }
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            if (!Stops.stopsStream(e)) {
+                throw e;
+            }
+            stops.stop(object, e);
+        }
     }
 }

@@ -40,6 +40,18 @@ final class SalesforceApi {
                 e -> e.getIn().setBody(soql)));
     }
 
+    /** GET /sobjects: the objects this org has (global describe). */
+    JsonNode describeGlobal() {
+        return json(call("salesforce:raw?rawMethod=GET&rawPath=/services/data/v" + version + "/sobjects",
+                e -> e.getIn().setBody(null)));
+    }
+
+    /** GET /sobjects/{name}/describe: the object's fields as this user sees them. */
+    JsonNode describe(String sObjectName) {
+        return json(call("salesforce:raw?rawMethod=GET&rawPath=/services/data/v" + version + "/sobjects/"
+                + sObjectName + "/describe", e -> e.getIn().setBody(null)));
+    }
+
     /** The next page of a query, by the {@code nextRecordsUrl} of the previous one. */
     JsonNode queryMore(String nextRecordsUrl) {
         return json(call("salesforce:queryMore?rawPayload=true", e -> e.getIn().setBody(nextRecordsUrl)));
@@ -84,12 +96,6 @@ final class SalesforceApi {
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable Salesforce answer", e);
         }
-    }
-
-    /** GET /sobjects/{name}/describe: the object's fields as this org (and our user) sees them. */
-    JsonNode describe(String sObjectName) {
-        return json(call("salesforce:raw?rawMethod=GET&rawPath=/services/data/v" + version + "/sobjects/"
-                + sObjectName + "/describe", e -> e.getIn().setBody(null)));
     }
 
     QueryJob createQueryJob(String soql) {
@@ -148,8 +154,15 @@ final class SalesforceApi {
 
     /** A Salesforce call that failed; the cause is camel's exception (usually a SalesforceException). */
     static final class ApiFailure extends RuntimeException {
+        private final String operation;
+
         ApiFailure(String operation, Throwable cause) {
             super(operation + " failed: " + cause.getMessage(), cause);
+            this.operation = operation;
+        }
+
+        String operation() {
+            return operation;
         }
     }
 }

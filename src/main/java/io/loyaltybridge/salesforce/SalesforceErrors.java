@@ -53,7 +53,7 @@ final class SalesforceErrors {
     }
 
     /** The first error code; the raw operation leaves the error body unparsed in the message. */
-    private static String errorCode(SalesforceException e) {
+    static String errorCode(SalesforceException e) {
         if (!e.getErrors().isEmpty()) {
             return e.getErrors().get(0).getErrorCode();
         }

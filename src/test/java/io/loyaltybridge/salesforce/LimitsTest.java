@@ -51,11 +51,13 @@ class LimitsTest {
             h.start(Map.of("loyalty.salesforce.backfill.enabled", "false", "loyalty.salesforce.cdc.enabled", "false",
                     "loyalty.salesforce.poll.period-seconds", "1", "loyalty.salesforce.limit.share-percent", "1",
                     "loyalty.salesforce.limit.slow-period-seconds", "3600"));
-            // polls every second, two queries each, until 4 of the 400 daily requests (the 1% share) are used;
-            // then one round per slow period (an hour): the first, and no other
-            Harness.await("the share is used and the slow period's round ran", () -> sf.calls().count("queryAll") >= 6);
+            // the start's three describe calls and then polls every second, two queries each, until 4 of the 400
+            // daily requests (the 1% share) are used: after the first poll; then one round per slow period (an
+            // hour): the first, and no other
+            Harness.await("the share is used and the slow period's round ran", () -> sf.calls().count("queryAll") >= 4);
             Harness.awaitSteady(() -> sf.calls().count("queryAll"), Duration.ofMillis(2500));
-            assertThat(sf.calls().count("queryAll")).isEqualTo(6);
+            assertThat(sf.calls().count("describe")).isEqualTo(3);
+            assertThat(sf.calls().count("queryAll")).isEqualTo(4);
         }
     }
 }

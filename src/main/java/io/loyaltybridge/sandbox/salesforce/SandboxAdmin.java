@@ -57,6 +57,14 @@ public final class SandboxAdmin {
         });
     }
 
+    /**
+     * An admin takes field-level access to {@code field} away from the integration user: describe no longer lists
+     * it and any query naming it fails with INVALID_FIELD, as in Salesforce.
+     */
+    public void revokeFieldAccess(String sobject, String field) {
+        org.schemas().hide(type(sobject), field);
+    }
+
     public void delete(String id) {
         org.write(UI, tx -> {
             org.writer().delete(tx, record(id));

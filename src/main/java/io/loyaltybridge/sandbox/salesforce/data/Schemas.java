@@ -30,6 +30,8 @@ public final class Schemas {
             "Account.Loyalty_Member_Id__pc");
 
     private final Map<String, SObjectType> byLowerName = new LinkedHashMap<>();
+    /** "Object.field" (lower case) the integration user lost field-level access to: unseen by describe and SOQL. */
+    private final Set<String> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * The person account record type (Salesforce's default PersonAccount): an Account inserted with this
@@ -54,6 +56,13 @@ public final class Schemas {
      */
     public Schemas(boolean multiCurrency, boolean personAccounts) {
         this.personAccounts = personAccounts;
+        if (multiCurrency) {
+            // Only multi-currency orgs have CurrencyType (their currencies and rates)
+            add(new SObjectType("CurrencyType", "02B", false, List.of(system("Id", ID), of("IsoCode", PICKLIST, 3),
+                    of("ConversionRate", DOUBLE, 0), of("IsCorporate", BOOLEAN, 0), of("IsActive", BOOLEAN, 0),
+                    system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+                    system("SystemModstamp", DATETIME))));
+        }
         add(new SObjectType(ORGANIZATION, "00D", false, List.of(system("Id", ID), of("Name", STRING, 80),
                 of("DefaultCurrencyIsoCode", PICKLIST, 3), system("CreatedDate", DATETIME),
                 system("LastModifiedDate", DATETIME), system("SystemModstamp", DATETIME))));
@@ -167,6 +176,15 @@ public final class Schemas {
     /** Whether the field (by its exact API name) is an External ID field of the object. */
     public boolean isExternalId(SObjectType type, String field) {
         return EXTERNAL_IDS.contains(type.name() + "." + field);
+    }
+
+    /** Field-level security taken away: describe leaves the field out and SOQL answers INVALID_FIELD for it. */
+    public void hide(SObjectType type, String field) {
+        hidden.add((type.name() + "." + field).toLowerCase(Locale.ROOT));
+    }
+
+    public boolean hidden(SObjectType type, String field) {
+        return !hidden.isEmpty() && hidden.contains((type.name() + "." + field).toLowerCase(Locale.ROOT));
     }
 
     public Iterable<SObjectType> all() {

@@ -54,7 +54,9 @@ final class DescribeEndpoint {
         Map<String, Object> body = summary(type, call.apiVersion());
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldDef f : type.fields()) {
-            fields.add(field(type, f));
+            if (!peer.org.schemas().hidden(type, f.name())) {
+                fields.add(field(type, f));
+            }
         }
         body.put("fields", fields);
         List<Map<String, Object>> children = new ArrayList<>();

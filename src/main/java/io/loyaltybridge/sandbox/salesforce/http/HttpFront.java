@@ -27,7 +27,9 @@ public final class HttpFront implements AutoCloseable {
 
     public void start(int loginPort, int instancePort) throws Exception {
         HttpServerOptions opts = new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(true);
-        login = vertx.createHttpServer(opts).requestHandler(oauthRouter()).listen(loginPort)
+        Router loginRouter = oauthRouter();
+        loginRouter.route().last().handler(HttpFront::notServed);
+        login = vertx.createHttpServer(opts).requestHandler(loginRouter).listen(loginPort)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         instance = vertx.createHttpServer(opts).requestHandler(apiRouter()).listen(instancePort)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -88,9 +90,13 @@ public final class HttpFront implements AutoCloseable {
         r.getWithRegex(DATA + "/jobs/query/(\\w+)/results").handler(c -> gate.serve(c, "bulk.results",
                 call -> bulk.results(call, param(c, 1))));
         // Anything else is not modelled: say so plainly rather than answer like Salesforce would about a real miss.
-        r.route().last().handler(c -> Replies.error(c, 501, "NOT_SERVED_BY_SANDBOX", "not served by this sandbox: "
-                + c.request().method() + " " + c.request().path()));
+        r.route().last().handler(HttpFront::notServed);
         return r;
+    }
+
+    private static void notServed(RoutingContext c) {
+        Replies.error(c, 501, "NOT_SERVED_BY_SANDBOX", "not served by this sandbox: " + c.request().method() + " "
+                + c.request().path());
     }
 
     /** Regex groups: group 0 is the API version, so path groups start at 1. */

@@ -89,7 +89,7 @@ public final class Binder {
         }
         String leafName = parts.get(parts.size() - 1);
         int leaf = current.indexOf(leafName);
-        if (leaf < 0) {
+        if (leaf < 0 || schemas.hidden(current, leafName)) {
             throw invalidField(path, "No such column '" + leafName + "' on entity '" + current.name() + "'. If you"
                     + " are attempting to use a custom field, be sure to append the '__c' after the custom field name."
                     + " Please reference your WSDL or the describe call for the appropriate names.");
