@@ -51,6 +51,7 @@ public final class SyncApi {
                 crm.put("openDeadLetters", stores.deadLetters().openCount(system));
                 budgets.of(system).ifPresent(b -> crm.put("apiBudget",
                         Map.of("used", b.used(), "limit", b.limit(), "period", b.period())));
+                budgets.shape(system).ifPresent(shape -> crm.put("orgShape", shape));
                 crm.put("streams", sources.stream().filter(s -> s.system().equals(system)).map(this::stream).toList());
                 if (system.equals("hubspot")) {
                     crm.put("webhookInbox", inbox(new PgWebhookInbox(tx).depth()));

@@ -81,6 +81,7 @@ final class Connector {
         this.reader = new ContactReader(api, fields);
         this.notifier = new SalesforceNotifier(api, "platform-event".equals(
                 config.get(io.loyaltybridge.notify.NotifySettings.SALESFORCE_MODE)));
+        core.apiBudgets().registerShape(ContactRecords.SYSTEM, persons::shape);
         core.apiBudgets().register(ContactRecords.SYSTEM, () -> limits.limit() > 0
                 ? Optional.of(new ApiBudgets.Budget(limits.used(), limits.limit(), "day")) : Optional.empty());
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,

@@ -52,6 +52,9 @@ class PersonAccountsTest {
             h.start(Map.of("loyalty.salesforce.cdc.enabled", "false", "loyalty.salesforce.poll.period-seconds", "1",
                     "loyalty.salesforce.poll.lookback-seconds", "0"));
             Harness.await("the first poll ran", () -> h.source("Order").isPresent());
+            assertThat(new io.loyaltybridge.support.Http(h.app.baseUrl(), io.loyaltybridge.support.TestApp.TOKEN)
+                    .get("/api/sync/status").json().at("/systems/salesforce/orgShape").asText())
+                    .isEqualTo("contacts and person accounts");
             String ada = sf.admin().createPersonAccount("Ada", "Lovelace", "ada@example.com");
             String adaPerson = (String) sf.admin().field(ada, "PersonContactId");
             String bob = sf.admin().createPersonAccount("Bob", "Byron", "bob@example.com");
