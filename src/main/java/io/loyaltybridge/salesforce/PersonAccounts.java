@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,12 @@ final class PersonAccounts {
     private final Map<String, String> accountOf = new ConcurrentHashMap<>();
     /** The other way: person account id → its person contact id. */
     private final Map<String, String> contactOf = new ConcurrentHashMap<>();
+    /**
+     * Business accounts seen in Account change events, so their next events read nothing. Bounded: when full it
+     * starts over. A business account converted to a person account later is still heard of, by its Contact event.
+     */
+    private final Set<String> business = ConcurrentHashMap.newKeySet();
+    private static final int BUSINESS_CAPACITY = 100_000;
     private final SalesforceApi api;
     private volatile Boolean enabled;
 
@@ -117,17 +124,19 @@ final class PersonAccounts {
             String contact = contactOf.get(id);
             if (contact != null) {
                 out.add(contact);
-            } else if (Soql.isId(id)) {
+            } else if (Soql.isId(id) && !business.contains(id)) {
                 unknown.add(id);
             }
         }
         if (!unknown.isEmpty()) {
+            List<String> persons = new ArrayList<>();
             JsonNode page = api.query("SELECT Id, PersonContactId FROM Account WHERE IsPersonAccount = true"
                     + " AND Id IN (" + Soql.idList(unknown) + ")", true);
             while (true) {
                 for (JsonNode r : page.path("records")) {
                     String contact = r.path("PersonContactId").asText(null);
                     remember(contact, r.path("Id").asText());
+                    persons.add(r.path("Id").asText());
                     if (contact != null) {
                         out.add(contact);
                     }
@@ -137,6 +146,10 @@ final class PersonAccounts {
                 }
                 page = api.queryMore(page.path("nextRecordsUrl").asText());
             }
+            if (business.size() > BUSINESS_CAPACITY) {
+                business.clear();
+            }
+            unknown.stream().filter(id -> !persons.contains(id)).forEach(business::add);
         }
         return out;
     }
