@@ -42,7 +42,8 @@ final class Credentials {
             problems.add("loyalty.salesforce.jwt.keystore: must be set for auth=jwt");
         }
         String loginUrl = config.get(SalesforceSettings.LOGIN_URL);
-        if (config.get(SalesforceSettings.AUTH).equals("client-credentials") && GENERIC_HOSTS.contains(host(loginUrl))) {
+        boolean clientCredentials = config.get(SalesforceSettings.AUTH).equals("client-credentials");
+        if (clientCredentials && GENERIC_HOSTS.contains(host(loginUrl))) {
             problems.add(SalesforceSettings.LOGIN_URL.name() + ": " + loginUrl + " is a generic login host, and the"
                     + " client-credentials flow works only at the org's My Domain: set it to your My Domain URL, e.g."
                     + " https://yourcompany.my.salesforce.com (a sandbox org: https://yourcompany--dev.sandbox.my"

@@ -21,6 +21,9 @@ class BackfillTest {
             Map<String, Long> expected = expectedPoints(sf, contacts);
             h.start(Map.of("loyalty.salesforce.cdc.enabled", "false", "loyalty.salesforce.poll.period-seconds", "3600",
                     "loyalty.salesforce.backfill.page-size", "100", "loyalty.salesforce.batch-size", "60"));
+            // a generous wait for the backfill itself: on a machine shared by many builds it takes far longer
+            Harness.await("the backfill is done", () -> h.source("Order").map(s -> s.backfillDone()).orElse(false),
+                    java.time.Duration.ofMinutes(3));
             h.awaitConverged(expected);
             assertThat(h.source("Contact").orElseThrow().backfillDone()).isTrue();
             assertThat(h.source("Order").orElseThrow().backfillDone()).isTrue();

@@ -80,7 +80,11 @@ class FaultsTest {
     @Test
     void server_errors_on_the_push_are_retried_until_every_record_is_written_once() {
         Map<String, Long> expected = buyers(205);
-        h.start(onePoll());
+        // the push waits for 4 s without inbound traffic, so the failures are armed before it (a loaded machine
+        // took longer than the default quiet moment to see all 205 taken in, and the push had already gone)
+        Map<String, String> settings = new java.util.HashMap<>(onePoll());
+        settings.put("loyalty.salesforce.push.quiet-ms", "4000");
+        h.start(settings);
         awaitTakenIn(expected);
         sf.faults().failNext(2, 503);
         h.awaitConverged(expected);

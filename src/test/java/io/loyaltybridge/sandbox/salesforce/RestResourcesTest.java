@@ -99,13 +99,19 @@ class RestResourcesTest {
     }
 
     @Test
-    void a_resource_the_sandbox_does_not_model_is_refused_as_not_served_never_as_a_missing_record() {
+    void a_resource_or_soql_the_sandbox_does_not_model_is_refused_as_not_served_never_as_a_missing_record() {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults());
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
             assertThatThrownBy(() -> raw(camel, "GET", "/analytics/reports", null))
                     .hasStackTraceContaining("NOT_SERVED_BY_SANDBOX")
                     .hasStackTraceContaining("not served by this sandbox");
             assertThat(status(() -> raw(camel, "GET", "/analytics/reports", null))).isEqualTo(501);
+            for (String soql : List.of("SELECT LastName FROM Contact GROUP BY LastName",
+                    "SELECT COUNT(Id) FROM Contact", "SELECT Id FROM Contact LIMIT 5 OFFSET 5")) {
+                assertThatThrownBy(() -> query(camel, "query", soql)).as(soql)
+                        .hasStackTraceContaining("NOT_SERVED_BY_SANDBOX");
+                assertThat(status(() -> query(camel, "query", soql))).isEqualTo(501);
+            }
         }
     }
 

@@ -50,7 +50,8 @@ final class QueryEndpoint {
                 return null;
             });
         } catch (SoqlException e) {
-            Replies.error(call.ctx(), 400, e.errorCode(), e.getMessage());
+            Replies.error(call.ctx(), e.errorCode().equals("NOT_SERVED_BY_SANDBOX") ? 501 : 400, e.errorCode(),
+                    e.getMessage());
         }
     }
 

@@ -27,7 +27,8 @@ public final class Parser {
         keyword("SELECT");
         List<Item> select = new ArrayList<>();
         boolean count = false;
-        if (peek().is("count") && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Token.Kind.LPAREN) {
+        if (peek().is("count") && i + 2 < tokens.size() && tokens.get(i + 1).kind() == Token.Kind.LPAREN
+                && tokens.get(i + 2).kind() == Token.Kind.RPAREN) {
             // SELECT count() FROM ...: only the number of matching rows, alone in the select list
             next();
             next();
@@ -39,16 +40,21 @@ public final class Parser {
                 select.add(new SubQuery(query()));
                 expectKind(Token.Kind.RPAREN);
             } else {
+                if (peek().is("TYPEOF") || i + 1 < tokens.size() && tokens.get(i + 1).kind() == Token.Kind.LPAREN) {
+                    throw notServed(peek().text() + " in the select list");
+                }
                 select.add(path());
             }
         } while (accept(Token.Kind.COMMA));
         keyword("FROM");
         Token from = expectKind(Token.Kind.IDENT);
+        refuseUnserved();
         Expr where = null;
         if (peek().is("WHERE")) {
             next();
             where = or();
         }
+        refuseUnserved();
         List<Order> orderBy = new ArrayList<>();
         if (peek().is("ORDER")) {
             next();
@@ -63,6 +69,7 @@ public final class Parser {
             Token n = expectKind(Token.Kind.NUMBER);
             limit = parseLimit(n);
         }
+        refuseUnserved();
         return new Query(select, from.text(), from.pos(), where, orderBy, limit, count);
     }
 
@@ -225,6 +232,21 @@ public final class Parser {
     }
 
     /** Salesforce quotes the query, puts a caret under the culprit and names row and column. */
+    /** SOQL clauses Salesforce has and this sandbox does not model: refused as such, never as bad SOQL. */
+    private static final java.util.Set<String> UNSERVED = java.util.Set.of("GROUP", "HAVING", "WITH", "USING",
+            "OFFSET", "FOR", "UPDATE");
+
+    private void refuseUnserved() {
+        Token t = peek();
+        if (t.kind() == Token.Kind.IDENT && UNSERVED.stream().anyMatch(t::is)) {
+            throw notServed(t.text().toUpperCase(java.util.Locale.ROOT) + " clauses");
+        }
+    }
+
+    private static SoqlException notServed(String what) {
+        return new SoqlException("NOT_SERVED_BY_SANDBOX", "not served by this sandbox: SOQL " + what);
+    }
+
     static SoqlException malformed(String soql, int pos, String detail) {
         return new SoqlException("MALFORMED_QUERY", located(soql, pos, detail));
     }
