@@ -33,7 +33,8 @@ final class SalesforceSettings {
     static final Setting<Boolean> PUBSUB_PLAINTEXT = SettingTypes.bool("loyalty.salesforce.pubsub.plaintext", false,
             "gRPC without TLS: only for a local test peer, never for Salesforce itself");
     static final Setting<Boolean> CDC = SettingTypes.bool("loyalty.salesforce.cdc.enabled", true,
-            "subscribe to ContactChangeEvent and OrderChangeEvent (Change Data Capture must be on for both objects)");
+            "subscribe to ContactChangeEvent and OrderChangeEvent, and AccountChangeEvent in an org with person accounts"
+                    + " (Change Data Capture must be on for each)");
     static final Setting<Integer> POLL_SECONDS = Setting.integer("loyalty.salesforce.poll.period-seconds", 300, 1,
             86_400, "how often the incremental SOQL read runs (the safety net under change events)");
     static final Setting<Integer> LOOKBACK_SECONDS = Setting.integer("loyalty.salesforce.poll.lookback-seconds", 300,

@@ -8,6 +8,8 @@ import io.loyaltybridge.sandbox.salesforce.SandboxAdmin.Line;
 import io.loyaltybridge.sandbox.salesforce.SandboxOptions;
 import io.loyaltybridge.support.Db;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonAccountsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-06-10T12:00:00Z"));
 
-    @Test
-    void a_mixed_orgs_backfill_makes_one_member_per_person_and_orders_naming_only_a_person_account_earn()
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = PersonAccountShape.class, names = {"PERSONS", "MIXED"})
+    void the_backfill_makes_one_member_per_person_and_orders_naming_only_a_person_account_earn(
+            PersonAccountShape shape) throws Exception {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults()
-                .withPersonAccounts(PersonAccountShape.MIXED)); Harness h = new Harness(sf)) {
+                .withPersonAccounts(shape)); Harness h = new Harness(sf)) {
             List<String> people = sf.seed(230, 400, 23);
             Map<String, Long> expected = expectedPoints(sf, people);
             h.start(Map.of("loyalty.salesforce.cdc.enabled", "false", "loyalty.salesforce.poll.period-seconds", "3600",
