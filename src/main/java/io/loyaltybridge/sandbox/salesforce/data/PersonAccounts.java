@@ -87,8 +87,15 @@ final class PersonAccounts {
         }
     }
 
-    /** Person fields on a business account are refused, as Salesforce does. */
+    /**
+     * Person fields on a business account are refused, as Salesforce does. Changing an account's record type
+     * (converting between business and person account) is not modelled: refused as not served by this sandbox.
+     */
     void checkUpdate(SRecord r, Map<String, ?> fields) {
+        if (enabled() && r.type().name().equals(Schemas.ACCOUNT) && fields.containsKey("RecordTypeId")) {
+            throw new FieldError("NOT_SERVED_BY_SANDBOX", "not served by this sandbox: converting an account"
+                    + " between business and person account", List.of("RecordTypeId"));
+        }
         if (!enabled() || !r.type().name().equals(Schemas.ACCOUNT) || isPersonAccount(r)) {
             if (isPersonAccount(r) && fields.containsKey("Name")) {
                 throw new FieldError("INVALID_FIELD", "Cannot specify Name for a person account", List.of("Name"));
