@@ -77,7 +77,8 @@
     const works = [progress(crm.progress, 'Work')].concat(streams.map((s) => progress(s.progress, s.object)));
     return LB.el('div', { class: 'system' },
       LB.el('h3', {}, name, LB.el('span', { class: 'muted' }, 'outbox ' + LB.fmt.n(crm.outboxDepth)
-        + ' · open dead letters ' + LB.fmt.n(crm.openDeadLetters) + inbox(crm.webhookInbox))),
+        + ' · open dead letters ' + LB.fmt.n(crm.openDeadLetters) + inbox(crm.webhookInbox)
+        + (crm.orgShape ? ' · org: ' + crm.orgShape : ''))),
       budget(crm), paused(crm), works, LB.table(columns, streams, { stack: true }));
   }
 

@@ -56,6 +56,7 @@ public final class SyncApi {
                         Map.of("used", b.used(), "limit", b.limit(), "period", b.period())));
                 budgets.pause(system).ifPresent(p -> crm.put("paused",
                         Map.of("until", p.until().toString(), "message", p.message())));
+                budgets.shape(system).ifPresent(shape -> crm.put("orgShape", shape));
                 crm.put("streams", sources.stream().filter(s -> s.system().equals(system)).map(this::stream).toList());
                 if (system.equals("hubspot")) {
                     crm.put("webhookInbox", inbox(new PgWebhookInbox(tx).depth()));

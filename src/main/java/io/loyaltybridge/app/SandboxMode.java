@@ -73,7 +73,9 @@ public final class SandboxMode implements AutoCloseable {
         String webhook = "http://localhost:" + port + "/webhooks/hubspot";
         SeedClock clock = new SeedClock();
         SalesforceSandbox sf = SalesforceSandbox.start(
-                io.loyaltybridge.sandbox.salesforce.SandboxOptions.defaults().withClock(clock));
+                io.loyaltybridge.sandbox.salesforce.SandboxOptions.defaults().withClock(clock).withPersonAccounts(
+                        io.loyaltybridge.sandbox.salesforce.PersonAccountShape.valueOf(
+                                config.get(Settings.SANDBOX_PERSON_ACCOUNTS).toUpperCase(java.util.Locale.ROOT))));
         HubSpotSandbox hs = HubSpotSandbox.start(io.loyaltybridge.sandbox.hubspot.SandboxOptions.defaults()
                 .token(HUBSPOT_TOKEN).appSecret(HUBSPOT_SECRET).clock(clock).webhookTarget(URI.create(webhook)));
         try {

@@ -44,10 +44,14 @@ public final class Settings {
             "loyalty.sandbox.orders-per-minute", 60, 0, 60_000, "new orders a minute while sandbox mode runs");
     public static final Setting<Integer> SANDBOX_SEED = Setting.integer("loyalty.sandbox.seed", 42, 0,
             Integer.MAX_VALUE, "seed of the generated shop (the same seed gives the same shop)");
+    public static final Setting<String> SANDBOX_PERSON_ACCOUNTS = new Setting<>(
+            "loyalty.sandbox.salesforce-person-accounts", String::strip, "none",
+            v -> List.of("none", "persons", "mixed").contains(v) ? null : "must be none, persons or mixed",
+            "the Salesforce sandbox's shoppers: Contacts (none), person accounts (persons) or both (mixed)");
 
     private static final List<Setting<?>> CORE = List.of(PROGRAM_FILE, SERVER_PORT, SERVER_HOST, DB_URL, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MAX_BODY_BYTES, PAGE_SIZE, SANDBOX_CUSTOMERS, SANDBOX_ORDERS, SANDBOX_ORDERS_PER_MINUTE,
-            SANDBOX_SEED);
+            SANDBOX_SEED, SANDBOX_PERSON_ACCOUNTS);
 
     /** The core's keys and each connector's own. */
     public static final List<Setting<?>> ALL = Stream.of(CORE, AccessSettings.ALL, ClusterSettings.ALL, SalesforceModule.SETTINGS,

@@ -13,7 +13,7 @@ import java.util.List;
  * of a compound field such as Name); they are decoded to names here, compound parts as {@code Name.FirstName}.
  */
 record ChangeEvent(String changeType, List<String> recordIds, String changeOrigin, List<String> changedFields,
-                   long commitTimestamp) {
+                   long commitTimestamp, String transactionKey) {
 
     static ChangeEvent of(GenericRecord event) {
         GenericRecord header = (GenericRecord) event.get("ChangeEventHeader");
@@ -23,9 +23,10 @@ record ChangeEvent(String changeType, List<String> recordIds, String changeOrigi
         }
         Object origin = header.get("changeOrigin");
         Object commit = header.get("commitTimestamp");
+        Object transaction = header.get("transactionKey");
         return new ChangeEvent(header.get("changeType").toString(), ids, origin == null ? "" : origin.toString(),
                 decode(event.getSchema(), list(header.get("changedFields"))),
-                commit instanceof Number n ? n.longValue() : 0L);
+                commit instanceof Number n ? n.longValue() : 0L, transaction == null ? "" : transaction.toString());
     }
 
     boolean isUpdate() {

@@ -34,6 +34,7 @@ final class Connector {
     final EventStreams streams;
     final ContactReader reader;
     final SalesforceNotifier notifier;
+    final PersonAccounts persons;
     private final LazyTemplate template = new LazyTemplate();
     private final SalesforceApi api;
     private final OrderRecords orders;
@@ -56,8 +57,10 @@ final class Connector {
         OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
         Inbound inbound = new Inbound(core.transactions(), new ContactIngest(core.transactions(), stores,
                 Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest, core.ingestLock());
-        ContactRecords contacts = new ContactRecords(fields);
-        OrderRecords orders = new OrderRecords(OrderMapping.from(config));
+        PersonAccounts persons = new PersonAccounts(api);
+        this.persons = persons;
+        ContactRecords contacts = new ContactRecords(fields, persons);
+        OrderRecords orders = new OrderRecords(OrderMapping.from(config), persons);
         this.orders = orders;
         IncrementalPoll reader = new IncrementalPoll(api, core.transactions(), sources, inbound, contacts, orders,
                 Duration.ofSeconds(config.get(SalesforceSettings.LOOKBACK_SECONDS)));
@@ -69,17 +72,20 @@ final class Connector {
                 Duration.ofSeconds(config.get(SalesforceSettings.POLL_SECONDS)), core.clock(),
                 !cdc || backfill.pending() || !replayIdsStored(core), api::reads, stops, () -> checkOrgShape(false));
         this.push = new PushRound(new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(), sources,
-                core.clock()), new ContactWriter(api, fields), fields, inbound, limits,
+                core.clock()), new ContactWriter(api, fields, persons), fields, inbound, limits,
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
-                new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp, stops);
+                new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp, stops,
+                persons, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"), fields.fields().values().stream()
+                        .map(PersonAccounts::accountField).collect(java.util.stream.Collectors.toSet())));
         this.reader = new ContactReader(api, fields);
         this.notifier = new SalesforceNotifier(api, "platform-event".equals(
                 config.get(io.loyaltybridge.notify.NotifySettings.SALESFORCE_MODE)));
+        core.apiBudgets().registerShape(ContactRecords.SYSTEM, persons::shape);
         core.apiBudgets().register(ContactRecords.SYSTEM, () -> limits.limit() > 0
                 ? Optional.of(new ApiBudgets.Budget(limits.used(), limits.limit(), "day")) : Optional.empty());
         this.streams = new EventStreams(config.get(SalesforceSettings.PUBSUB_PLAINTEXT), core.transactions(), sources,
-                poll::requestCatchUp, leadership(core, config));
+                poll::requestCatchUp, leadership(core, config), persons);
     }
 
     /** With several instances on one database, only the lease holder subscribes to change events. */
@@ -148,6 +154,7 @@ final class Connector {
             LOG.info("Salesforce: {}", shape.note());
         }
         orders.adapt(shape.mapping());
+        persons.learn(shape.personAccounts());
         stops.startWith(shape.fingerprint());
         return true;
     }

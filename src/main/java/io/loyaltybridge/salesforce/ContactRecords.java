@@ -13,14 +13,22 @@ final class ContactRecords {
             + " SystemModstamp";
 
     private final FieldMap fields;
+    private final PersonAccounts persons;
 
-    ContactRecords(FieldMap fields) {
+    ContactRecords(FieldMap fields, PersonAccounts persons) {
         this.fields = fields;
+        this.persons = persons;
     }
 
-    /** SELECT ... FROM Contact, with every mapped loyalty field so we learn what the org shows. */
+    /**
+     * SELECT ... FROM Contact, with every mapped loyalty field so we learn what the org shows. In an org with person
+     * accounts this reads the person contacts too (one per person: the member's id), with their accounts.
+     */
     String select() {
         StringBuilder soql = new StringBuilder("SELECT ").append(BASE);
+        if (persons.enabled()) {
+            soql.append(", AccountId, IsPersonAccount");
+        }
         fields.fields().values().forEach(f -> soql.append(", ").append(f));
         return soql.append(" FROM Contact").toString();
     }
@@ -30,6 +38,9 @@ final class ContactRecords {
      * so the member's consent is left as it is.
      */
     InboundContact map(Row row) {
+        if (Values.bool(row.get("IsPersonAccount"))) {
+            persons.remember(row.get("Id"), row.get("AccountId"));
+        }
         Map<String, String> shown = new HashMap<>();
         fields.fields().values().forEach(f -> shown.put(f, row.get(f)));
         Boolean consent = Values.bool(row.get("HasOptedOutOfEmail")) ? Boolean.FALSE : null;

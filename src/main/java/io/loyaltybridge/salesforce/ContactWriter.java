@@ -20,15 +20,19 @@ import java.util.Map;
  * Writes loyalty fields onto Contacts with sObject Collections: one {@code PATCH /composite/sobjects} of up to
  * 200 records, {@code allOrNone=false}, so one refused record fails alone. The body is built here rather than
  * from DTOs because the field names are configuration; values get their JSON types (numbers as numbers, dates
- * and datetimes as Salesforce's ISO text, null to clear a field).
+ * and datetimes as Salesforce's ISO text, null to clear a field). A person contact is written through its person
+ * account (type Account, its fields as {@code …__pc}) in the same call: Salesforce treats the person account as the
+ * interface for person data and may refuse writes aimed at the person contact itself.
  */
 final class ContactWriter implements CrmWriter {
     private final SalesforceApi api;
     private final FieldMap fields;
+    private final PersonAccounts persons;
 
-    ContactWriter(SalesforceApi api, FieldMap fields) {
+    ContactWriter(SalesforceApi api, FieldMap fields, PersonAccounts persons) {
         this.api = api;
         this.fields = fields;
+        this.persons = persons;
     }
 
     @Override
@@ -69,23 +73,28 @@ final class ContactWriter implements CrmWriter {
     private ObjectNode body(List<PushRecord> records) {
         ObjectNode body = SalesforceApi.JSON.createObjectNode().put("allOrNone", false);
         ArrayNode list = body.putArray("records");
+        Map<String, String> accounts = persons.enabled()
+                ? persons.accountsOf(records.stream().map(PushRecord::externalId).toList()) : Map.of();
         for (PushRecord record : records) {
             ObjectNode contact = list.addObject();
-            contact.putObject("attributes").put("type", "Contact");
-            contact.put("Id", record.externalId());
+            String account = accounts.get(record.externalId());
+            contact.putObject("attributes").put("type", account == null ? "Contact" : "Account");
+            contact.put("Id", account == null ? record.externalId() : account);
             for (Map.Entry<String, String> field : record.fields().entrySet()) {
-                put(contact, field.getKey(), field.getValue());
+                put(contact, account == null ? field.getKey() : PersonAccounts.accountField(field.getKey()),
+                        field.getKey(), field.getValue());
             }
         }
         return body;
     }
 
-    private void put(ObjectNode contact, String field, String value) {
+    /** {@code field} as named on the record written; {@code contactField} as configured (it says the kind). */
+    private void put(ObjectNode contact, String field, String contactField, String value) {
         if (value == null) {
             contact.putNull(field);
             return;
         }
-        ProfileAttribute.Kind kind = fields.attributeOf(field).map(ProfileAttribute::kind)
+        ProfileAttribute.Kind kind = fields.attributeOf(contactField).map(ProfileAttribute::kind)
                 .orElse(ProfileAttribute.Kind.TEXT);
         switch (kind) {
             case NUMBER -> contact.put(field, new BigDecimal(value));

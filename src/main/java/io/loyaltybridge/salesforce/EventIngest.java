@@ -33,6 +33,8 @@ public final class EventIngest {
     private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
     private static final int ATTEMPTS = 3;
     private static final int IDS_PER_READ = 200;
+    /** The sync source (replay id) of the Account change event stream. */
+    static final String ACCOUNT = "Account";
 
     private final IncrementalPoll reader;
     private final Inbound inbound;
@@ -41,10 +43,16 @@ public final class EventIngest {
     private final PgSyncSources sources;
     private final Runnable catchUp;
     private final Stops stops;
+    private final PersonAccounts persons;
+    /** Echoes of our writes through person accounts: the loyalty fields as __pc. */
+    private final EchoFilter accountEchoes;
+    private final ReadOnce readOnce = new ReadOnce();
 
     EventIngest(IncrementalPoll reader, Inbound inbound, EchoFilter echoes, Transactions tx, PgSyncSources sources,
-                Runnable catchUp, Stops stops) {
+                Runnable catchUp, Stops stops, PersonAccounts persons, EchoFilter accountEchoes) {
         this.stops = stops;
+        this.persons = persons;
+        this.accountEchoes = accountEchoes;
         this.reader = reader;
         this.inbound = inbound;
         this.echoes = echoes;
@@ -56,6 +64,11 @@ public final class EventIngest {
     /** Route {@code salesforce-contact-events}. */
     public void contact(Exchange exchange) {
         guarded(() -> takeContacts(exchange));
+    }
+
+    /** Route {@code salesforce-account-events}: started only in an org with person accounts. */
+    public void account(Exchange exchange) {
+        guarded(() -> takeAccounts(exchange));
     }
 
     /** Route {@code salesforce-order-events}. */
@@ -77,15 +90,45 @@ public final class EventIngest {
         ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
         byte[] replay = replayId(exchange);
         Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.CONTACT, replay);
-        if (skip(IncrementalPoll.CONTACT, event, store)) {
+        if (skip(IncrementalPoll.CONTACT, event, echoes, store)) {
             return;
         }
-        List<InboundContact> read = readAll(event, reader::contactsById);
+        takePeople(event, event.recordIds(), store);
+    }
+
+    /**
+     * A person account's event: its person contact is read (a business account's event reads nothing), unless the
+     * Contact event of the same transaction has read it already.
+     */
+    private void takeAccounts(Exchange exchange) {
+        ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
+        byte[] replay = replayId(exchange);
+        Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, ACCOUNT, replay);
+        // A person account's member is a Contact's: a stopped Contact stream stops these events too.
+        if (skip(IncrementalPoll.CONTACT, event, accountEchoes, store)) {
+            return;
+        }
+        List<String> people = withRetries(() -> persons.personContactsOf(event.recordIds()));
+        if (people != null) {
+            takePeople(event, people, store);
+        }
+    }
+
+    private void takePeople(ChangeEvent event, List<String> contactIds, Runnable store) {
+        List<String> ids = readOnce.unread(event.transactionKey(), contactIds);
+        if (ids.isEmpty()) {
+            tx.inTransaction(() -> {
+                store.run();
+                return null;
+            });
+            return;
+        }
+        List<InboundContact> read = readAll(ids, reader::contactsById);
         if (read != null) {
             if (event.isDelete()) {
                 // A record purged from the recycle bin is no longer readable; its deletion still counts.
                 List<String> found = read.stream().map(InboundContact::externalId).toList();
-                event.recordIds().stream().filter(id -> !found.contains(id)).forEach(id -> read.add(
+                ids.stream().filter(id -> !found.contains(id)).forEach(id -> read.add(
                         new InboundContact(ContactRecords.SYSTEM, id, null, null, null, null, null, true,
                                 Instant.ofEpochMilli(event.commitTimestamp()), Map.of())));
             }
@@ -97,16 +140,16 @@ public final class EventIngest {
         ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
         byte[] replay = replayId(exchange);
         Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.ORDER, replay);
-        if (skip(IncrementalPoll.ORDER, event, store)) {
+        if (skip(IncrementalPoll.ORDER, event, echoes, store)) {
             return;
         }
-        List<InboundOrder> read = readAll(event, reader::ordersById);
+        List<InboundOrder> read = readAll(event.recordIds(), reader::ordersById);
         if (read != null) {
             inbound.orders(read, null, store);
         }
     }
 
-    private boolean skip(String object, ChangeEvent event, Runnable storeReplayId) {
+    private boolean skip(String object, ChangeEvent event, EchoFilter echoes, Runnable storeReplayId) {
         // A stopped stream takes nothing in; once lifted, the poll reads from its cursor, which covers these events.
         boolean stopped = stops.stopped(object);
         if (stopped || event.isOverflow() || echoes.isEcho(event)) {
@@ -123,8 +166,8 @@ public final class EventIngest {
     }
 
     /** The records read again, or null when Salesforce would not answer (then a catch-up covers them). */
-    private <T> List<T> readAll(ChangeEvent event, Function<List<String>, List<T>> read) {
-        List<String> ids = event.recordIds().stream().filter(Soql::isId).toList();
+    private <T> List<T> readAll(List<String> recordIds, Function<List<String>, List<T>> read) {
+        List<String> ids = recordIds.stream().filter(Soql::isId).toList();
         List<T> records = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
             List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));

@@ -34,6 +34,8 @@ final class EventStreams implements StartupListener {
     private static final Logger LOG = LoggerFactory.getLogger(EventStreams.class);
     static final Map<String, String> ROUTES = Map.of("salesforce-contact-events", IncrementalPoll.CONTACT,
             "salesforce-order-events", IncrementalPoll.ORDER);
+    /** Person accounts' own change events; its replay id is kept as the Account source. */
+    static final String ACCOUNT_ROUTE = "salesforce-account-events";
 
     private final boolean plaintext;
     private final Transactions tx;
@@ -46,9 +48,12 @@ final class EventStreams implements StartupListener {
     });
     private final Leadership leadership;
     private volatile CamelContext context;
+    private final PersonAccounts persons;
 
     /** {@code leadership} null: a single instance, the streams start with the context. */
-    EventStreams(boolean plaintext, Transactions tx, PgSyncSources sources, Runnable catchUp, Leadership leadership) {
+    EventStreams(boolean plaintext, Transactions tx, PgSyncSources sources, Runnable catchUp, Leadership leadership,
+                 PersonAccounts persons) {
+        this.persons = persons;
         this.leadership = leadership;
         this.plaintext = plaintext;
         this.tx = tx;
@@ -82,7 +87,7 @@ final class EventStreams implements StartupListener {
     public void onCamelContextFullyStarted(CamelContext camelContext, boolean alreadyStarted) throws Exception {
         this.context = camelContext;
         if (leadership == null) {
-            for (String routeId : ROUTES.keySet()) {
+            for (String routeId : routes()) {
                 start(routeId);
             }
             return;
@@ -95,7 +100,7 @@ final class EventStreams implements StartupListener {
         leadership.start(new Leadership.Duty() {
             @Override
             public void gained() throws Exception {
-                for (String routeId : ROUTES.keySet()) {
+                for (String routeId : routes()) {
                     rebuild(routeId);
                     start(routeId);
                 }
@@ -103,13 +108,31 @@ final class EventStreams implements StartupListener {
 
             @Override
             public void lost() throws Exception {
-                for (String routeId : ROUTES.keySet()) {
+                for (String routeId : routes()) {
                     if (context.getRoute(routeId) != null) {
                         context.getRouteController().stopRoute(routeId);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * The streams to run: Contact and Order, and Account in an org with person accounts (Salesforce publishes a
+     * person's change on both Account and Contact; see {@link ReadOnce}). Should describing Account fail, the
+     * Contact stream still carries every person's changes, and the Account stream is left off.
+     */
+    private java.util.List<String> routes() {
+        java.util.List<String> routes = new java.util.ArrayList<>(ROUTES.keySet());
+        try {
+            if (persons.enabled()) {
+                routes.add(ACCOUNT_ROUTE);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Salesforce org shape unknown ({}); the Account change event stream stays off",
+                    LogSafe.describe(e));
+        }
+        return routes;
     }
 
     /** Removes the route and adds its definition again, so its endpoint URI (and replay position) is resolved anew. */
@@ -136,7 +159,7 @@ final class EventStreams implements StartupListener {
     }
 
     private void replace(String routeId) {
-        String object = ROUTES.get(routeId);
+        String object = ROUTES.getOrDefault(routeId, EventIngest.ACCOUNT);
         try {
             tx.inTransaction(() -> {
                 sources.replayId(ContactRecords.SYSTEM, object, null);

@@ -20,9 +20,11 @@ final class OrderRecords {
 
     /** As configured, until the start's describe of the org adapts it (a single-currency org). */
     private volatile OrderMapping mapping;
+    private final PersonAccounts persons;
 
-    OrderRecords(OrderMapping mapping) {
+    OrderRecords(OrderMapping mapping, PersonAccounts persons) {
         this.mapping = mapping;
+        this.persons = persons;
     }
 
     OrderMapping mapping() {
@@ -33,9 +35,13 @@ final class OrderRecords {
         this.mapping = adapted;
     }
 
-    /** SELECT ... FROM Order; REST reads take the items in a child subquery, Bulk reads cannot. */
+    /**
+     * SELECT ... FROM Order; REST reads take the items in a child subquery, Bulk reads cannot. In an org with person
+     * accounts, the order's account says whether it is a person, and who: its person contact is the member.
+     */
     String select(boolean withItems) {
         return "SELECT Id, IsDeleted, SystemModstamp, " + mapping.selectList()
+                + (persons.enabled() ? ", Account.IsPersonAccount, Account.PersonContactId" : "")
                 + (withItems ? ", (SELECT " + ITEM_FIELDS + " FROM OrderItems)" : "") + " FROM Order";
     }
 
@@ -49,11 +55,30 @@ final class OrderRecords {
         BigDecimal total = Values.decimal(row.get(mapping.amountField()));
         BigDecimal refunded = mapping.refundedField() == null ? null : Values.decimal(row.get(mapping.refundedField()));
         String currency = mapping.currencyField() == null ? null : row.get(mapping.currencyField());
-        return new InboundOrder(ContactRecords.SYSTEM, row.get("Id"), row.get(mapping.contactField()), total,
+        return new InboundOrder(ContactRecords.SYSTEM, row.get("Id"), buyer(row), total,
                 currency == null ? mapping.currency() : currency,
                 Values.dateOrDateTime(row.get(mapping.dateField())),
                 status(row, total, refunded), refunded == null ? BigDecimal.ZERO : refunded, lines(items),
                 Values.instant(row.get("SystemModstamp")));
+    }
+
+    /**
+     * The member's contact id, by the configured order of preference: the order's contact field (BillToContactId)
+     * when set, else its account's person contact when the account is a person account. A business account's order
+     * with no contact has none, and is dead-lettered for it (contact is required).
+     */
+    private String buyer(Row row) {
+        for (OrderMapping.Buyer way : mapping.buyer()) {
+            String id = switch (way) {
+                case CONTACT_FIELD -> row.get(mapping.contactField());
+                case PERSON_ACCOUNT -> persons.enabled() && Values.bool(row.get("Account.IsPersonAccount"))
+                        ? row.get("Account.PersonContactId") : null;
+            };
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
     }
 
     private OrderStatus status(Row row, BigDecimal total, BigDecimal refunded) {

@@ -33,7 +33,8 @@ final class OrgShape {
             "HasOptedOutOfEmail");
 
     /** The mapping to use (adapted to the org), every problem found, and a digest of what was checked. */
-    record Result(OrderMapping mapping, List<String> problems, String fingerprint, String note) {
+    record Result(OrderMapping mapping, List<String> problems, String fingerprint, String note,
+                  boolean personAccounts) {
     }
 
     private OrgShape() {
@@ -84,7 +85,8 @@ final class OrgShape {
         }
         String digest = settings + "|Order:" + new TreeSet<>(order) + "|OrderItem:" + new TreeSet<>(item)
                 + "|Contact:" + new TreeSet<>(contact);
-        return new Result(mapping, problems, sha256(digest), note);
+        // Contact.IsPersonAccount exists exactly when the org has person accounts (as Account.IsPersonAccount does)
+        return new Result(mapping, problems, sha256(digest), note, contact.contains("ispersonaccount"));
     }
 
     private static void require(Set<String> present, String object, String field, String key, List<String> problems) {

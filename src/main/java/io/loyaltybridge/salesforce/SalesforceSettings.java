@@ -33,7 +33,8 @@ final class SalesforceSettings {
     static final Setting<Boolean> PUBSUB_PLAINTEXT = SettingTypes.bool("loyalty.salesforce.pubsub.plaintext", false,
             "gRPC without TLS: only for a local test peer, never for Salesforce itself");
     static final Setting<Boolean> CDC = SettingTypes.bool("loyalty.salesforce.cdc.enabled", true,
-            "subscribe to ContactChangeEvent and OrderChangeEvent (Change Data Capture must be on for both objects)");
+            "subscribe to ContactChangeEvent and OrderChangeEvent, and AccountChangeEvent in an org with person accounts"
+                    + " (Change Data Capture must be on for each)");
     static final Setting<Integer> POLL_SECONDS = Setting.integer("loyalty.salesforce.poll.period-seconds", 300, 1,
             86_400, "how often the incremental SOQL read runs (the safety net under change events)");
     static final Setting<Integer> LOOKBACK_SECONDS = Setting.integer("loyalty.salesforce.poll.lookback-seconds", 300,
@@ -72,6 +73,10 @@ final class SalesforceSettings {
     static final Setting<String> REFUNDED_FIELD = new Setting<>("loyalty.salesforce.order.refunded-field",
             String::strip, null, v -> v.isEmpty() ? "must not be empty" : null,
             "optional custom Order field with the refunded amount (the standard Order has none)");
+    static final Setting<String> BUYER = new Setting<>("loyalty.salesforce.order.buyer", String::strip,
+            "contact-field,person-account", SalesforceSettings::buyerProblem,
+            "how an order finds its buyer, tried in this order: contact-field (the order.contact-field, BillToContactId)"
+                    + " and person-account (AccountId, when it is a person account)");
 
     /** Default Contact field per attribute; {@code loyalty.salesforce.field.<attribute>} changes it, 'none' drops it. */
     static final Map<ProfileAttribute, String> DEFAULT_FIELDS = Map.ofEntries(
@@ -94,6 +99,13 @@ final class SalesforceSettings {
     private SalesforceSettings() {
     }
 
+    private static String buyerProblem(String value) {
+        List<String> ways = java.util.Arrays.stream(value.split(",")).map(String::strip).toList();
+        boolean known = ways.stream().allMatch(w -> w.equals("contact-field") || w.equals("person-account"));
+        return known && !ways.isEmpty() && ways.stream().distinct().count() == ways.size() ? null
+                : "must list contact-field and/or person-account, each once, comma-separated";
+    }
+
     private static Map<ProfileAttribute, Setting<String>> fields() {
         Map<ProfileAttribute, Setting<String>> fields = new java.util.EnumMap<>(ProfileAttribute.class);
         for (ProfileAttribute attribute : ProfileAttribute.values()) {
@@ -109,7 +121,7 @@ final class SalesforceSettings {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, LOGIN_URL, AUTH, JWT_KEYSTORE, JWT_AUDIENCE,
                 API_VERSION, PUBSUB_HOST, PUBSUB_PORT, PUBSUB_PLAINTEXT, CDC, POLL_SECONDS, LOOKBACK_SECONDS, PUSH_PERIOD_MS,
                 PUSH_QUIET_MS, BACKFILL, BULK_PAGE, BATCH, LIMIT_SHARE, SLOW_SECONDS, TIMEOUT_MS, CONTACT_FIELD,
-                AMOUNT_FIELD, DATE_FIELD, STATUS_FIELD, EARNING_STATUSES, CURRENCY_FIELD, CURRENCY, REFUNDED_FIELD));
+                AMOUNT_FIELD, DATE_FIELD, STATUS_FIELD, EARNING_STATUSES, CURRENCY_FIELD, CURRENCY, REFUNDED_FIELD, BUYER));
         for (ProfileAttribute attribute : ProfileAttribute.values()) {
             all.add(FIELDS.get(attribute));
         }

@@ -37,4 +37,18 @@ public final class ApiBudgets {
     public Optional<Budget> of(String system) {
         return sources.getOrDefault(system, Optional::empty).get();
     }
+
+    private final Map<String, Supplier<String>> shapes = new ConcurrentHashMap<>();
+
+    /**
+     * What the CRM's org looks like, in words, shown next to its budget (Salesforce: "contacts" or "contacts and
+     * person accounts"); the supplier answers null while it is not known yet.
+     */
+    public void registerShape(String system, Supplier<String> shape) {
+        shapes.put(system, shape);
+    }
+
+    public Optional<String> shape(String system) {
+        return Optional.ofNullable(shapes.getOrDefault(system, () -> null).get());
+    }
 }

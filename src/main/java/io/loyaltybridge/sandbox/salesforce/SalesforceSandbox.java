@@ -36,7 +36,7 @@ public final class SalesforceSandbox implements AutoCloseable {
     private final Seeder seeder;
 
     private SalesforceSandbox(SandboxOptions options) throws Exception {
-        Schemas schemas = new Schemas(options.singleCurrency() == null);
+        Schemas schemas = new Schemas(options.singleCurrency() == null, options.personAccounts().enabled());
         CdcSchemas cdc = new CdcSchemas(schemas);
         this.events = new EventLog(cdc, options.clock());
         OrgData org = new OrgData(schemas, options.clock(), USER_ID, events::append);
@@ -51,7 +51,7 @@ public final class SalesforceSandbox implements AutoCloseable {
                 Map.of("Name", "LoyaltyBridge Sandbox", "DefaultCurrencyIsoCode",
                         options.singleCurrency() == null ? "USD" : options.singleCurrency())).id());
         this.admin = new SandboxAdmin(org, account);
-        this.seeder = new Seeder(org, account);
+        this.seeder = new Seeder(org, account, options.personAccounts());
         this.http = new HttpFront(peer);
         http.start(options.loginPort(), options.instancePort());
         this.pubSub = new PubSubServer(peer, cdc, events, options.pubSubPort());
@@ -119,7 +119,10 @@ public final class SalesforceSandbox implements AutoCloseable {
         return peer.limitInfo();
     }
 
-    /** Seeds contacts and orders from {@code seed}; returns the new contacts' ids in creation order. */
+    /**
+     * Seeds contacts and orders from {@code seed}; returns the new contacts' ids in creation order (for a person
+     * account, its person contact's id: {@code admin().field(id, "AccountId")} is the account).
+     */
     public List<String> seed(int contacts, int orders, long seed) {
         return seeder.seed(contacts, orders, seed);
     }

@@ -86,9 +86,15 @@ public final class SandboxAdmin {
     /** Creates an activated-or-draft order with its items in one transaction; returns the order id. */
     public String createOrder(String billToContactId, String status, java.time.LocalDate effective, String currency,
                               List<Line> lines) {
+        return createOrderOn(defaultAccountId, billToContactId, status, effective, currency, lines);
+    }
+
+    /** An order on {@code accountId} (a person account for a B2C order), with or without a bill-to contact. */
+    public String createOrderOn(String accountId, String billToContactId, String status, java.time.LocalDate effective,
+                                String currency, List<Line> lines) {
         return org.write(UI, tx -> {
             Map<String, Object> order = new LinkedHashMap<>();
-            order.put("AccountId", defaultAccountId);
+            order.put("AccountId", accountId);
             order.put("BillToContactId", billToContactId);
             order.put("Status", status);
             order.put("EffectiveDate", effective);
@@ -103,6 +109,16 @@ public final class SandboxAdmin {
             }
             return o.id();
         });
+    }
+
+    /** A person account (the org must have them, see {@link PersonAccountShape}); returns the account's id. */
+    public String createPersonAccount(String firstName, String lastName, String email) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("RecordTypeId", Schemas.PERSON_ACCOUNT_RECORD_TYPE);
+        fields.put("FirstName", firstName);
+        fields.put("LastName", lastName);
+        fields.put("PersonEmail", email);
+        return create(Schemas.ACCOUNT, fields);
     }
 
     /** Every field of a record as the API shows it (ids as strings, dates as ISO text); null when unknown. */

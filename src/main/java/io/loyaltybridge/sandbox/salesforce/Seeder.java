@@ -37,10 +37,17 @@ final class Seeder {
 
     private final OrgData org;
     private final String accountId;
+    private final PersonAccountShape shape;
 
-    Seeder(OrgData org, String accountId) {
+    Seeder(OrgData org, String accountId, PersonAccountShape shape) {
         this.org = org;
         this.accountId = accountId;
+        this.shape = shape;
+    }
+
+    /** Whether the i-th seeded shopper is a person account: all of them, every other one (mixed), or none. */
+    private boolean person(int i) {
+        return shape == PersonAccountShape.PERSONS || shape == PersonAccountShape.MIXED && i % 2 == 1;
     }
 
     static void products(OrgData org) {
@@ -62,7 +69,14 @@ final class Seeder {
         for (int i = 0; i < contacts; i++) {
             long at = start + (long) ((double) span * i / Math.max(1, contacts)) + random.nextInt(60_000);
             Map<String, Object> f = contactFields(random, i);
-            people.add(org.write("", Math.min(at, now), false, tx -> org.writer().insert(tx, contact, f)));
+            if (person(i)) {
+                SObjectType account = org.schemas().get(Schemas.ACCOUNT);
+                Map<String, Object> a = personAccountFields(f);
+                people.add(org.write("", Math.min(at, now), false, tx -> (SRecord) org.writer()
+                        .insert(tx, account, a).get("PersonContactId")));
+            } else {
+                people.add(org.write("", Math.min(at, now), false, tx -> org.writer().insert(tx, contact, f)));
+            }
         }
         List<String> products = org.read(() -> org.records(org.schemas().get(Schemas.PRODUCT)).stream()
                 .map(SRecord::id).toList());
@@ -87,15 +101,38 @@ final class Seeder {
         return f;
     }
 
+    /** The same person as a person account: Person… names, no AccountId (the account is the person). */
+    private static Map<String, Object> personAccountFields(Map<String, Object> contact) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("RecordTypeId", Schemas.PERSON_ACCOUNT_RECORD_TYPE);
+        a.put("FirstName", contact.get("FirstName"));
+        a.put("LastName", contact.get("LastName"));
+        a.put("PersonEmail", contact.get("Email"));
+        a.put("PersonBirthdate", contact.get("Birthdate"));
+        a.put("PersonHasOptedOutOfEmail", contact.get("HasOptedOutOfEmail"));
+        return a;
+    }
+
+    /**
+     * A business contact buys on the shop's account with itself as bill-to contact; a person buys on its own
+     * account, mostly without a bill-to contact (as B2C orders usually come), sometimes with its person contact.
+     */
     private void order(Random random, SRecord buyer, List<String> products, long at, long now) {
         SObjectType order = org.schemas().get(Schemas.ORDER);
         SObjectType item = org.schemas().get(Schemas.ORDER_ITEM);
         String status = random.nextInt(10) == 0 ? "Draft" : "Activated";
+        boolean person = shape.enabled() && Boolean.TRUE.equals(buyer.get("IsPersonAccount"));
+        boolean billTo = !person || random.nextInt(4) == 0;
+        String currency = random.nextInt(5) == 0 ? "EUR" : "USD";
         SRecord o = org.write("", at, false, tx -> {
-            SRecord created = org.writer().insert(tx, order, Map.of("AccountId", accountId,
-                    "BillToContactId", buyer.id(), "Status", status, "CurrencyIsoCode",
-                    random.nextInt(5) == 0 ? "EUR" : "USD",
+            Map<String, Object> fields = new HashMap<>(Map.of("AccountId",
+                    person ? ((SRecord) buyer.get("AccountId")).id() : accountId, "Status", status,
+                    "CurrencyIsoCode", currency,
                     "EffectiveDate", Instant.ofEpochMilli(at).atZone(ZoneOffset.UTC).toLocalDate()));
+            if (billTo) {
+                fields.put("BillToContactId", buyer.id());
+            }
+            SRecord created = org.writer().insert(tx, order, fields);
             int lines = 1 + random.nextInt(3);
             for (int l = 0; l < lines; l++) {
                 int p = random.nextInt(products.size());

@@ -5,6 +5,7 @@ import io.loyaltybridge.sandbox.hubspot.HubSpotSandbox;
 import io.loyaltybridge.sandbox.hubspot.ObjectType;
 import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
 import io.loyaltybridge.sandbox.salesforce.SandboxAdmin;
+import io.loyaltybridge.sandbox.salesforce.data.Schemas;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +42,13 @@ public final class ShopLoader {
         }
         hs.admin().createProperty(ObjectType.ORDERS, REFUNDED_PROPERTY, "number", "number");
         for (Shop.Customer c : shop.customers()) {
-            if (c.crm() != Shop.Crm.HUBSPOT) {
+            if (c.crm() != Shop.Crm.HUBSPOT && person(sf, c.index())) {
+                String account = sf.admin().create("Account", Map.of("RecordTypeId",
+                        Schemas.PERSON_ACCOUNT_RECORD_TYPE, "FirstName", c.firstName(), "LastName", c.lastName(),
+                        "PersonEmail", c.email(), "PersonBirthdate", c.birthDate().toString(),
+                        "PersonHasOptedOutOfEmail", !c.marketingConsent()));
+                sfIds[c.index()] = (String) sf.admin().field(account, "PersonContactId");
+            } else if (c.crm() != Shop.Crm.HUBSPOT) {
                 sfIds[c.index()] = sf.admin().createContact(Map.of("FirstName", c.firstName(), "LastName",
                         c.lastName(), "Email", c.email(), "Birthdate", c.birthDate().toString(), "HasOptedOutOfEmail",
                         !c.marketingConsent()));
@@ -67,8 +74,16 @@ public final class ShopLoader {
             boolean earns = p.fate() == Shop.Fate.KEPT || p.fate() == Shop.Fate.PARTIALLY_REFUNDED;
             List<SandboxAdmin.Line> lines = new ArrayList<>();
             p.items().forEach(i -> lines.add(new SandboxAdmin.Line(i.sku(), i.quantity(), i.unitPrice().doubleValue())));
-            sf.admin().createOrder(sfIds[p.customer()], earns ? "Activated" : "Draft",
-                    p.at().atZone(ZoneOffset.UTC).toLocalDate(), "EUR", lines);
+            String buyer = sfIds[p.customer()];
+            if (sf.options().personAccounts().enabled() && Boolean.TRUE.equals(sf.admin().field(buyer,
+                    "IsPersonAccount"))) {
+                // A person's order names its person account, without a bill-to contact, as B2C orders come
+                sf.admin().createOrderOn((String) sf.admin().field(buyer, "AccountId"), null,
+                        earns ? "Activated" : "Draft", p.at().atZone(ZoneOffset.UTC).toLocalDate(), "EUR", lines);
+            } else {
+                sf.admin().createOrder(buyer, earns ? "Activated" : "Draft",
+                        p.at().atZone(ZoneOffset.UTC).toLocalDate(), "EUR", lines);
+            }
         } else {
             Map<String, String> properties = new HashMap<>(Map.of("hs_total_price", p.total().toPlainString(),
                     "hs_currency_code", "EUR", "hs_pipeline_stage", stage(p.fate())));
@@ -77,6 +92,15 @@ public final class ShopLoader {
             }
             hs.admin().createOrder(hsIds[p.customer()], properties);
         }
+    }
+
+    /** Which shoppers are person accounts: every one, every other one (mixed), or none, as the sandbox is shaped. */
+    private static boolean person(SalesforceSandbox sf, int index) {
+        return switch (sf.options().personAccounts()) {
+            case PERSONS -> true;
+            case MIXED -> index % 2 == 1;
+            case NONE -> false;
+        };
     }
 
     private static String stage(Shop.Fate fate) {

@@ -12,14 +12,17 @@ import java.util.Map;
 public final class RecordWriter {
     private final OrgData org;
     private final Derived derived;
+    private final PersonAccounts persons;
 
     RecordWriter(OrgData org) {
         this.org = org;
         this.derived = new Derived();
+        this.persons = new PersonAccounts(org);
     }
 
     /** Throws the {@link FieldError} an insert would fail with, writing nothing. */
     public Map<Integer, Object> checkInsert(SObjectType type, Map<String, ?> fields) {
+        persons.checkInsert(type, fields);
         Map<Integer, Object> changes = validate(type, fields);
         for (FieldDef f : type.fields()) {
             if (!f.nillable() && f.updateable() && changes.get(type.indexOf(f.name())) == null) {
@@ -35,6 +38,8 @@ public final class RecordWriter {
         if (r.isDeleted()) {
             throw new FieldError("ENTITY_IS_DELETED", "entity is deleted", List.of());
         }
+        persons.checkWrite(r);
+        persons.checkUpdate(r, fields);
         Map<Integer, Object> changes = validate(r.type(), fields);
         for (Map.Entry<Integer, Object> c : changes.entrySet()) {
             FieldDef f = r.type().field(c.getKey());
@@ -58,16 +63,38 @@ public final class RecordWriter {
             r.set(type.indexOf(ts), now); // one shared Long: three timestamps for the price of one
         }
         derived.afterInsert(r);
-        if (type.changeEvents()) {
-            // changedFields is only filled for updates; a create carries every populated field instead
-            tx.record(type.name(), r.id(), "CREATE", List.of(), List.of(), eventValues(r));
+        SRecord personContact = persons.afterInsert(tx, r);
+        created(tx, r);
+        if (personContact != null) {
+            created(tx, personContact); // a person account: a second event, for its person contact
         }
         return r;
     }
 
-    /** Returns whether any field took a new value: a write of the values already held changes nothing. */
+    private static void created(Tx tx, SRecord r) {
+        if (r.type().changeEvents()) {
+            // changedFields is only filled for updates; a create carries every populated field instead
+            tx.record(r.type().name(), r.id(), "CREATE", List.of(), List.of(), eventValues(r));
+        }
+    }
+
+    /**
+     * Returns whether any field took a new value: a write of the values already held changes nothing. A person
+     * account's change is its person contact's too: both are touched and both leave an event, whatever changed.
+     */
     public boolean update(Tx tx, SRecord r, Map<String, ?> fields) {
         Map<Integer, Object> changes = checkUpdate(r, fields);
+        if (!PersonAccounts.isPersonAccount(r)) {
+            return apply(tx, r, changes);
+        }
+        persons.deriveName(r, changes);
+        Map<Integer, Object> contactChanges = persons.contactChanges(r, changes);
+        boolean changed = apply(tx, r, changes);
+        apply(tx, (SRecord) r.get("PersonContactId"), contactChanges);
+        return changed;
+    }
+
+    private boolean apply(Tx tx, SRecord r, Map<Integer, Object> changes) {
         SObjectType type = r.type();
         List<String> changed = new ArrayList<>();
         List<String> nulled = new ArrayList<>();
@@ -98,10 +125,19 @@ public final class RecordWriter {
         return anyChange;
     }
 
+    /** Deleting a person account deletes its person contact too (two events); the contact alone is refused. */
     public void delete(Tx tx, SRecord r) {
         if (r.isDeleted()) {
             throw new FieldError("ENTITY_IS_DELETED", "entity is deleted", List.of());
         }
+        persons.checkWrite(r);
+        deleteOne(tx, r);
+        if (PersonAccounts.isPersonAccount(r)) {
+            deleteOne(tx, (SRecord) r.get("PersonContactId"));
+        }
+    }
+
+    private void deleteOne(Tx tx, SRecord r) {
         r.set(r.type().indexOf("IsDeleted"), Boolean.TRUE);
         touch(tx, r);
         if (r.type().changeEvents()) {
@@ -130,6 +166,14 @@ public final class RecordWriter {
         if (!r.isDeleted()) {
             throw new FieldError("UNDELETE_FAILED", "Entity is not in the recycle bin", List.of());
         }
+        persons.checkWrite(r);
+        undeleteOne(tx, r);
+        if (PersonAccounts.isPersonAccount(r)) {
+            undeleteOne(tx, (SRecord) r.get("PersonContactId"));
+        }
+    }
+
+    private void undeleteOne(Tx tx, SRecord r) {
         r.set(r.type().indexOf("IsDeleted"), Boolean.FALSE);
         touch(tx, r);
         if (r.type().changeEvents()) {

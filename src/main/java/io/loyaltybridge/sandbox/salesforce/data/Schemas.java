@@ -1,5 +1,6 @@
 package io.loyaltybridge.sandbox.salesforce.data;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,22 +26,36 @@ public final class Schemas {
     public static final String LOYALTY_EVENT = "Loyalty_Event__e";
 
     /** The fields marked External ID (config/salesforce/...): what upsert by external id may key on. */
-    private static final Set<String> EXTERNAL_IDS = Set.of("Contact.Loyalty_Member_Id__c", "Task.Loyalty_Event_Id__c");
+    private static final Set<String> EXTERNAL_IDS = Set.of("Contact.Loyalty_Member_Id__c", "Task.Loyalty_Event_Id__c",
+            "Account.Loyalty_Member_Id__pc");
 
     private final Map<String, SObjectType> byLowerName = new LinkedHashMap<>();
     /** "Object.field" (lower case) the integration user lost field-level access to: unseen by describe and SOQL. */
     private final Set<String> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The person account record type (Salesforce's default PersonAccount): an Account inserted with this
+     * RecordTypeId is a person account. Record types are otherwise not modelled.
+     */
+    public static final String PERSON_ACCOUNT_RECORD_TYPE = "0125e000000PrsnAAC";
+
+    private final boolean personAccounts;
 
     /** A multi-currency org: orders carry {@code CurrencyIsoCode}. */
     public Schemas() {
         this(true);
     }
 
+    public Schemas(boolean multiCurrency) {
+        this(multiCurrency, false);
+    }
+
     /**
      * {@code multiCurrency} false: a single-currency org, where Salesforce has no {@code CurrencyIsoCode} field at
      * all (querying it answers INVALID_FIELD) and every amount is in the organization's currency.
      */
-    public Schemas(boolean multiCurrency) {
+    public Schemas(boolean multiCurrency, boolean personAccounts) {
+        this.personAccounts = personAccounts;
         if (multiCurrency) {
             // Only multi-currency orgs have CurrencyType (their currencies and rates)
             add(new SObjectType("CurrencyType", "02B", false, List.of(system("Id", ID), of("IsoCode", PICKLIST, 3),
@@ -51,21 +66,12 @@ public final class Schemas {
         add(new SObjectType(ORGANIZATION, "00D", false, List.of(system("Id", ID), of("Name", STRING, 80),
                 of("DefaultCurrencyIsoCode", PICKLIST, 3), system("CreatedDate", DATETIME),
                 system("LastModifiedDate", DATETIME), system("SystemModstamp", DATETIME))));
-        add(new SObjectType(ACCOUNT, "001", false, List.of(system("Id", ID), of("Name", STRING, 255).required(),
-                system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+        List<FieldDef> contactFields = contactFields(personAccounts);
+        add(new SObjectType(ACCOUNT, "001", personAccounts, personAccounts ? personAccountFields(contactFields)
+                : List.of(system("Id", ID), of("Name", STRING, 255).required(), system("IsDeleted", BOOLEAN),
+                system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
                 system("SystemModstamp", DATETIME))));
-        add(new SObjectType(CONTACT, "003", true, List.of(system("Id", ID),
-                of("FirstName", STRING, 40).in("Name"), of("LastName", STRING, 80).required().in("Name"),
-                of("Email", EMAIL, 80), of("Birthdate", DATE, 0), of("HasOptedOutOfEmail", BOOLEAN, 0),
-                lookup("AccountId", ACCOUNT, "Account"),
-                system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
-                system("SystemModstamp", DATETIME),
-                of("Loyalty_Member_Id__c", STRING, 36), of("Loyalty_Tier__c", STRING, 40),
-                of("Loyalty_Points__c", DOUBLE, 0), of("Loyalty_Segment__c", STRING, 80),
-                of("Loyalty_Next_Tier__c", STRING, 40), of("Loyalty_Points_To_Next_Tier__c", DOUBLE, 0),
-                of("Loyalty_Points_Expiring__c", DOUBLE, 0), of("Loyalty_Points_Expiring_On__c", DATE, 0),
-                of("Loyalty_CLTV__c", CURRENCY, 0), of("Loyalty_Churn_Risk__c", STRING, 20),
-                of("Loyalty_Referral_Code__c", STRING, 20), of("Loyalty_Updated_At__c", DATETIME, 0))));
+        add(new SObjectType(CONTACT, "003", true, contactFields));
         add(new SObjectType(PRODUCT, "01t", false, List.of(system("Id", ID), of("Name", STRING, 255).required(),
                 of("ProductCode", STRING, 255), of("Family", PICKLIST, 40), of("IsActive", BOOLEAN, 0),
                 system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
@@ -95,6 +101,53 @@ public final class Schemas {
                 of("Quantity", DOUBLE, 0).required(), of("UnitPrice", CURRENCY, 0).required(),
                 system("TotalPrice", CURRENCY), system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME),
                 system("LastModifiedDate", DATETIME), system("SystemModstamp", DATETIME))));
+    }
+
+    /** Contact's fields; a person-account org adds IsPersonAccount (true on the hidden person contacts). */
+    private static List<FieldDef> contactFields(boolean personAccounts) {
+        List<FieldDef> fields = new ArrayList<>(List.of(system("Id", ID),
+                of("FirstName", STRING, 40).in("Name"), of("LastName", STRING, 80).required().in("Name"),
+                of("Email", EMAIL, 80), of("Birthdate", DATE, 0), of("HasOptedOutOfEmail", BOOLEAN, 0),
+                lookup("AccountId", ACCOUNT, "Account"),
+                system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+                system("SystemModstamp", DATETIME),
+                of("Loyalty_Member_Id__c", STRING, 36), of("Loyalty_Tier__c", STRING, 40),
+                of("Loyalty_Points__c", DOUBLE, 0), of("Loyalty_Segment__c", STRING, 80),
+                of("Loyalty_Next_Tier__c", STRING, 40), of("Loyalty_Points_To_Next_Tier__c", DOUBLE, 0),
+                of("Loyalty_Points_Expiring__c", DOUBLE, 0), of("Loyalty_Points_Expiring_On__c", DATE, 0),
+                of("Loyalty_CLTV__c", CURRENCY, 0), of("Loyalty_Churn_Risk__c", STRING, 20),
+                of("Loyalty_Referral_Code__c", STRING, 20), of("Loyalty_Updated_At__c", DATETIME, 0)));
+        if (personAccounts) {
+            fields.add(7, system("IsPersonAccount", BOOLEAN));
+        }
+        return fields;
+    }
+
+    /**
+     * Account in a person-account org: the business fields, IsPersonAccount and PersonContactId, and the person
+     * contact's fields as Salesforce shows them on the account: FirstName/LastName as they are, standard ones with
+     * a Person prefix (Email → PersonEmail), custom ones with __c turned into __pc. Name is required of business
+     * accounts only (a person account's Name is its first and last name), checked by {@link PersonAccounts}.
+     */
+    private static List<FieldDef> personAccountFields(List<FieldDef> contactFields) {
+        List<FieldDef> fields = new ArrayList<>(List.of(system("Id", ID), of("Name", STRING, 255),
+                of("RecordTypeId", STRING, 18), system("IsPersonAccount", BOOLEAN),
+                lookup("PersonContactId", CONTACT, "PersonContact").readOnly(), system("IsDeleted", BOOLEAN),
+                system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
+                system("SystemModstamp", DATETIME)));
+        for (FieldDef f : contactFields) {
+            String onAccount = PersonAccounts.accountField(f.name());
+            if (onAccount != null) {
+                fields.add(new FieldDef(onAccount, f.label(), f.type(), f.length(), true, true, null, null, null,
+                        true));
+            }
+        }
+        return fields;
+    }
+
+    /** Whether this org has person accounts enabled (Account.IsPersonAccount exists). */
+    public boolean personAccounts() {
+        return personAccounts;
     }
 
     private SObjectType add(SObjectType type) {
