@@ -86,6 +86,7 @@ public final class Application implements AutoCloseable {
     public static Application start(Path workDir, Map<String, String> overrides, Map<String, String> env,
                                     Clock clock) {
         Preflight checked = Preflight.check(workDir, overrides, env);
+        io.loyaltybridge.app.log.KnownNoise.appRunning();
         Properties properties = checked.properties();
         String routes = checked.routes();
         Config config = checked.config();
@@ -241,6 +242,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         gate.close();
+        io.loyaltybridge.app.log.KnownNoise.appStopping();
         // Backfills and first syncs run for minutes inside one exchange: they end at their next page, so that
         // Camel's routes stop gracefully within camel.main.shutdownTimeout instead of being forced.
         core.progress().stopAll();
