@@ -32,6 +32,7 @@ final class BenchApp {
         Map<String, String> s = new HashMap<>();
         s.put("loyalty.db.url", db.url());
         s.put("camel.server.port", Integer.toString(freePort()));
+        s.put("camel.server.host", "127.0.0.1"); // the benchmark talks to itself only, as sandbox mode does
         s.put("loyalty.program.file", program(workDir, temp).toString());
         s.put("loyalty.salesforce.enabled", "true");
         s.put("loyalty.salesforce.login-url", sf.loginUrl());
