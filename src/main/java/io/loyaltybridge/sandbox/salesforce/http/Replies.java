@@ -29,6 +29,25 @@ public final class Replies {
         ctx.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body);
     }
 
+    /**
+     * The request body's fields when it is one JSON object; otherwise answers 400 JSON_PARSER_ERROR as Salesforce does
+     * and returns null (the caller stops).
+     */
+    public static java.util.Map<String, Object> objectFields(RoutingContext ctx) {
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body().buffer().getBytes());
+        } catch (java.io.IOException | RuntimeException e) {
+            error(ctx, 400, "JSON_PARSER_ERROR", "Unexpected character in request body");
+            return null;
+        }
+        if (body == null || !body.isObject()) {
+            error(ctx, 400, "JSON_PARSER_ERROR", "The request body must be a JSON object");
+            return null;
+        }
+        return CompositeEndpoint.fields(body);
+    }
+
     public static void error(RoutingContext ctx, int status, String errorCode, String message) {
         json(ctx, status, List.of(new ErrorBody(message, errorCode)));
     }

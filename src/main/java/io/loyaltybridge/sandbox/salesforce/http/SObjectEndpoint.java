@@ -47,11 +47,8 @@ final class SObjectEndpoint {
      * published, not stored: Salesforce does not keep events as queryable records.
      */
     void create(ApiCall call, String typeName) {
-        com.fasterxml.jackson.databind.JsonNode body;
-        try {
-            body = Replies.JSON.readTree(call.ctx().body().buffer().getBytes());
-        } catch (IOException | RuntimeException e) {
-            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "Unexpected character in request body");
+        Map<String, Object> fields = Replies.objectFields(call.ctx());
+        if (fields == null) {
             return;
         }
         var type = peer.org.schemas().get(typeName);
@@ -59,11 +56,6 @@ final class SObjectEndpoint {
             Replies.error(call.ctx(), 404, "NOT_FOUND", "The requested resource does not exist");
             return;
         }
-        if (body == null || !body.isObject()) {
-            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "The request body must be a JSON object");
-            return;
-        }
-        Map<String, Object> fields = CompositeEndpoint.fields(body);
         try {
             if (fields.containsKey("Id")) {
                 throw new FieldError("INVALID_FIELD", "cannot specify Id in an insert call", List.of("Id"));
@@ -94,18 +86,10 @@ final class SObjectEndpoint {
      * such record, 404 ENTITY_IS_DELETED for a deleted one, 400 with the field error for a bad value.
      */
     void update(ApiCall call, String typeName, String id) {
-        com.fasterxml.jackson.databind.JsonNode body;
-        try {
-            body = Replies.JSON.readTree(call.ctx().body().buffer().getBytes());
-        } catch (IOException | RuntimeException e) {
-            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "Unexpected character in request body");
+        Map<String, Object> fields = Replies.objectFields(call.ctx());
+        if (fields == null) {
             return;
         }
-        if (body == null || !body.isObject()) {
-            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "The request body must be a JSON object");
-            return;
-        }
-        Map<String, Object> fields = CompositeEndpoint.fields(body);
         fields.remove("Id");
         writeOne(call, typeName, id, (tx, r) -> peer.org.writer().update(tx, r, fields));
     }

@@ -1,11 +1,9 @@
 package io.loyaltybridge.sandbox.salesforce.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.loyaltybridge.sandbox.salesforce.data.FieldError;
 import io.loyaltybridge.sandbox.salesforce.data.SObjectType;
 import io.loyaltybridge.sandbox.salesforce.data.SRecord;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,18 +34,10 @@ final class UpsertEndpoint {
                     + " accessible: " + fieldName);
             return;
         }
-        JsonNode body;
-        try {
-            body = Replies.JSON.readTree(call.ctx().body().buffer().getBytes());
-        } catch (IOException | RuntimeException e) {
-            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "Unexpected character in request body");
+        Map<String, Object> fields = Replies.objectFields(call.ctx());
+        if (fields == null) {
             return;
         }
-        if (body == null || !body.isObject()) {
-            Replies.error(call.ctx(), 400, "JSON_PARSER_ERROR", "The request body must be a JSON object");
-            return;
-        }
-        Map<String, Object> fields = CompositeEndpoint.fields(body);
         String externalField = type.field(field).name();
         try {
             if (fields.containsKey("Id")) {
