@@ -51,7 +51,16 @@ public final class OrderIngest {
         this.lookups = new PgOrderBatchLookups(tx);
     }
 
+    /** Takes a batch of CRM orders in, in one transaction; the cursor advances with it. */
     public IngestReport apply(List<InboundOrder> batch, SourceCursor cursor) {
+        return applyOneByOne(batch, cursor);
+    }
+
+    /**
+     * The per-order path: each order settled alone, in a savepoint, through the ledger's use case. It is the oracle
+     * the set-wise path is held to (the differential test settles the same histories both ways).
+     */
+    public IngestReport applyOneByOne(List<InboundOrder> batch, SourceCursor cursor) {
         return tx.inTransaction(() -> {
             IngestReport report = IngestReport.NONE;
             OrderBatch known = OrderBatch.load(lookups, batch);
