@@ -31,6 +31,7 @@ import io.loyaltybridge.store.PgLedgerEntries;
 import io.loyaltybridge.store.PgMemberActivity;
 import io.loyaltybridge.store.PgMemberContexts;
 import io.loyaltybridge.store.PgMemberTiers;
+import io.loyaltybridge.store.PgMemberEvents;
 import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.PgOrders;
 import io.loyaltybridge.store.PgReferrals;
@@ -66,7 +67,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
     /** With notifications: the ports that make a notifiable change record its event in the same transaction. */
     public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify) {
         Transactions tx = new Transactions(dataSource);
-        MemberEvents events = notify.events(tx);
+        PgMemberEvents events = notify.events(tx);
         PgMembers members = new PgMembers(tx);
         PgOrders orders = new PgOrders(tx);
         PgLedgerEntries ledger = new PgLedgerEntries(tx, clock);
@@ -97,7 +98,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, recordedLedger, program, clock),
                 standings, new StandingProfiles(standings), new ProgramJobs(program, ports, tierGrants, clock),
-                SyncStores.open(tx), new LedgerCheck(tx), EngineServices.assemble(tx, members, recordedLedger, contexts,
+                SyncStores.open(tx, events), new LedgerCheck(tx), EngineServices.assemble(tx, members, recordedLedger, contexts,
                 upgrades, program, clock), progress, new CrmReaders(),
                 // One CRM batch at a time in this process: the connectors' batches share members (one person in
                 // both CRMs), so run side by side they only deadlock each other.

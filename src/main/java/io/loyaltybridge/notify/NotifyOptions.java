@@ -22,7 +22,7 @@ public record NotifyOptions(Set<String> crmChannels, boolean webhooks, String wi
         crmChannels = Set.copyOf(crmChannels);
     }
 
-    public MemberEvents events(Transactions transactions) {
+    public PgMemberEvents events(Transactions transactions) {
         return new PgMemberEvents(transactions, crmChannels, webhooks);
     }
 }

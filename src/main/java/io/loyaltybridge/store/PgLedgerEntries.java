@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /** The append-only ledger and the stored balances it moves, in PostgreSQL. */
 public final class PgLedgerEntries implements LedgerEntries {
-    private static final String COLUMNS = "id, member_id, account, points, kind, reason, source_system, source_id, "
+    static final String COLUMNS = "id, member_id, account, points, kind, reason, source_system, source_id, "
             + "rule_version, created_at, effective_at, operation_key, order_id";
     static final String EARNED_KINDS = Arrays.stream(EntryKind.values()).filter(EntryKind::countsAsEarned)
             .map(kind -> "'" + kind.wireName() + "'").collect(Collectors.joining(", ", "(", ")"));
@@ -135,7 +135,7 @@ public final class PgLedgerEntries implements LedgerEntries {
                 beforeId == null ? Long.MAX_VALUE : beforeId, limit);
     }
 
-    private static LedgerEntry entry(ResultSet row) throws SQLException {
+    static LedgerEntry entry(ResultSet row) throws SQLException {
         return new LedgerEntry(row.getLong("id"), new MemberId(row.getLong("member_id")),
                 Account.fromWire(row.getString("account")), row.getLong("points"),
                 EntryKind.fromWire(row.getString("kind")), row.getString("reason"),

@@ -22,6 +22,15 @@ import java.util.Map;
  * that is not an order's (bonuses, partner earn, adjustments).
  */
 public final class PgMemberActivity implements MemberActivity {
+    /**
+     * The ledger entries that count for tiers besides orders' own points: grants that are no order's (bonuses,
+     * partner earn, adjustments) and a bonus an order caused, counted when granted (pending) less its
+     * cancellation, not again when released. The batch settlement applies the same rule to what it appends.
+     */
+    static final String QUALIFYING_GRANT = "((order_id IS NULL AND account = 'points'"
+            + " AND kind IN ('bonus', 'earn', 'adjust')) OR (order_id IS NOT NULL AND account = 'pending'"
+            + " AND operation_key NOT LIKE 'order:%' AND kind IN ('bonus', 'reverse')))";
+
     private final Sql sql;
     private final ZoneId zone;
     private final String keptSql;
@@ -39,11 +48,7 @@ public final class PgMemberActivity implements MemberActivity {
         sql.list("SELECT member_id, (placed_at AT TIME ZONE ?)::date AS day, earned_points AS points,"
                         + " " + keptSql + " AS kept FROM orders WHERE member_id = ANY (?) AND placed_at >= ?"
                         + " UNION ALL SELECT member_id, (effective_at AT TIME ZONE ?)::date, points, 0 FROM ledger_entries"
-                        + " WHERE member_id = ANY (?) AND effective_at >= ? AND ((order_id IS NULL AND account = 'points'"
-                        + " AND kind IN ('bonus', 'earn', 'adjust')) OR (order_id IS NOT NULL AND account = 'pending'"
-                        // A bonus an order caused counts when granted (pending), less its cancellation; not again
-                        // when released.
-                        + " AND operation_key NOT LIKE 'order:%' AND kind IN ('bonus', 'reverse'))) ORDER BY 1, 2",
+                        + " WHERE member_id = ANY (?) AND effective_at >= ? AND " + QUALIFYING_GRANT + " ORDER BY 1, 2",
                 row -> {
                     BigDecimal kept = row.getBigDecimal("kept");
                     boolean isOrder = kept.signum() > 0;

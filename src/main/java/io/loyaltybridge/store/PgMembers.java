@@ -111,6 +111,12 @@ public final class PgMembers implements Members {
         }
     }
 
+    @Override
+    public void lock(MemberId member) {
+        // NO KEY UPDATE: foreign-key checks of rows that reference the member (KEY SHARE) do not wait on it.
+        sql.list("SELECT id FROM members WHERE id = ? FOR NO KEY UPDATE", row -> row.getLong(1), member.value());
+    }
+
     private static Object[] params(NewMember member) {
         return new Object[]{member.email() == null ? null : member.email().value(), member.firstName(),
                 member.lastName(), member.birthDate() == null ? null : Date.valueOf(member.birthDate()),

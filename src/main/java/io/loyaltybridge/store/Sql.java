@@ -60,6 +60,8 @@ final class Sql {
                 statement.setArray(i + 1, connection.createArrayOf("bigint", array.boxed()));
             } else if (param instanceof TextArray array) {
                 statement.setArray(i + 1, connection.createArrayOf("text", array.values()));
+            } else if (param instanceof Column column) {
+                statement.setArray(i + 1, connection.createArrayOf(column.type(), column.values()));
             } else if (param instanceof Json json) {
                 statement.setObject(i + 1, json.text(), Types.OTHER);
             } else {
@@ -103,6 +105,16 @@ final class Sql {
 
     /** A parameter to bind as text[]. */
     record TextArray(String[] values) {
+    }
+
+    /**
+     * A column of a multi-row statement, bound as one array of {@code type} and read back with {@code unnest}: one
+     * statement writes a whole batch, however many rows.
+     */
+    record Column(String type, Object[] values) {
+        static Column of(String type, java.util.List<?> values) {
+            return new Column(type, values.toArray());
+        }
     }
 
     /** A parameter to bind as jsonb. */

@@ -15,7 +15,11 @@ import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.PgOrderBatchLookups;
+import io.loyaltybridge.store.PgSettlementWrites;
 import io.loyaltybridge.store.Transactions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -35,7 +39,9 @@ public final class OrderIngest {
     private final SyncStores stores;
     private final LedgerService ledger;
     private final Clock clock;
+    private static final Logger LOG = LoggerFactory.getLogger(OrderIngest.class);
     private final PgOrderBatchLookups lookups;
+    private final BatchIngest batches;
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
         this(tx, stores, ledger, Clock.systemUTC());
@@ -49,11 +55,23 @@ public final class OrderIngest {
         this.stores = stores;
         this.ledger = ledger;
         this.lookups = new PgOrderBatchLookups(tx);
+        this.batches = new BatchIngest(tx, stores, ledger, clock);
     }
 
-    /** Takes a batch of CRM orders in, in one transaction; the cursor advances with it. */
+    /**
+     * Takes a batch of CRM orders in, set-wise, in one transaction with a fixed number of statements whatever its
+     * size ({@link BatchIngest}); the cursor advances with it. A batch the set-wise path cannot judge alone is
+     * settled one order at a time instead, in the same transaction.
+     */
     public IngestReport apply(List<InboundOrder> batch, SourceCursor cursor) {
-        return applyOneByOne(batch, cursor);
+        return tx.inTransaction(() -> {
+            try {
+                return tx.inSavepoint(() -> batches.apply(batch, cursor));
+            } catch (BatchIngest.Fallback | PgSettlementWrites.Diverged reason) {
+                LOG.debug("Batch of {} orders settled one by one: {}", batch.size(), reason.getMessage());
+                return applyOneByOne(batch, cursor);
+            }
+        });
     }
 
     /**
@@ -139,7 +157,7 @@ public final class OrderIngest {
     }
 
     /** CRM records can lack anything; say which fields by the rules every source is held to. */
-    private static void requireComplete(InboundOrder order, Instant now) {
+    static void requireComplete(InboundOrder order, Instant now) {
         List<Violation> problems = OrderAcceptance.violations(new OrderAcceptance.Report(order.externalId(),
                 "contact", order.contactExternalId() != null && !order.contactExternalId().isBlank(), order.total(),
                 order.currency(), order.placedAt(), order.status(), order.refundedAmount(), order.lines()), now);

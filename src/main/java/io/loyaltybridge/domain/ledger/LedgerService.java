@@ -69,6 +69,7 @@ public final class LedgerService {
     public OrderOutcome submitOrder(OrderSubmission submission) {
         return unitOfWork.inTransaction(() -> {
             Member member = resolver.resolve(submission.member());
+            members.lock(member.id());
             Order order = submission.forMember(member.id());
             Optional<StoredOrder> inserted = orders.insertIfAbsent(order);
             if (inserted.isPresent()) {

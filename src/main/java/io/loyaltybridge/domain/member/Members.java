@@ -33,4 +33,10 @@ public interface Members {
 
     /** Links an identity to the member; a no-op when already linked to them, a Conflict when linked to another. */
     void link(MemberId member, CrmIdentity identity);
+
+    /**
+     * Locks the member until the transaction ends, so that settlements of one member's orders (one by one, or a
+     * batch of a CRM's) queue up instead of reading each other's half-written state. Batches lock in id order.
+     */
+    void lock(MemberId member);
 }

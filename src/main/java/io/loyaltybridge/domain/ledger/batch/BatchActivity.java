@@ -1,0 +1,122 @@
+package io.loyaltybridge.domain.ledger.batch;
+
+import io.loyaltybridge.domain.ledger.Account;
+import io.loyaltybridge.domain.ledger.EntryKind;
+import io.loyaltybridge.domain.ledger.LedgerEntry;
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.order.StoredOrder;
+import io.loyaltybridge.domain.program.MemberActivity;
+import io.loyaltybridge.domain.program.OrderFact;
+import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.Qualifying;
+import io.loyaltybridge.domain.program.SegmentStore;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the batch's members did, as tier qualification and badges count it, from the snapshot and the batch's own
+ * orders and grants: the in-memory twin of the store's activity and order-fact queries (same rules; the
+ * differential test holds the two to the same results).
+ */
+final class BatchActivity implements MemberActivity, SegmentStore {
+    private final Snapshot snapshot;
+    private final BatchOrders orders;
+    private final BatchLedger ledger;
+    private final Program program;
+    private final ZoneId zone;
+
+    BatchActivity(Snapshot snapshot, BatchOrders orders, BatchLedger ledger, Program program) {
+        this.snapshot = snapshot;
+        this.orders = orders;
+        this.ledger = ledger;
+        this.program = program;
+        this.zone = program.zone();
+    }
+
+    /** A grant that counts for tiers and is not an order's own points (see the store's activity query). */
+    static boolean qualifyingGrant(LedgerEntry e) {
+        if (e.orderId() == null) {
+            return e.account() == Account.POINTS
+                    && Set.of(EntryKind.BONUS, EntryKind.EARN, EntryKind.ADJUST).contains(e.kind());
+        }
+        // A bonus an order caused counts when granted (pending), less its cancellation; not again when released.
+        return e.account() == Account.PENDING && !e.operationKey().startsWith("order:")
+                && Set.of(EntryKind.BONUS, EntryKind.REVERSE).contains(e.kind());
+    }
+
+    @Override
+    public Map<MemberId, List<Qualifying>> qualifying(Collection<MemberId> members, LocalDate from) {
+        if (from.isBefore(snapshot.grantsFrom())) {
+            throw new IllegalStateException("activity from " + from + " asked, loaded from " + snapshot.grantsFrom());
+        }
+        Map<MemberId, List<Qualifying>> byMember = new HashMap<>();
+        for (MemberId member : members) {
+            List<Qualifying> activity = new ArrayList<>();
+            for (StoredOrder stored : orders.of(member)) {
+                LocalDate day = stored.order().placedAt().atZone(zone).toLocalDate();
+                if (!day.isBefore(from)) {
+                    BigDecimal kept = OrderFact.of(stored.order(), program).kept();
+                    activity.add(new Qualifying(day, orders.earnedPoints(stored.id()), kept, kept.signum() > 0 ? 1 : 0));
+                }
+            }
+            snapshot.grants().getOrDefault(member, List.of()).stream().filter(q -> !q.on().isBefore(from))
+                    .forEach(activity::add);
+            ledger.appended().stream().filter(e -> e.member().equals(member) && qualifyingGrant(e))
+                    .map(e -> Qualifying.points(e.effectiveAt().atZone(zone).toLocalDate(), e.points()))
+                    .filter(q -> !q.on().isBefore(from)).forEach(activity::add);
+            if (!activity.isEmpty()) {
+                activity.sort(Comparator.comparing(Qualifying::on));
+                byMember.put(member, activity);
+            }
+        }
+        return byMember;
+    }
+
+    @Override
+    public Map<MemberId, LocalDate> joinedOn(Collection<MemberId> members) {
+        Map<MemberId, LocalDate> joined = new HashMap<>();
+        members.forEach(m -> {
+            if (snapshot.members().containsKey(m)) {
+                joined.put(m, snapshot.members().get(m).atZone(zone).toLocalDate());
+            }
+        });
+        return joined;
+    }
+
+    @Override
+    public Map<MemberId, List<OrderFact>> orderFacts(Collection<MemberId> members) {
+        Map<MemberId, List<OrderFact>> facts = new HashMap<>();
+        for (MemberId member : members) {
+            List<StoredOrder> of = new ArrayList<>(orders.of(member));
+            if (!of.isEmpty()) {
+                of.sort(Comparator.comparing(s -> s.order().placedAt()));
+                facts.put(member, of.stream().map(s -> OrderFact.of(s.order(), program)).toList());
+            }
+        }
+        return facts;
+    }
+
+    @Override
+    public Map<MemberId, Long> pointBalances(Collection<MemberId> members) {
+        throw new UnsupportedOperationException("segments are not computed while settling orders");
+    }
+
+    @Override
+    public int save(List<Assigned> assigned) {
+        throw new UnsupportedOperationException("segments are not computed while settling orders");
+    }
+
+    @Override
+    public Map<MemberId, Assigned> get(Collection<MemberId> members) {
+        throw new UnsupportedOperationException("segments are not computed while settling orders");
+    }
+}
