@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes CRM orders in through the ledger, which writes only what changed. An order of a contact we have not seen
@@ -42,6 +43,7 @@ public final class OrderIngest {
     private static final Logger LOG = LoggerFactory.getLogger(OrderIngest.class);
     private final PgOrderBatchLookups lookups;
     private final BatchIngest batches;
+    private final AtomicLong settledOneByOne = new AtomicLong();
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
         this(tx, stores, ledger, Clock.systemUTC());
@@ -68,10 +70,16 @@ public final class OrderIngest {
             try {
                 return tx.inSavepoint(() -> batches.apply(batch, cursor));
             } catch (BatchIngest.Fallback | PgSettlementWrites.Diverged reason) {
+                settledOneByOne.incrementAndGet();
                 LOG.debug("Batch of {} orders settled one by one: {}", batch.size(), reason.getMessage());
                 return applyOneByOne(batch, cursor);
             }
         });
+    }
+
+    /** How many batches fell back to the one-by-one path since start (rare: see {@link BatchIngest}). */
+    public long batchesSettledOneByOne() {
+        return settledOneByOne.get();
     }
 
     /**
