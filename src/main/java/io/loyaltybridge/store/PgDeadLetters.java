@@ -46,6 +46,12 @@ public final class PgDeadLetters {
                 + " ORDER BY id FOR UPDATE SKIP LOCKED", PgDeadLetters::letter, key);
     }
 
+    /** {@link #waitingFor} for many records at once, in one statement. */
+    public List<DeadLetter> waitingForAny(java.util.Collection<String> keys) {
+        return sql.list("SELECT " + COLUMNS + " FROM dead_letters WHERE waiting_for = ANY (?) AND status = 'open'"
+                + " ORDER BY id FOR UPDATE SKIP LOCKED", PgDeadLetters::letter, new Sql.TextArray(keys.toArray(String[]::new)));
+    }
+
     public void markReplayed(long id) {
         sql.update("UPDATE dead_letters SET status = 'replayed', replayed_at = now(), replay_count = replay_count + 1"
                 + " WHERE id = ?", id);

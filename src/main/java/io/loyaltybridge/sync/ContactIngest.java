@@ -5,6 +5,7 @@ import io.loyaltybridge.domain.member.CrmIdentity;
 import io.loyaltybridge.domain.member.Email;
 import io.loyaltybridge.domain.member.Member;
 import io.loyaltybridge.domain.member.NewMember;
+import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.Transactions;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes CRM contacts in: each maps to one member — by its CRM id, else by email, else a new member — and the
@@ -27,6 +29,8 @@ public final class ContactIngest {
     private final SyncStores stores;
     private final Map<String, FieldMap> fieldMaps;
     private final OrderIngest orders;
+    private final ContactBatch batches;
+    private final AtomicLong takenOneByOne = new AtomicLong();
 
     public ContactIngest(Transactions tx, SyncStores stores, Map<String, FieldMap> fieldMaps, OrderIngest orders) {
         this.tx = tx;
@@ -35,9 +39,45 @@ public final class ContactIngest {
         this.stores = stores;
         this.fieldMaps = fieldMaps;
         this.orders = orders;
+        this.batches = new ContactBatch(tx, stores);
     }
 
+    /**
+     * Takes a batch of contacts in, set-wise ({@link ContactBatch}: a fixed number of statements whatever its size),
+     * in one transaction with its cursor; a batch that path does not judge alone is taken in one record at a time.
+     * Orders that were waiting for these contacts are replayed in the same transaction.
+     */
     public IngestReport apply(List<InboundContact> batch, SourceCursor cursor) {
+        return tx.inTransaction(() -> {
+            IngestReport report;
+            try {
+                report = batch.isEmpty() ? IngestReport.NONE : tx.inSavepoint(() -> {
+                    ContactBatch.Taken taken = batches.apply(batch, fieldMaps);
+                    replayWaitingFor(taken.records());
+                    return new IngestReport(taken.changed(), taken.skipped(), 0);
+                });
+            } catch (RuntimeException reason) {
+                if (Failures.classify(reason) == ErrorClass.RETRIABLE) {
+                    throw reason;
+                }
+                // The one-by-one path judges what the batch could not, and dead-letters a record that fails.
+                takenOneByOne.incrementAndGet();
+                return applyOneByOne(batch, cursor);
+            }
+            if (cursor != null) {
+                stores.sources().advance(cursor.system(), cursor.object(), cursor.watermark(), report.taken());
+            }
+            return report;
+        });
+    }
+
+    /** How many batches fell back to the one-by-one path since start. */
+    public long batchesTakenOneByOne() {
+        return takenOneByOne.get();
+    }
+
+    /** One record at a time, each in a savepoint: the oracle the set-wise path is tested against. */
+    public IngestReport applyOneByOne(List<InboundContact> batch, SourceCursor cursor) {
         return tx.inTransaction(() -> {
             IngestReport report = IngestReport.NONE;
             for (InboundContact contact : batch) {
@@ -48,6 +88,14 @@ public final class ContactIngest {
             }
             return report;
         });
+    }
+
+    /** Replays, one by one, the orders that were waiting for any of these records (one read for them all). */
+    private void replayWaitingFor(List<InboundContact> taken) {
+        List<String> keys = taken.stream().map(c -> InboundContact.waitKey(c.system(), c.externalId())).toList();
+        for (PgDeadLetters.DeadLetter letter : stores.deadLetters().waitingForAny(keys)) {
+            orders.replay(letter);
+        }
     }
 
     /** One contact, in the caller's transaction; a permanent failure becomes a dead letter. */
@@ -114,7 +162,7 @@ public final class ContactIngest {
         return email == null ? members.create(details) : members.createOrGetByEmail(details);
     }
 
-    private static NewMember details(InboundContact contact, Email email, Consent current) {
+    static NewMember details(InboundContact contact, Email email, Consent current) {
         LocalDate birth = contact.birthDate();
         boolean plausible = birth != null && birth.getYear() >= 1900 && !birth.isAfter(LocalDate.now());
         Consent consent = contact.marketingConsent() == null ? current : new Consent(contact.marketingConsent());

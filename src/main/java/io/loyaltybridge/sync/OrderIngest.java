@@ -69,9 +69,19 @@ public final class OrderIngest {
         return tx.inTransaction(() -> {
             try {
                 return tx.inSavepoint(() -> batches.apply(batch, cursor));
-            } catch (BatchIngest.Fallback | PgSettlementWrites.Diverged reason) {
+            } catch (RuntimeException reason) {
+                if (Failures.classify(reason) == ErrorClass.RETRIABLE) {
+                    throw reason;
+                }
+                // A Fallback, a Diverged write, or an order the database refuses: the one-by-one path judges each
+                // order alone and dead-letters the one that fails.
                 settledOneByOne.incrementAndGet();
-                LOG.debug("Batch of {} orders settled one by one: {}", batch.size(), reason.getMessage());
+                if (reason instanceof BatchIngest.Fallback || reason instanceof PgSettlementWrites.Diverged) {
+                    LOG.debug("Batch of {} orders settled one by one: {}", batch.size(), reason.getMessage());
+                } else {
+                    LOG.warn("Batch of {} orders settled one by one after {}", batch.size(),
+                            reason.getClass().getSimpleName());
+                }
                 return applyOneByOne(batch, cursor);
             }
         });
@@ -125,10 +135,13 @@ public final class OrderIngest {
 
     /** Replays the orders that were waiting for a contact that has just been taken in. */
     void replayWaitingFor(String key) {
-        for (PgDeadLetters.DeadLetter letter : stores.deadLetters().waitingFor(key)) {
-            if (one(InboundJson.order(letter.payload())).deadLettered() == 0) {
-                stores.deadLetters().markReplayed(letter.id());
-            }
+        stores.deadLetters().waitingFor(key).forEach(this::replay);
+    }
+
+    /** Replays one waiting order; its letter is closed when the order was taken in (or is no longer needed). */
+    void replay(PgDeadLetters.DeadLetter letter) {
+        if (one(InboundJson.order(letter.payload())).deadLettered() == 0) {
+            stores.deadLetters().markReplayed(letter.id());
         }
     }
 

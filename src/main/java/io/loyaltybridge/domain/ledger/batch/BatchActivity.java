@@ -70,7 +70,7 @@ final class BatchActivity implements MemberActivity, SegmentStore {
             }
             snapshot.grants().getOrDefault(member, List.of()).stream().filter(q -> !q.on().isBefore(from))
                     .forEach(activity::add);
-            ledger.appended().stream().filter(e -> e.member().equals(member) && qualifyingGrant(e))
+            ledger.appendedFor(member).stream().filter(BatchActivity::qualifyingGrant)
                     .map(e -> Qualifying.points(e.effectiveAt().atZone(zone).toLocalDate(), e.points()))
                     .filter(q -> !q.on().isBefore(from)).forEach(activity::add);
             if (!activity.isEmpty()) {

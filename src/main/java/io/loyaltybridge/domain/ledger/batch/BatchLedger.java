@@ -30,6 +30,7 @@ final class BatchLedger implements LedgerEntries {
     private final Map<Long, List<LedgerEntry>> byOrder = new HashMap<>();
     private final Set<String> keys = new HashSet<>();
     private final List<LedgerEntry> appended = new ArrayList<>();
+    private final Map<MemberId, List<LedgerEntry>> appendedByMember = new HashMap<>();
     private final Map<MemberId, Map<Account, long[]>> moves = new LinkedHashMap<>();
     private final Clock clock;
 
@@ -50,6 +51,7 @@ final class BatchLedger implements LedgerEntries {
                 e.points(), e.kind(), e.reason(), e.source(), e.ruleVersion(), clock.instant(), e.effectiveAt(),
                 e.operationKey(), e.orderId());
         appended.add(entry);
+        appendedByMember.computeIfAbsent(e.member(), m -> new ArrayList<>()).add(entry);
         if (e.orderId() != null) {
             byOrder.computeIfAbsent(e.orderId(), o -> new ArrayList<>()).add(entry);
         }
@@ -79,6 +81,10 @@ final class BatchLedger implements LedgerEntries {
 
     List<LedgerEntry> appended() {
         return appended;
+    }
+
+    List<LedgerEntry> appendedFor(MemberId member) {
+        return appendedByMember.getOrDefault(member, List.of());
     }
 
     Map<MemberId, Map<Account, long[]>> moves() {
