@@ -119,6 +119,7 @@ public final class HubSpotModule {
         camel.bind("hubspotWebhookDrain", new WebhookDrain(core.transactions(), new WebhookProcessor(options, reads,
                 contactIngest, orderIngest, core.transactions(), echoes, ingestLock),
                 WebhookInboxSettings.policy(config)));
+        camel.bind("hubspotWebhookDeliveries", new WebhookDeliveries());
         if (options.enabled()) {
             core.crmReaders().register(new ContactReader(reads, options.fieldMap()));
             core.apiBudgets().register(ContactMapper.SYSTEM, () -> limiter.daily()

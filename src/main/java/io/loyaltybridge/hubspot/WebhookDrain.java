@@ -2,6 +2,7 @@ package io.loyaltybridge.hubspot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgWebhookInbox;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.LogSafe;
@@ -10,6 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,20 +31,30 @@ public final class WebhookDrain {
     private static final long FORGET_EVERY_MS = 60 * 60 * 1000L;
 
     /** How the inbox is worked (see {@link WebhookInboxSettings}). */
-    record Policy(int batchSize, int leaseSeconds, long retryBaseMs, long holdMs, int keepDays) {
+    record Policy(int batchSize, int leaseSeconds, long retryBaseMs, long holdMs, int keepDays, long lingerMs) {
     }
 
     private final Transactions tx;
     private final PgWebhookInbox inbox;
+    private final PgDeadLetters deadLetters;
     private final WebhookProcessor processor;
     private final Policy policy;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long forgotAt;
+    /** A drain after linger-ms takes a part batch; one is scheduled at a time. */
+    private final AtomicBoolean redrain = new AtomicBoolean();
+    private final AtomicBoolean partialDue = new AtomicBoolean();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "hubspot-webhook-linger");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WebhookDrain(Transactions tx, WebhookProcessor processor, Policy policy) {
         this.tx = tx;
         this.inbox = new PgWebhookInbox(tx);
+        this.deadLetters = new PgDeadLetters(tx);
         this.processor = processor;
         this.policy = policy;
     }
@@ -72,6 +86,9 @@ public final class WebhookDrain {
         while (!Thread.currentThread().isInterrupted()) {
             List<PgWebhookInbox.Leased> leased;
             try {
+                if (lingering()) {
+                    return;
+                }
                 leased = tx.inTransaction(() -> inbox.lease(policy.batchSize(), policy.leaseSeconds(),
                         policy.holdMs()));
             } catch (RuntimeException e) {
@@ -96,6 +113,25 @@ public final class WebhookDrain {
         }
     }
 
+    /**
+     * Fewer events wait than a batch holds: they wait linger-ms for more to join them (a full batch is drained at
+     * once), then a drain takes what there is. So a burst arriving as many small deliveries is read in full batches,
+     * not in the pieces it happened to arrive in, and no event waits much longer than linger-ms.
+     */
+    private boolean lingering() {
+        if (partialDue.getAndSet(false) || tx.read(inbox::depth).pending() >= policy.batchSize()) {
+            return false;
+        }
+        if (redrain.compareAndSet(false, true)) {
+            later.schedule(() -> {
+                redrain.set(false);
+                partialDue.set(true);
+                drain();
+            }, policy.lingerMs(), TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
     private void erase(PgWebhookInbox.Leased event) {
         try {
             processor.erase(json(event).path("objectId").asText(), () -> inbox.done(List.of(event.id())));
@@ -104,23 +140,58 @@ public final class WebhookDrain {
         }
     }
 
+    /**
+     * The batch's records read with batch reads and settled in one transaction with the events' applied mark. A
+     * batch that fails for a reason of its own content (HubSpot refusing a request, a record we cannot map) is not
+     * retried as a whole: each event is applied alone, so only the one at fault is set aside, as a dead letter.
+     * One that fails because HubSpot or the database cannot be reached waits for a retry, all of it.
+     */
     private void apply(List<PgWebhookInbox.Leased> events) {
         if (events.isEmpty()) {
             return;
         }
-        try {
-            List<JsonNode> json = new ArrayList<>();
-            for (PgWebhookInbox.Leased event : events) {
+        List<PgWebhookInbox.Leased> readable = new ArrayList<>();
+        List<JsonNode> json = new ArrayList<>();
+        for (PgWebhookInbox.Leased event : events) {
+            try {
                 json.add(json(event));
+                readable.add(event);
+            } catch (IllegalStateException e) {
+                deadLetter(event, e);
             }
-            processor.apply(json);
-            // Applied: were this lost (a crash right here), applying the events again reads the same records again.
+        }
+        if (readable.isEmpty()) {
+            return;
+        }
+        try {
+            processor.apply(json, () -> inbox.done(readable.stream().map(PgWebhookInbox.Leased::id).toList()));
+        } catch (RuntimeException e) {
+            if (WebhookFailures.retriable(e)) {
+                failed(readable, e);
+            } else if (readable.size() == 1) {
+                deadLetter(readable.get(0), e);
+            } else {
+                LOG.warn("HubSpot webhook: a batch of {} events failed ({}); applying them one by one",
+                        readable.size(), LogSafe.describe(e));
+                readable.forEach(one -> apply(List.of(one)));
+            }
+        }
+    }
+
+    /** An event that cannot be applied, whatever the retries: kept as a dead letter, its replay puts it back. */
+    private void deadLetter(PgWebhookInbox.Leased event, RuntimeException e) {
+        LOG.warn("HubSpot webhook: event {} of {} set aside as a dead letter: {}", event.id(), event.objectKey(),
+                LogSafe.describe(e));
+        LOG.debug("HubSpot webhook dead letter in full", e);
+        try {
             tx.inTransaction(() -> {
-                inbox.done(events.stream().map(PgWebhookInbox.Leased::id).toList());
+                deadLetters.add(ContactMapper.SYSTEM, "inbound", WebhookFailures.RECORD_TYPE, event.objectKey(),
+                        WebhookFailures.payload(event), WebhookFailures.code(e), WebhookFailures.message(e), null);
+                inbox.done(List.of(event.id()));
                 return null;
             });
-        } catch (RuntimeException e) {
-            failed(events, e);
+        } catch (RuntimeException notRecorded) {
+            failed(List.of(event), notRecorded);
         }
     }
 
@@ -166,7 +237,7 @@ public final class WebhookDrain {
 
     private static JsonNode json(PgWebhookInbox.Leased event) {
         try {
-            return HubSpotClient.JSON.readTree(event.event());
+            return HubSpotClient.JSON.readTree(event.event() == null ? "" : event.event());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored webhook event " + event.id() + " is not JSON", e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.InboundContact;
+import io.loyaltybridge.sync.InboundOrder;
 import io.loyaltybridge.sync.OrderIngest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class WebhookProcessor {
     private final Erasure erasure;
     private final Lock ingestLock;
     private final EchoFilter echoes;
+    private final Transactions tx;
 
     WebhookProcessor(HubSpotOptions options, HubSpotReads reads, ContactIngest contacts, OrderIngest orders,
                      Transactions tx, EchoFilter echoes, Lock ingestLock) {
@@ -39,6 +41,7 @@ public final class WebhookProcessor {
         this.orders = orders;
         this.erasure = new Erasure(tx);
         this.ingestLock = ingestLock;
+        this.tx = tx;
     }
 
     /**
@@ -54,8 +57,12 @@ public final class WebhookProcessor {
         }
     }
 
-    /** Applies the events together (any order); throws when they could not all be applied. */
-    void apply(List<JsonNode> events) {
+    /**
+     * Applies the events together (any order): the touched records are read with batch reads (100 ids a call, per
+     * object type), then settled in one transaction with one contact ingest and one order ingest, together with
+     * {@code alsoInTransaction} (marking the events applied). Throws when they could not all be applied.
+     */
+    void apply(List<JsonNode> events, Runnable alsoInTransaction) {
         WebhookEvents todo = WebhookEvents.sort(events, options.fieldMap(), options.appId(),
                 options.deals() ? "0-3" : "0-123");
         if (todo.misshapen > 0) {
@@ -63,22 +70,27 @@ public final class WebhookProcessor {
                     todo.misshapen, events.size());
         }
         var reread = reads.contacts(new ArrayList<>(todo.reread)).stream().map(echoes::withoutEcho).toList();
-        var changedOrders = reads.orders(new ArrayList<>(todo.orders), false);
-        var deletedOrders = reads.orders(new ArrayList<>(todo.deletedOrders), true);
+        List<InboundOrder> touchedOrders = new ArrayList<>(reads.orders(new ArrayList<>(todo.orders), false));
+        // Deleted orders are only found by an archived read: a second call, for those alone.
+        touchedOrders.addAll(reads.orders(new ArrayList<>(todo.deletedOrders), true));
         ingestLock.lock();
         try {
-            todo.erase.forEach(id -> erasure.erase(id, () -> { }));
-            List<InboundContact> gone = new ArrayList<>();
-            todo.gone.forEach((id, at) -> gone.add(ContactMapper.gone(id, at)));
-            contacts.apply(gone, null);
-            contacts.apply(erasure.keepNotErased(reread), null);
-            orders.apply(changedOrders, null);
-            orders.apply(deletedOrders, null);
+            tx.inTransaction(() -> {
+                todo.erase.forEach(id -> erasure.erase(id, () -> { }));
+                List<InboundContact> people = new ArrayList<>();
+                todo.gone.forEach((id, at) -> people.add(ContactMapper.gone(id, at)));
+                // gone and reread never share a contact (WebhookEvents keeps each in one of them)
+                people.addAll(erasure.keepNotErased(reread));
+                contacts.apply(people, null);
+                orders.apply(touchedOrders, null);
+                alsoInTransaction.run();
+                return null;
+            });
         } finally {
             ingestLock.unlock();
         }
         LOG.debug("HubSpot webhook: {} events: {} contacts read again, {} gone, {} erased, {} orders, {} echoes"
                 + " ignored", events.size(), reread.size(), todo.gone.size(), todo.erase.size(),
-                changedOrders.size() + deletedOrders.size(), todo.echoes);
+                touchedOrders.size(), todo.echoes);
     }
 }

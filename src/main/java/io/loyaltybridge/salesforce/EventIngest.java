@@ -1,11 +1,11 @@
 package io.loyaltybridge.salesforce;
 
-import io.loyaltybridge.sync.LogSafe;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ErrorClass;
 import io.loyaltybridge.sync.InboundContact;
 import io.loyaltybridge.sync.InboundOrder;
+import io.loyaltybridge.sync.LogSafe;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceConstants;
@@ -13,21 +13,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Takes change events in. An event says which records changed, not always how (an update carries only the changed
- * fields, a GAP event none), so the records are read again by id with queryAll — one call however many ids a
- * merged event names, deletions included — and go through the same mapping as polled ones. The event's replay id
- * is stored in the same transaction, so a restart resumes right after the last event taken in. Echoes of our own
- * writes are passed over without a read. When a read keeps failing, the next poll is brought forward instead.
+ * Takes change events in, a batch at a time (routes/salesforce-events.camel.yaml: take, aggregate, read, settle).
+ * An event says which records changed, not always how (an update carries only the changed fields, a GAP event
+ * none), so a batch's records are read again by id with one queryAll per 200 ids, deletions included, and settled
+ * like polled ones in one transaction that also stores the replay id of the batch's last event: a restart resumes
+ * right after the last batch taken in. Echoes of our own writes are passed over without a read. When a read keeps
+ * failing, the next poll is brought forward instead and the replay id stays where it was.
  */
 public final class EventIngest {
     private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
@@ -47,6 +49,9 @@ public final class EventIngest {
     /** Echoes of our writes through person accounts: the loyalty fields as __pc. */
     private final EchoFilter accountEchoes;
     private final ReadOnce readOnce = new ReadOnce();
+    private final AtomicLong arrivals = new AtomicLong();
+    /** Per source, the arrival number of the last event whose replay id was stored. */
+    private final Map<String, Long> stored = new ConcurrentHashMap<>();
 
     EventIngest(IncrementalPoll reader, Inbound inbound, EchoFilter echoes, Transactions tx, PgSyncSources sources,
                 Runnable catchUp, Stops stops, PersonAccounts persons, EchoFilter accountEchoes) {
@@ -61,113 +66,148 @@ public final class EventIngest {
         this.catchUp = catchUp;
     }
 
-    /** Route {@code salesforce-contact-events}. */
-    public void contact(Exchange exchange) {
-        guarded(() -> takeContacts(exchange));
+    /** Route {@code salesforce-contact-events}: the event, numbered in arrival order, on its way to a batch. */
+    public TakenEvent contact(Exchange exchange) {
+        return taken(IncrementalPoll.CONTACT, exchange);
     }
 
     /** Route {@code salesforce-account-events}: started only in an org with person accounts. */
-    public void account(Exchange exchange) {
-        guarded(() -> takeAccounts(exchange));
+    public TakenEvent account(Exchange exchange) {
+        return taken(ACCOUNT, exchange);
     }
 
     /** Route {@code salesforce-order-events}. */
-    public void order(Exchange exchange) {
-        guarded(() -> takeOrders(exchange));
+    public TakenEvent order(Exchange exchange) {
+        return taken(IncrementalPoll.ORDER, exchange);
     }
 
-    /** Whatever goes wrong with one event, the stream goes on and a catch-up poll covers the event. */
-    private void guarded(Runnable work) {
+    private TakenEvent taken(String source, Exchange exchange) {
+        String replay = exchange.getIn().getHeader(SalesforceConstants.HEADER_SALESFORCE_PUBSUB_REPLAY_ID, String.class);
+        return new TakenEvent(source, decoded(exchange), replay == null ? null : Base64.getDecoder().decode(replay),
+                arrivals.incrementAndGet());
+    }
+
+    /** An event that cannot be decoded counts as an overflow: passed over, with a catch-up poll to cover it. */
+    private ChangeEvent decoded(Exchange exchange) {
         try {
-            work.run();
+            return ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
         } catch (RuntimeException e) {
-            LOG.warn("Salesforce change event not taken in ({}); a catch-up poll will cover it", LogSafe.describe(e));
-            failed(e);
+            LOG.warn("Salesforce change event not readable ({}); a catch-up poll will cover it", LogSafe.describe(e));
+            return new ChangeEvent("GAP_OVERFLOW", List.of(), "", List.of(), 0L, "");
         }
     }
 
-    private void takeContacts(Exchange exchange) {
-        ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
-        byte[] replay = replayId(exchange);
-        Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.CONTACT, replay);
-        if (skip(IncrementalPoll.CONTACT, event, echoes, store)) {
+    /** Route {@code salesforce-event-batches}, first step: the batch's records, one queryAll per 200 ids. */
+    public BatchRead read(EventBatch batch) {
+        try {
+            return IncrementalPoll.ORDER.equals(batch.source()) ? readOrders(batch) : readPeople(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("Salesforce change events not read ({}); a catch-up poll will cover them", LogSafe.describe(e));
+            failed(e);
+            return BatchRead.failed(batch);
+        }
+    }
+
+    /** Route {@code salesforce-event-batches}, second step: the records and the replay id, in one transaction. */
+    public void settle(BatchRead read) {
+        if (read.failed()) {
             return;
         }
-        takePeople(event, event.recordIds(), store);
+        Runnable store = () -> storeReplayId(read.last());
+        try {
+            if (!read.contacts().isEmpty()) {
+                inbound.contacts(read.contacts(), null, store);
+            } else if (!read.orders().isEmpty()) {
+                inbound.orders(read.orders(), null, store);
+            } else {
+                tx.inTransaction(() -> {
+                    store.run();
+                    return null;
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Salesforce change events not taken in ({}); a catch-up poll will cover them",
+                    LogSafe.describe(e));
+            failed(e);
+            return;
+        }
+        if (read.catchUp()) {
+            catchUp.run();
+        }
+    }
+
+    private BatchRead readOrders(EventBatch batch) {
+        List<String> ids = new ArrayList<>();
+        boolean overflow = false;
+        boolean stopped = stops.stopped(IncrementalPoll.ORDER);
+        for (TakenEvent taken : batch.events()) {
+            ChangeEvent event = taken.event();
+            overflow |= event.isOverflow();
+            if (!stopped && !event.isOverflow() && !echoes.isEcho(event)) {
+                event.recordIds().stream().filter(Soql::isId).filter(id -> !ids.contains(id)).forEach(ids::add);
+            }
+        }
+        List<InboundOrder> read = readAll(ids, reader::ordersById);
+        return read == null ? BatchRead.failed(batch)
+                : new BatchRead(batch.source(), batch.last(), List.of(), read, overflow && !stopped, false);
     }
 
     /**
-     * A person account's event: its person contact is read (a business account's event reads nothing), unless the
-     * Contact event of the same transaction has read it already.
+     * Contacts, or person accounts' contacts: a person's change comes on Account and Contact alike, and whichever
+     * event comes second finds the person already read under that transaction and asks for nothing. A stopped
+     * Contact stream stops the Account events too: a person account's member is a Contact's.
      */
-    private void takeAccounts(Exchange exchange) {
-        ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
-        byte[] replay = replayId(exchange);
-        Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, ACCOUNT, replay);
-        // A person account's member is a Contact's: a stopped Contact stream stops these events too.
-        if (skip(IncrementalPoll.CONTACT, event, accountEchoes, store)) {
-            return;
-        }
-        List<String> people = withRetries(() -> persons.personContactsOf(event.recordIds()));
-        if (people != null) {
-            takePeople(event, people, store);
-        }
-    }
-
-    private void takePeople(ChangeEvent event, List<String> contactIds, Runnable store) {
-        List<String> ids = readOnce.unread(event.transactionKey(), contactIds);
-        if (ids.isEmpty()) {
-            tx.inTransaction(() -> {
-                store.run();
-                return null;
-            });
-            return;
-        }
-        List<InboundContact> read = readAll(ids, reader::contactsById);
-        if (read != null) {
-            if (event.isDelete()) {
-                // A record purged from the recycle bin is no longer readable; its deletion still counts.
-                List<String> found = read.stream().map(InboundContact::externalId).toList();
-                ids.stream().filter(id -> !found.contains(id)).forEach(id -> read.add(
-                        new InboundContact(ContactRecords.SYSTEM, id, null, null, null, null, null, true,
-                                Instant.ofEpochMilli(event.commitTimestamp()), Map.of())));
+    private BatchRead readPeople(EventBatch batch) {
+        boolean accounts = ACCOUNT.equals(batch.source());
+        EchoFilter filter = accounts ? accountEchoes : echoes;
+        boolean stopped = stops.stopped(IncrementalPoll.CONTACT);
+        List<TakenEvent> wanted = new ArrayList<>();
+        boolean overflow = false;
+        for (TakenEvent taken : batch.events()) {
+            overflow |= taken.event().isOverflow();
+            if (!stopped && !taken.event().isOverflow() && !filter.isEcho(taken.event())) {
+                wanted.add(taken);
             }
-            inbound.contacts(read, null, store);
         }
+        if (accounts && !wanted.isEmpty()) {
+            // One look-up for the whole batch; the per-event look-ups below then find every person remembered.
+            List<String> all = wanted.stream().flatMap(t -> t.event().recordIds().stream()).distinct().toList();
+            if (withRetries(() -> persons.personContactsOf(all)) == null) {
+                return BatchRead.failed(batch);
+            }
+        }
+        BatchRead.People people = new BatchRead.People();
+        for (TakenEvent taken : wanted) {
+            ChangeEvent event = taken.event();
+            List<String> ids = accounts ? withRetries(() -> persons.personContactsOf(event.recordIds()))
+                    : event.recordIds();
+            if (ids == null) {
+                return BatchRead.failed(batch);
+            }
+            people.add(event, readOnce.unread(event.transactionKey(), ids));
+        }
+        List<InboundContact> read = readAll(new ArrayList<>(people.ids), reader::contactsById);
+        return read == null ? BatchRead.failed(batch) : new BatchRead(batch.source(), batch.last(),
+                people.withPurged(read), List.of(), overflow && !stopped, false);
     }
 
-    private void takeOrders(Exchange exchange) {
-        ChangeEvent event = ChangeEvent.of(exchange.getIn().getBody(GenericRecord.class));
-        byte[] replay = replayId(exchange);
-        Runnable store = () -> sources.replayId(ContactRecords.SYSTEM, IncrementalPoll.ORDER, replay);
-        if (skip(IncrementalPoll.ORDER, event, echoes, store)) {
+    /**
+     * Stores the replay id of the batch's last event, never one older than the last stored: batches are settled
+     * one at a time in the order they completed (see the routes), and this check holds that line should it break.
+     */
+    private void storeReplayId(TakenEvent last) {
+        long before = stored.getOrDefault(last.source(), 0L);
+        if (last.seq() <= before) {
+            LOG.error("Salesforce {} change event batch settled out of order; its replay id is not stored",
+                    last.source());
             return;
         }
-        List<InboundOrder> read = readAll(event.recordIds(), reader::ordersById);
-        if (read != null) {
-            inbound.orders(read, null, store);
-        }
-    }
-
-    private boolean skip(String object, ChangeEvent event, EchoFilter echoes, Runnable storeReplayId) {
-        // A stopped stream takes nothing in; once lifted, the poll reads from its cursor, which covers these events.
-        boolean stopped = stops.stopped(object);
-        if (stopped || event.isOverflow() || echoes.isEcho(event)) {
-            tx.inTransaction(() -> {
-                storeReplayId.run();
-                return null;
-            });
-            if (event.isOverflow() && !stopped) {
-                catchUp.run();
-            }
-            return true;
-        }
-        return false;
+        sources.replayId(ContactRecords.SYSTEM, last.source(), last.replayId());
+        stored.put(last.source(), last.seq());
     }
 
     /** The records read again, or null when Salesforce would not answer (then a catch-up covers them). */
-    private <T> List<T> readAll(List<String> recordIds, Function<List<String>, List<T>> read) {
-        List<String> ids = recordIds.stream().filter(Soql::isId).toList();
+    private <T> List<T> readAll(List<String> ids, Function<List<String>, List<T>> read) {
         List<T> records = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
             List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
@@ -186,7 +226,7 @@ public final class EventIngest {
                 return read.get();
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || SalesforceErrors.classify(e) == ErrorClass.PERMANENT) {
-                    LOG.warn("Salesforce change event not read ({}); a catch-up poll will cover it",
+                    LOG.warn("Salesforce change events not read ({}); a catch-up poll will cover them",
                             LogSafe.describe(e));
                     failed(e);
                     return null;
@@ -202,10 +242,5 @@ public final class EventIngest {
             sources.failed(ContactRecords.SYSTEM, "events", String.valueOf(e.getMessage()));
             return null;
         });
-    }
-
-    private static byte[] replayId(Exchange exchange) {
-        String replay = exchange.getIn().getHeader(SalesforceConstants.HEADER_SALESFORCE_PUBSUB_REPLAY_ID, String.class);
-        return replay == null ? null : Base64.getDecoder().decode(replay);
     }
 }

@@ -45,6 +45,10 @@ public final class SalesforceModule {
                 Boolean.toString(enabled && config.get(SalesforceSettings.CDC)));
         camel.addInitialProperty("salesforce.connector.push-period-ms",
                 Integer.toString(config.get(SalesforceSettings.PUSH_PERIOD_MS)));
+        // routes/salesforce-events.camel.yaml sizes its batches with these, as {{placeholders}}.
+        for (Setting<Integer> setting : List.of(SalesforceSettings.EVENTS_BATCH, SalesforceSettings.EVENTS_LINGER_MS)) {
+            camel.addInitialProperty(setting.name(), Integer.toString(config.get(setting)));
+        }
         if (!enabled) {
             return null;
         }
@@ -57,6 +61,7 @@ public final class SalesforceModule {
         camel.bind("salesforcePoll", connector.poll);
         camel.bind("salesforcePush", connector.push);
         camel.bind("salesforceEvents", connector.events);
+        camel.bind("salesforceEventBatch", new EventBatch.Gather());
         core.crmReaders().register(connector.reader);
         camel.addMainListener(new MainListenerSupport() {
             @Override

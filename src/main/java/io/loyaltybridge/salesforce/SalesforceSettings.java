@@ -35,6 +35,11 @@ final class SalesforceSettings {
     static final Setting<Boolean> CDC = SettingTypes.bool("loyalty.salesforce.cdc.enabled", true,
             "subscribe to ContactChangeEvent and OrderChangeEvent, and AccountChangeEvent in an org with person accounts"
                     + " (Change Data Capture must be on for each)");
+    static final Setting<Integer> EVENTS_BATCH = Setting.integer("loyalty.salesforce.events.batch-size", 200, 1, 200,
+            "record ids of change events gathered into one batch: read with one queryAll, settled in one transaction");
+    static final Setting<Integer> EVENTS_LINGER_MS = Setting.integer("loyalty.salesforce.events.linger-ms", 300, 10,
+            60_000, "how often the change events gathered so far are taken in as a batch, full or not (the longest"
+                    + " an event waits for its batch)");
     static final Setting<Integer> POLL_SECONDS = Setting.integer("loyalty.salesforce.poll.period-seconds", 300, 1,
             86_400, "how often the incremental SOQL read runs (the safety net under change events)");
     static final Setting<Integer> LOOKBACK_SECONDS = Setting.integer("loyalty.salesforce.poll.lookback-seconds", 300,
@@ -119,7 +124,7 @@ final class SalesforceSettings {
 
     private static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, LOGIN_URL, AUTH, JWT_KEYSTORE, JWT_AUDIENCE,
-                API_VERSION, PUBSUB_HOST, PUBSUB_PORT, PUBSUB_PLAINTEXT, CDC, POLL_SECONDS, LOOKBACK_SECONDS, PUSH_PERIOD_MS,
+                API_VERSION, PUBSUB_HOST, PUBSUB_PORT, PUBSUB_PLAINTEXT, CDC, EVENTS_BATCH, EVENTS_LINGER_MS, POLL_SECONDS, LOOKBACK_SECONDS, PUSH_PERIOD_MS,
                 PUSH_QUIET_MS, BACKFILL, BULK_PAGE, BATCH, LIMIT_SHARE, SLOW_SECONDS, TIMEOUT_MS, CONTACT_FIELD,
                 AMOUNT_FIELD, DATE_FIELD, STATUS_FIELD, EARNING_STATUSES, CURRENCY_FIELD, CURRENCY, REFUNDED_FIELD, BUYER));
         for (ProfileAttribute attribute : ProfileAttribute.values()) {

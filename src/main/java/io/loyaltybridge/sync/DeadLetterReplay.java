@@ -4,6 +4,7 @@ import io.loyaltybridge.domain.Conflict;
 import io.loyaltybridge.domain.NotFound;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.store.PgDeadLetters;
+import io.loyaltybridge.store.PgWebhookInbox;
 import io.loyaltybridge.store.Transactions;
 
 import java.util.List;
@@ -39,6 +40,7 @@ public final class DeadLetterReplay {
             IngestReport report = switch (letter.direction() + "/" + letter.recordType()) {
                 case "inbound/contact" -> contacts.one(InboundJson.contact(letter.payload()));
                 case "inbound/order" -> orders.one(InboundJson.order(letter.payload()));
+                case "inbound/webhook" -> webhookAgain(id, letter.payload());
                 default -> {
                     long member = InboundJson.tree(letter.payload()).path("memberId").asLong();
                     stores.outbox().mark(List.of(new MemberId(member)));
@@ -52,5 +54,16 @@ public final class DeadLetterReplay {
             stores.deadLetters().markReplayed(id);
             return new Outcome(id, true, null, null);
         });
+    }
+
+    /**
+     * A webhook event set aside (HubSpot's): back into the webhook inbox under a key of its own (its first key is
+     * taken), applied by the next drain; should it fail again, a new letter opens.
+     */
+    private IngestReport webhookAgain(long id, String payload) {
+        var letter = InboundJson.tree(payload);
+        new PgWebhookInbox(tx).add(List.of(new PgWebhookInbox.Incoming("dead-letter:" + id,
+                letter.path("objectKey").asText(), false, letter.path("event").asText(null))));
+        return new IngestReport(1, 0, 0);
     }
 }

@@ -63,7 +63,8 @@ class DuplicateEventsTest {
             long order = w.hs.admin().createOrder(contact, FirstSyncTest.order("70", "delivered"));
             post(w, events(event(w, "object.creation", order, System.currentTimeMillis())));
             HubSpotWorld.eventually(Duration.ofSeconds(20), () -> Db.longValue(w.url,
-                    "SELECT count(*) FROM dead_letters WHERE waiting_for IS NOT NULL") == 1);
+                    "SELECT count(*) FROM dead_letters WHERE waiting_for IS NOT NULL AND record_id = '" + order + "'")
+                    == 1);
             post(w, events(event(w, "contact.creation", contact, System.currentTimeMillis())));
             HubSpotWorld.eventually(Duration.ofSeconds(20), () -> w.memberOf(contact).isPresent()
                     && w.points(w.memberOf(contact).get()) == 70 && w.inSync(contact));

@@ -42,8 +42,12 @@ class ChangeEventsTest {
     }
 
     void startAndSubscribe() {
+        startAndSubscribe(eventsOnly());
+    }
+
+    void startAndSubscribe(Map<String, String> settings) {
         int before = sf.openPubSubStreams();
-        h.start(eventsOnly());
+        h.start(settings);
         Harness.await("both event streams are open", () -> sf.openPubSubStreams() == before + 2);
         Harness.await("the start-up catch-up poll ran", () -> h.source("Order").isPresent()
                 || sf.calls().count("queryAll") >= 2);
@@ -110,10 +114,12 @@ class ChangeEventsTest {
         order(bob, "Activated", 25);
         order(ann, "Activated", 5);
         long polls = sf.calls().count("queryAll");
-        h.start(eventsOnly());
+        Map<String, String> settings = new java.util.HashMap<>(eventsOnly());
+        settings.put("loyalty.salesforce.events.linger-ms", "2000");
+        h.start(settings);
         h.awaitConverged(Map.of(ann, 45L, bob, 25L));
-        // no catch-up poll ran: the new contact and the two orders were read by id, one call per event
-        assertThat(sf.calls().count("queryAll") - polls).isEqualTo(3);
+        // no catch-up poll ran: the new contact was read by id, and the two orders in one call (one batch)
+        assertThat(sf.calls().count("queryAll") - polls).isEqualTo(2);
         assertThat(h.compositeCalls()).isEqualTo(Harness.callsFor(1) + Harness.callsFor(2));
     }
 
@@ -151,5 +157,45 @@ class ChangeEventsTest {
         sf.admin().undelete(gone);
         h.awaitConverged(Map.of(ann, 30L));
         assertThat(h.compositeCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void a_burst_of_changes_is_read_in_batches_of_200_ids_and_a_restart_replays_nothing_already_settled() {
+        // Batches complete by size only here: the interval would close the first one a minute after the start.
+        Map<String, String> settings = new java.util.HashMap<>(eventsOnly());
+        settings.put("loyalty.salesforce.events.linger-ms", "60000");
+        startAndSubscribe(settings);
+        // the start-up catch-up poll reads Contact, then Order: counting starts once it is done
+        Harness.awaitSteady(() -> sf.calls().count("queryAll"), Duration.ofMillis(1000));
+        long before = sf.calls().count("queryAll");
+        List<String> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            people.add(contact("Burst" + i));
+        }
+        Map<String, Long> none = new java.util.HashMap<>();
+        people.forEach(id -> none.put(id, 0L));
+        h.awaitConverged(none);
+        assertThat(sf.calls().count("queryAll") - before).isLessThanOrEqualTo(Harness.callsFor(people.size()));
+
+        long beforeOrders = sf.calls().count("queryAll");
+        Map<String, Long> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            String buyer = people.get(i % people.size());
+            order(buyer, "Activated", 10 + i % 3);
+            expected.merge(buyer, 10L + i % 3, Long::sum);
+        }
+        h.awaitConverged(expected);
+        assertThat(sf.calls().count("queryAll") - beforeOrders).isLessThanOrEqualTo(Harness.callsFor(400));
+
+        // Each batch stored its last event's replay id: started again, the streams resume after the last order
+        // event, and nothing is read again (the pending echoes of our own push come back, and are passed over).
+        h.stop();
+        Harness.await("streams closed", () -> sf.openPubSubStreams() == 0);
+        long stopped = sf.calls().count("queryAll");
+        h.start(settings);
+        Harness.await("both event streams are open", () -> sf.openPubSubStreams() == 2);
+        Harness.awaitSteady(() -> sf.calls().count("queryAll"), Duration.ofMillis(1500));
+        assertThat(sf.calls().count("queryAll")).isEqualTo(stopped);
+        assertThat(h.points(people.get(0))).isEqualTo(expected.get(people.get(0)));
     }
 }

@@ -61,6 +61,12 @@ class DeletionAndErasureTest {
             sf.admin().delete(bought);
             // The order taken in before the erasure still moves the (anonymous) member's ledger.
             Harness.await("the deleted order's points are taken back", () -> pointsOf(h, member) == 0);
+            // The contact's and the orders' events come in batches of their own streams: let both be taken in.
+            Harness.await("every change event is taken in", () -> {
+                long reads = sf.calls().count("queryAll");
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(800).toNanos());
+                return sf.calls().count("queryAll") == reads;
+            });
             Harness.awaitSteady(() -> sf.calls().count("queryAll"), Duration.ofMillis(1000));
 
             assertThat(h.member(ann)).isEmpty();

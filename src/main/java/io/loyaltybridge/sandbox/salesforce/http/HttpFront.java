@@ -26,7 +26,10 @@ public final class HttpFront implements AutoCloseable {
     }
 
     public void start(int loginPort, int instancePort) throws Exception {
-        HttpServerOptions opts = new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(true);
+        // Salesforce takes request URIs up to 16,384 bytes (a longer one is refused with 414 URI Too Long); Vert.x's
+        // default of 4,096 would refuse a queryAll naming 200 ids, which Salesforce serves.
+        HttpServerOptions opts = new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(true)
+                .setMaxInitialLineLength(16_384);
         Router loginRouter = oauthRouter();
         loginRouter.route().last().handler(HttpFront::notServed);
         // listen(port) alone binds 0.0.0.0 whatever the options say: the host is given again here.
