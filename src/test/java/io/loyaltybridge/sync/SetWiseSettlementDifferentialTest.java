@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -87,6 +91,7 @@ class SetWiseSettlementDifferentialTest {
             ContactIngest contacts = new ContactIngest(store.transactions, stores, Map.of(OrderHistories.CRM, FIELDS),
                     orders);
             contacts.apply(histories.contacts, null);
+            joinedBeforeTheirOrders(store);
             enrolReferrals(store);
             drainOutbox(store, stores);
             List<IngestReport> reports = new ArrayList<>();
@@ -101,6 +106,20 @@ class SetWiseSettlementDifferentialTest {
     @FunctionalInterface
     private interface Ingest {
         IngestReport apply(OrderIngest ingest, List<InboundOrder> batch, SourceCursor cursor);
+    }
+
+    /**
+     * Members are stamped with the database's own time when created, which is years after the fixed clock; a member
+     * whose tier is first saved would then hold it since a day still to come. They joined before the histories.
+     */
+    private static void joinedBeforeTheirOrders(StoreFixture store) {
+        try (Connection c = store.database.dataSource().getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE members SET created_at = ?")) {
+            update.setObject(1, START.minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void enrolReferrals(StoreFixture store) {
