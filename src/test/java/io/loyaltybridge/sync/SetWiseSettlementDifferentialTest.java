@@ -205,7 +205,10 @@ class SetWiseSettlementDifferentialTest {
                 .anyMatch(o -> o[4].equals("refunded")).anyMatch(o -> o[4].equals("partially_refunded"))
                 .anyMatch(o -> o[4].equals("cancelled"));
         assertThat(state.rows("campaign points")).as("campaign points").anyMatch(c -> c[0].endsWith("/spring-double"))
-                .anyMatch(c -> c[0].endsWith("/gold-boost"));
+                .anyMatch(c -> c[0].endsWith("/gold-boost"))
+                .as("a member who reached a campaign's cap (spring 2000, gold boost 600)")
+                .anyMatch(c -> c[0].endsWith("/spring-double") && c[1].equals("2000")
+                        || c[0].endsWith("/gold-boost") && c[1].equals("600"));
         assertThat(state.rows("dead letter")).as("dead letters").anyMatch(d -> d[1].equals("unknown_contact"))
                 .anyMatch(d -> d[1].equals("invalid_record"));
         assertThat(state.sections.get("crm outbox")).as("members queued for a push").isNotEmpty();
