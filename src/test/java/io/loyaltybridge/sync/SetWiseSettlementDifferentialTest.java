@@ -73,7 +73,7 @@ class SetWiseSettlementDifferentialTest {
         oracle = settle(OrderIngest::applyOneByOne);
         long between = System.nanoTime();
         setWise = settle(OrderIngest::apply);
-        System.out.printf("differential: %d reports in %d batches over %d contacts; per order %.1f s, set-wise %.1f s%n",
+        System.out.printf("differential: %d reports in %d batches over %d contacts; per order %.1f s, apply %.1f s%n",
                 histories.reportCount(), histories.batches.size(), histories.contacts.size(),
                 (between - began) / 1e9, (System.nanoTime() - between) / 1e9);
         Map<String, Integer> sizes = new LinkedHashMap<>();
