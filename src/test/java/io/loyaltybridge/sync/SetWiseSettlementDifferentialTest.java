@@ -61,7 +61,8 @@ class SetWiseSettlementDifferentialTest {
     private Settled oracle;
     private Settled setWise;
 
-    private record Settled(SettledState state, List<IngestReport> reports, List<LedgerCheck.Mismatch> mismatches) {
+    private record Settled(SettledState state, List<IngestReport> reports, List<LedgerCheck.Mismatch> mismatches,
+                           long batchesSettledOneByOne) {
     }
 
     @BeforeAll
@@ -99,7 +100,8 @@ class SetWiseSettlementDifferentialTest {
                 Instant watermark = batch.get(batch.size() - 1).modifiedAt();
                 reports.add(ingest.apply(orders, batch, new SourceCursor(OrderHistories.CRM, "order", watermark)));
             }
-            return new Settled(SettledState.read(store, FIELDS), reports, store.check.mismatches());
+            return new Settled(SettledState.read(store, FIELDS), reports, store.check.mismatches(),
+                    orders.batchesSettledOneByOne());
         }
     }
 
@@ -182,6 +184,7 @@ class SetWiseSettlementDifferentialTest {
 
     @Test
     void the_histories_exercise_every_kind_of_settlement_so_agreement_is_not_vacuous() {
+        assertThat(setWise.batchesSettledOneByOne()).as("batches apply handed to the one-by-one path").isZero();
         SettledState state = oracle.state();
         List<String[]> entries = state.rows("ledger entry");
         for (String kind : List.of("earn", "reverse", "bonus")) {
