@@ -20,6 +20,7 @@ CREATE TABLE backfill_runs (
 CREATE UNLOGGED TABLE backfill_order_lines (
     run_id         bigint NOT NULL,
     order_id       text   NOT NULL,
+    item_id        text   NOT NULL,
     deleted        text,
     quantity       text,
     unit_price     text,

@@ -51,19 +51,21 @@ final class OrderRecords {
      * the backfill stages them and joins them to their orders by OrderId in PostgreSQL.
      */
     static String items() {
-        return "SELECT OrderId, " + ITEM_FIELDS + " FROM OrderItem";
+        return "SELECT Id, OrderId, " + ITEM_FIELDS + " FROM OrderItem";
     }
 
     /** A Bulk item row as the backfill stages it: the fields {@link #ITEM_FIELDS} names, as Salesforce wrote them. */
     static PgBackfillStaging.Line staged(Row item) {
-        return new PgBackfillStaging.Line(item.get("OrderId"), item.get("IsDeleted"), item.get("Quantity"),
-                item.get("UnitPrice"), item.get("Product2.ProductCode"), item.get("Product2.Family"));
+        return new PgBackfillStaging.Line(item.get("OrderId"), item.get("Id"), item.get("IsDeleted"),
+                item.get("Quantity"), item.get("UnitPrice"), item.get("Product2.ProductCode"),
+                item.get("Product2.Family"));
     }
 
     /** A staged item read back, by the same field names, so it maps exactly as a REST or Bulk item does. */
     static Row row(PgBackfillStaging.Line line) {
         return field -> switch (field) {
             case "OrderId" -> line.orderId();
+            case "Id" -> line.itemId();
             case "IsDeleted" -> line.deleted();
             case "Quantity" -> line.quantity();
             case "UnitPrice" -> line.unitPrice();

@@ -20,8 +20,8 @@ import java.util.Map;
  */
 public final class PgBackfillStaging {
     /** One order line as the CRM wrote it; every value is text, null when empty. */
-    public record Line(String orderId, String deleted, String quantity, String unitPrice, String productCode,
-                       String productFamily) {
+    public record Line(String orderId, String itemId, String deleted, String quantity, String unitPrice,
+                       String productCode, String productFamily) {
     }
 
     private static final int COPY_BUFFER = 1 << 16;
@@ -49,7 +49,7 @@ public final class PgBackfillStaging {
      */
     public long copy(long run, Iterator<Line> lines, int max) {
         try (PGCopyOutputStream out = new PGCopyOutputStream(tx.connection().unwrap(PGConnection.class),
-                "COPY backfill_order_lines (run_id, order_id, deleted, quantity, unit_price, product_code,"
+                "COPY backfill_order_lines (run_id, order_id, item_id, deleted, quantity, unit_price, product_code,"
                         + " product_family) FROM STDIN", COPY_BUFFER)) {
             String prefix = run + "\t";
             StringBuilder text = new StringBuilder(256);
@@ -59,6 +59,7 @@ public final class PgBackfillStaging {
                 text.setLength(0);
                 text.append(prefix);
                 CopyText.field(text, line.orderId()).append('\t');
+                CopyText.field(text, line.itemId()).append('\t');
                 CopyText.field(text, line.deleted()).append('\t');
                 CopyText.field(text, line.quantity()).append('\t');
                 CopyText.field(text, line.unitPrice()).append('\t');
@@ -73,13 +74,18 @@ public final class PgBackfillStaging {
         }
     }
 
-    /** The staged lines of these orders, by order id; an order without lines is absent. */
+    /**
+     * The staged lines of these orders, by order id, each order's in item id order (as a REST read lists them, so
+     * both ways store the same lines in the same order); an order without lines is absent.
+     */
     public Map<String, List<Line>> linesOf(long run, Collection<String> orderIds) {
         Map<String, List<Line>> found = new HashMap<>();
-        for (Line line : sql.list("SELECT order_id, deleted, quantity, unit_price, product_code, product_family"
-                        + " FROM backfill_order_lines WHERE run_id = ? AND order_id = ANY (?)",
+        Sql.TextArray ids = new Sql.TextArray(orderIds.toArray(String[]::new));
+        for (Line line : sql.list("SELECT order_id, item_id, deleted, quantity, unit_price, product_code,"
+                        + " product_family FROM backfill_order_lines WHERE run_id = ? AND order_id = ANY (?)"
+                        + " ORDER BY item_id COLLATE \"C\"",
                 row -> new Line(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6)), run, new Sql.TextArray(orderIds.toArray(String[]::new)))) {
+                        row.getString(5), row.getString(6), row.getString(7)), run, ids)) {
             found.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(line);
         }
         return found;
