@@ -29,7 +29,8 @@ class BackfillStagingTest {
                     staging.linesOf(run, List.of("801A", "801Z")));
             assertThat(copied).isEqualTo(3);
             assertThat(found).containsOnlyKeys("801A");
-            assertThat(found.get("801A")).as("in item id order, as a REST read lists them").containsExactly(bare, awkward);
+            assertThat(found.get("801A")).as("in item id order, as a REST read lists them")
+                    .containsExactly(bare, awkward);
         }
     }
 
