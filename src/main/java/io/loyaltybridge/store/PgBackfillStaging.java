@@ -33,11 +33,14 @@ public final class PgBackfillStaging {
         this.sql = new Sql(tx);
     }
 
-    /** A new run of {@code system}'s backfill; an earlier run's leftovers are deleted first. */
+    /**
+     * A new run of {@code system}'s backfill. An earlier run's leftovers are deleted first, and with them any rows
+     * whose run is gone (a copy still running when its run was deleted).
+     */
     public long begin(String system) {
-        sql.update("DELETE FROM backfill_order_lines WHERE run_id IN (SELECT run_id FROM backfill_runs"
-                + " WHERE system = ?)", system);
         sql.update("DELETE FROM backfill_runs WHERE system = ?", system);
+        sql.update("DELETE FROM backfill_order_lines l WHERE NOT EXISTS (SELECT 1 FROM backfill_runs r"
+                + " WHERE r.run_id = l.run_id)");
         return sql.one("INSERT INTO backfill_runs (system) VALUES (?) RETURNING run_id", row -> row.getLong(1), system)
                 .orElseThrow();
     }
@@ -76,7 +79,10 @@ public final class PgBackfillStaging {
 
     /**
      * The staged lines of these orders, by order id, each order's in item id order (as a REST read lists them, so
-     * both ways store the same lines in the same order); an order without lines is absent.
+     * both ways store the same lines in the same order); an order without lines is absent. Fails when the run was
+     * taken over (another instance began a run of the same CRM and deleted this one's rows): an order must never be
+     * settled without lines it has. The run is checked after the lines are read: a run still there then was there
+     * when they were read, as its rows and its run row are deleted in one transaction.
      */
     public Map<String, List<Line>> linesOf(long run, Collection<String> orderIds) {
         Map<String, List<Line>> found = new HashMap<>();
@@ -87,6 +93,10 @@ public final class PgBackfillStaging {
                 row -> new Line(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getString(7)), run, ids)) {
             found.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(line);
+        }
+        if (sql.one("SELECT 1 FROM backfill_runs WHERE run_id = ?", row -> true, run).isEmpty()) {
+            throw new IllegalStateException("backfill run " + run + " was taken over by a newer run; its staged"
+                    + " lines are gone");
         }
         return found;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The backfill's scratch order lines: COPY in, read back by order id, gone when the run ends or a new one begins. */
 class BackfillStagingTest {
@@ -69,7 +70,10 @@ class BackfillStagingTest {
 
             long next = tx.inTransaction(() -> staging.begin("salesforce"));
             assertThat(next).isNotEqualTo(failed);
-            assertThat(tx.read(() -> staging.linesOf(failed, List.of("801A")))).as("the failed run's rows").isEmpty();
+            assertThat(staged(tx, failed)).as("the failed run's rows").isZero();
+            assertThatThrownBy(() -> tx.read(() -> staging.linesOf(failed, List.of("801A"))))
+                    .as("a run taken over must not settle orders without their lines")
+                    .hasMessageContaining("taken over");
             assertThat(tx.read(() -> staging.linesOf(hubspot, List.of("9")))).as("another CRM's run").hasSize(1);
 
             tx.inTransaction(() -> staging.copy(next, List.of(new Line("801A", "802A", "false", "1", "1", "S", "F"))
@@ -78,9 +82,30 @@ class BackfillStagingTest {
                 staging.end(next);
                 return null;
             });
-            assertThat(tx.read(() -> staging.linesOf(next, List.of("801A")))).isEmpty();
+            assertThat(staged(tx, next)).isZero();
             assertThat(tx.read(() -> new Sql(tx).one("SELECT count(*) FROM backfill_runs WHERE system = 'salesforce'",
                     row -> row.getLong(1)))).contains(0L);
         }
+    }
+
+    @Test
+    void rows_copied_for_a_run_deleted_meanwhile_go_at_the_next_begin() {
+        try (StoreFixture store = new StoreFixture()) {
+            PgBackfillStaging staging = new PgBackfillStaging(store.transactions);
+            Transactions tx = store.transactions;
+            long overtaken = tx.inTransaction(() -> staging.begin("salesforce"));
+            long newer = tx.inTransaction(() -> staging.begin("salesforce"));
+            tx.inTransaction(() -> staging.copy(overtaken, List.of(new Line("801A", "802A", "false", "1", "1", "S",
+                    "F")).iterator(), 10)); // the overtaken run's copy was still streaming
+
+            tx.inTransaction(() -> staging.begin("salesforce"));
+            assertThat(staged(tx, overtaken)).isZero();
+            assertThat(staged(tx, newer)).isZero();
+        }
+    }
+
+    private static long staged(Transactions tx, long run) {
+        return tx.read(() -> new Sql(tx).one("SELECT count(*) FROM backfill_order_lines WHERE run_id = ?",
+                row -> row.getLong(1), run)).orElseThrow();
     }
 }
