@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A new org's first read, with Bulk API 2.0 query jobs: contacts, then orders. Bulk queries take no child
- * subqueries, so orders and their items are two jobs, joined in PostgreSQL ({@link OrderBackfill}). Records commit
+ * subqueries, so orders and their items are two jobs, joined in PostgreSQL ({@link OrderBackfill}). Both objects are
+ * read on a reader thread a few batches ahead of the one being settled ({@link HandOff}). Records commit
  * in batches with the cursor at the newest SystemModstamp seen, and the object is marked backfilled in
  * {@code sync_sources} at the end; a backfill cut short runs again (what it already took in is skipped by
  * SystemModstamp).
@@ -53,18 +55,33 @@ final class Backfill {
         }
         try (BulkRows rows = jobs.run(contacts.select())) {
             Progress progress = board.start("Salesforce backfill: contacts", rows.total());
-            Batch<InboundContact> batch = new Batch<>();
-            for (Map<String, String> row = rows.next(); row != null; row = rows.next()) {
-                batch.add(contacts.map(Row.of(row)), Values.instant(row.get("SystemModstamp")));
-                if (batch.size() >= batchSize) {
+            // as for orders: the next batch is downloaded and mapped on the reader thread while this one settles
+            try (HandOff<Batch<InboundContact>> batches = HandOff.start("salesforce-backfill-reader",
+                    OrderBackfill.READ_AHEAD, out -> read(rows, out))) {
+                for (Batch<InboundContact> batch = batches.next(); batch != null; batch = batches.next()) {
                     inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> { });
                     progress.advance(batch.size());
-                    batch = new Batch<>();
                 }
+                inbound.contacts(List.of(), null, () -> markDone(IncrementalPoll.CONTACT));
+            } catch (RuntimeException e) {
+                progress.stop();
+                throw e;
             }
-            inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> markDone(IncrementalPoll.CONTACT));
-            progress.advance(batch.size());
             progress.finish();
+        }
+    }
+
+    private void read(BulkRows rows, Consumer<Batch<InboundContact>> out) {
+        Batch<InboundContact> batch = new Batch<>();
+        for (Map<String, String> row = rows.next(); row != null; row = rows.next()) {
+            batch.add(contacts.map(Row.of(row)), Values.instant(row.get("SystemModstamp")));
+            if (batch.size() >= batchSize) {
+                out.accept(batch);
+                batch = new Batch<>();
+            }
+        }
+        if (batch.size() > 0) {
+            out.accept(batch);
         }
     }
 

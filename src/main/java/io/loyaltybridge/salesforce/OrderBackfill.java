@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  */
 final class OrderBackfill {
     /** Batches read ahead of the one being settled: enough to keep the reader busy, few enough to bound memory. */
-    private static final int READ_AHEAD = 2;
+    static final int READ_AHEAD = 2;
 
     private final BulkJobs jobs;
     private final Transactions tx;
