@@ -68,6 +68,27 @@ class BackfillTest {
         }
     }
 
+    @Test
+    void a_backfill_failing_on_an_order_page_leaves_no_staged_rows_and_the_next_round_completes_it() throws Exception {
+        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults()); Harness h = new Harness(sf)) {
+            List<String> contacts = sf.seed(30, 300, 41);
+            Map<String, Long> expected = expectedPoints(sf, contacts);
+            h.start(Map.of("loyalty.salesforce.cdc.enabled", "false", "loyalty.salesforce.poll.period-seconds",
+                    "3600", "loyalty.salesforce.backfill.page-size", "20", "loyalty.salesforce.batch-size", "20"));
+            Harness.await("orders are being settled", () -> Db.count(h.databaseUrl, "orders") > 0,
+                    java.time.Duration.ofMinutes(3));
+            sf.faults().failNext(1, 500); // the reader's next result page
+
+            Harness.await("the backfill is done", () -> h.source("Order").map(s -> s.backfillDone()).orElse(false),
+                    java.time.Duration.ofMinutes(3));
+            h.awaitConverged(expected);
+            assertThat(sf.faults().takeFailure()).as("the failure was spent").isZero();
+            assertThat(sf.calls().count("bulk.create")).as("contacts once, orders and items twice").isEqualTo(5);
+            assertThat(Db.count(h.databaseUrl, "backfill_order_lines")).isZero();
+            assertThat(Db.count(h.databaseUrl, "backfill_runs")).isZero();
+        }
+    }
+
     /**
      * Every order as stored, with its buyer's contact and its lines in order: what both ways in must agree on. A
      * price is compared as a number: REST JSON writes 12.0 where Bulk CSV writes 12.
