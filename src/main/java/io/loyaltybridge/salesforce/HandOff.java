@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 /**
  * A producer on a thread of its own hands items to the caller through a bounded queue, in the order produced: the
  * next page is read while the caller settles the previous one, on the other core, and at most {@code capacity}
- * pages wait in memory. A producer failure is rethrown by {@link #next}; {@link #close} stops the producer at its
- * next hand-off (it is never interrupted: an interrupt inside an HTTP or JDBC call would break the connection, not
- * just the call).
+ * pages wait in memory. A producer failure is rethrown by {@link #next} as it was thrown, after the items produced
+ * before it (its type tells a permanent refusal, which stops the stream, from a passing one). {@link #close} stops
+ * the producer at its next hand-off; it is never interrupted, as an interrupt inside an HTTP or JDBC call would
+ * break the connection, not just the call.
  */
 final class HandOff<T> implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
