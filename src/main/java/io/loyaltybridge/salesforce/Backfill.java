@@ -4,20 +4,21 @@ import io.loyaltybridge.domain.Progress;
 import io.loyaltybridge.store.PgSyncSources;
 import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.InboundContact;
-import io.loyaltybridge.sync.InboundOrder;
 import io.loyaltybridge.sync.SourceCursor;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A new org's first read, with Bulk API 2.0 query jobs: contacts, then orders. Bulk queries take no child
- * subqueries, so orders and their items are two jobs, both sorted by order id, joined while both streams are
- * read. Records commit in batches with the cursor at the newest SystemModstamp seen, and the object is marked
- * backfilled in {@code sync_sources} at the end; a backfill cut short runs again (what it already took in is
- * skipped by SystemModstamp).
+ * subqueries, so orders and their items are two jobs, joined in PostgreSQL ({@link OrderBackfill}). Both objects are
+ * read on a reader thread a few batches ahead of the one being settled ({@link HandOff}). Records commit
+ * in batches with the cursor at the newest SystemModstamp seen, and the object is marked backfilled in
+ * {@code sync_sources} at the end; a backfill cut short runs again (what it already took in is skipped by
+ * SystemModstamp).
  */
 final class Backfill {
 
@@ -26,7 +27,7 @@ final class Backfill {
     private final PgSyncSources sources;
     private final Inbound inbound;
     private final ContactRecords contacts;
-    private final OrderRecords orders;
+    private final OrderBackfill orderBackfill;
     private final int batchSize;
     private final boolean enabled;
     private final Progress.Board board;
@@ -39,7 +40,7 @@ final class Backfill {
         this.sources = sources;
         this.inbound = inbound;
         this.contacts = contacts;
-        this.orders = orders;
+        this.orderBackfill = new OrderBackfill(jobs, tx, inbound, orders, batchSize, board);
         this.batchSize = batchSize;
         this.enabled = enabled;
     }
@@ -54,18 +55,33 @@ final class Backfill {
         }
         try (BulkRows rows = jobs.run(contacts.select())) {
             Progress progress = board.start("Salesforce backfill: contacts", rows.total());
-            Batch<InboundContact> batch = new Batch<>();
-            for (Map<String, String> row = rows.next(); row != null; row = rows.next()) {
-                batch.add(contacts.map(Row.of(row)), Values.instant(row.get("SystemModstamp")));
-                if (batch.size() >= batchSize) {
+            // as for orders: the next batch is downloaded and mapped on the reader thread while this one settles
+            try (HandOff<Batch<InboundContact>> batches = HandOff.start("salesforce-backfill-reader",
+                    OrderBackfill.READ_AHEAD, out -> read(rows, out))) {
+                for (Batch<InboundContact> batch = batches.next(); batch != null; batch = batches.next()) {
                     inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> { });
                     progress.advance(batch.size());
-                    batch = new Batch<>();
                 }
+                inbound.contacts(List.of(), null, () -> markDone(IncrementalPoll.CONTACT));
+            } catch (RuntimeException e) {
+                progress.stop();
+                throw e;
             }
-            inbound.contacts(batch.items, batch.cursor(IncrementalPoll.CONTACT), () -> markDone(IncrementalPoll.CONTACT));
-            progress.advance(batch.size());
             progress.finish();
+        }
+    }
+
+    private void read(BulkRows rows, Consumer<Batch<InboundContact>> out) {
+        Batch<InboundContact> batch = new Batch<>();
+        for (Map<String, String> row = rows.next(); row != null; row = rows.next()) {
+            batch.add(contacts.map(Row.of(row)), Values.instant(row.get("SystemModstamp")));
+            if (batch.size() >= batchSize) {
+                out.accept(batch);
+                batch = new Batch<>();
+            }
+        }
+        if (batch.size() > 0) {
+            out.accept(batch);
         }
     }
 
@@ -73,42 +89,7 @@ final class Backfill {
         if (!enabled || done(IncrementalPoll.ORDER)) {
             return;
         }
-        try (BulkRows orderRows = jobs.run(orders.select(false) + " ORDER BY Id");
-             BulkRows itemRows = jobs.run(OrderRecords.itemsByOrder())) {
-            Progress progress = board.start("Salesforce backfill: orders", orderRows.total());
-            Batch<InboundOrder> batch = new Batch<>();
-            for (Map<String, String> row = orderRows.next(); row != null; row = orderRows.next()) {
-                batch.add(orders.map(Row.of(row), itemsOf(row.get("Id"), itemRows)),
-                        Values.instant(row.get("SystemModstamp")));
-                if (batch.size() >= batchSize) {
-                    inbound.orders(batch.items, batch.cursor(IncrementalPoll.ORDER), () -> { });
-                    progress.advance(batch.size());
-                    batch = new Batch<>();
-                }
-            }
-            inbound.orders(batch.items, batch.cursor(IncrementalPoll.ORDER), () -> markDone(IncrementalPoll.ORDER));
-            progress.advance(batch.size());
-            progress.finish();
-        }
-    }
-
-    /**
-     * The items of one order from the item stream. Salesforce sorts ids by their base-62 digits 0-9A-Za-z, which
-     * is Java's string order, so items of an order missing from the order stream are passed over, not stuck on.
-     */
-    private static List<Row> itemsOf(String orderId, BulkRows items) {
-        List<Row> mine = new ArrayList<>();
-        for (Map<String, String> item = items.peek(); item != null; item = items.peek()) {
-            int order = item.get("OrderId").compareTo(orderId);
-            if (order > 0) {
-                break;
-            }
-            items.next();
-            if (order == 0) {
-                mine.add(Row.of(item));
-            }
-        }
-        return mine;
+        orderBackfill.run(() -> markDone(IncrementalPoll.ORDER));
     }
 
     private boolean done(String object) {

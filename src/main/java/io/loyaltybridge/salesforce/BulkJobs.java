@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs a Bulk API 2.0 query job to completion and hands back its rows. Salesforce gives no completion callback,
- * so the job's state is polled, with a growing pause between polls.
+ * Runs Bulk API 2.0 query jobs to completion and hands back their rows. Salesforce gives no completion callback,
+ * so a job's state is polled, with a growing pause between polls. Jobs started together run at once on
+ * Salesforce's side: {@link #start} them all, then {@link #await} each.
  */
 final class BulkJobs {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
@@ -23,8 +24,20 @@ final class BulkJobs {
         this.pageSize = pageSize;
     }
 
+    /** Rows per result page asked of Salesforce. */
+    int pageSize() {
+        return pageSize;
+    }
+
     BulkRows run(String soql) {
-        QueryJob job = api.createQueryJob(soql);
+        return await(start(soql));
+    }
+
+    QueryJob start(String soql) {
+        return api.createQueryJob(soql);
+    }
+
+    BulkRows await(QueryJob job) {
         Duration pause = FIRST_PAUSE;
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         JobStateEnum state = job.getState();

@@ -2,6 +2,7 @@ package io.loyaltybridge.salesforce;
 
 import io.loyaltybridge.domain.order.OrderLine;
 import io.loyaltybridge.domain.order.OrderStatus;
+import io.loyaltybridge.store.PgBackfillStaging;
 import io.loyaltybridge.sync.InboundOrder;
 
 import java.math.BigDecimal;
@@ -45,9 +46,33 @@ final class OrderRecords {
                 + (withItems ? ", (SELECT " + ITEM_FIELDS + " FROM OrderItems)" : "") + " FROM Order";
     }
 
-    /** Bulk reads of the items, in the order of their orders' ids so they can be joined while streaming. */
-    static String itemsByOrder() {
-        return "SELECT OrderId, " + ITEM_FIELDS + " FROM OrderItem ORDER BY OrderId";
+    /**
+     * Bulk reads of the items, in no particular order: ORDER BY can stop PK chunking and time out on a large org, so
+     * the backfill stages them and joins them to their orders by OrderId in PostgreSQL.
+     */
+    static String items() {
+        return "SELECT Id, OrderId, " + ITEM_FIELDS + " FROM OrderItem";
+    }
+
+    /** A Bulk item row as the backfill stages it: the fields {@link #ITEM_FIELDS} names, as Salesforce wrote them. */
+    static PgBackfillStaging.Line staged(Row item) {
+        return new PgBackfillStaging.Line(item.get("OrderId"), item.get("Id"), item.get("IsDeleted"),
+                item.get("Quantity"), item.get("UnitPrice"), item.get("Product2.ProductCode"),
+                item.get("Product2.Family"));
+    }
+
+    /** A staged item read back, by the same field names, so it maps exactly as a REST or Bulk item does. */
+    static Row row(PgBackfillStaging.Line line) {
+        return field -> switch (field) {
+            case "OrderId" -> line.orderId();
+            case "Id" -> line.itemId();
+            case "IsDeleted" -> line.deleted();
+            case "Quantity" -> line.quantity();
+            case "UnitPrice" -> line.unitPrice();
+            case "Product2.ProductCode" -> line.productCode();
+            case "Product2.Family" -> line.productFamily();
+            default -> null;
+        };
     }
 
     InboundOrder map(Row row, List<Row> items) {

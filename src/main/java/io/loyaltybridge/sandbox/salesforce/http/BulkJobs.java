@@ -4,7 +4,10 @@ import io.loyaltybridge.sandbox.salesforce.data.Ids;
 import io.loyaltybridge.sandbox.salesforce.data.SRecord;
 import io.loyaltybridge.sandbox.salesforce.soql.BoundQuery;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,10 +48,23 @@ public final class BulkJobs {
     }
 
     Job create(String operation, String soql, BoundQuery q, List<SRecord> rows, long now) {
-        String id = Ids.of("750", next.incrementAndGet());
-        Job job = new Job(id, operation, soql, q, rows, now);
+        long n = next.incrementAndGet();
+        String id = Ids.of("750", n);
+        Job job = new Job(id, operation, soql, q, q.order() == null ? unordered(rows, n) : rows, now);
         jobs.put(id, job);
         return job;
+    }
+
+    /**
+     * A query without ORDER BY has no defined order in Bulk API 2.0: Salesforce splits a large object into chunks of
+     * Id ranges (PK chunking) and writes the results of chunks processed in parallel as they finish. The sandbox
+     * shuffles such rows, with the job's number as the seed, so a client that relies on Id order fails here every
+     * time and reproducibly, not only on a large org.
+     */
+    private static List<SRecord> unordered(List<SRecord> rows, long seed) {
+        List<SRecord> shuffled = new ArrayList<>(rows);
+        Collections.shuffle(shuffled, new Random(seed));
+        return shuffled;
     }
 
     Job get(String id) {
