@@ -58,7 +58,7 @@ class FaultsTest {
         return expected;
     }
 
-    /** Waits until the core holds the points (the push is then still held back by the quiet period). */
+    /** Waits until the core holds the points (the push is then still held back by the linger or its period). */
     void awaitTakenIn(Map<String, Long> expected) {
         Harness.await("points in the core", () -> expected.entrySet().stream()
                 .allMatch(e -> h.points(e.getKey()) == e.getValue()));
@@ -67,7 +67,10 @@ class FaultsTest {
     @Test
     void expired_tokens_make_camel_log_in_again_and_the_push_goes_through() {
         Map<String, Long> expected = buyers(3);
-        h.start(onePoll());
+        // the push lingers 4 s after the first change, so the tokens expire before it
+        Map<String, String> settings = new HashMap<>(onePoll());
+        settings.put("loyalty.salesforce.push.linger-ms", "4000");
+        h.start(settings);
         awaitTakenIn(expected);
         long logins = sf.calls().count("token");
         sf.faults().expireAllTokens();
@@ -80,10 +83,10 @@ class FaultsTest {
     @Test
     void server_errors_on_the_push_are_retried_until_every_record_is_written_once() {
         Map<String, Long> expected = buyers(205);
-        // the push waits for 4 s without inbound traffic, so the failures are armed before it (a loaded machine
-        // took longer than the default quiet moment to see all 205 taken in, and the push had already gone)
+        // the push first looks at the outbox 6 s after start, so the failures are armed before it (205 ready
+        // contacts fill a call, which then goes at once)
         Map<String, String> settings = new java.util.HashMap<>(onePoll());
-        settings.put("loyalty.salesforce.push.quiet-ms", "4000");
+        settings.put("loyalty.salesforce.push.period-ms", "6000");
         h.start(settings);
         awaitTakenIn(expected);
         sf.faults().failNext(2, 503);

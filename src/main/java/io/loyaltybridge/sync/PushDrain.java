@@ -1,0 +1,68 @@
+package io.loyaltybridge.sync;
+
+import io.loyaltybridge.store.PgOutbox;
+import io.loyaltybridge.store.Transactions;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The continuous push of one CRM, asked every few milliseconds by its route whether to send: a call goes out as
+ * soon as it can be filled (the CRM's batch size of ready members) or once the oldest ready member has waited the
+ * linger, and again at once while that still holds. Each question is one indexed query (see
+ * {@link PgOutbox#ready}), so an idle push costs next to nothing. It takes no lock of the inbound side: reads and
+ * pushes run side by side, and a member changed while its push is in flight keeps its outbox row and goes again.
+ */
+public final class PushDrain {
+    /**
+     * While the CRM's own read is running (a poll reading contacts, then their orders) a member marked by the
+     * contact is likely marked again by its order a moment later; waiting for the read saves that second write,
+     * but never longer than this, so a long catch-up read cannot stall the push.
+     */
+    static final Duration READ_HOLD = Duration.ofSeconds(2);
+
+    private final Transactions tx;
+    private final PgOutbox outbox;
+    private final OutboxPusher pusher;
+    private final CrmWriter writer;
+    private final FieldMap fields;
+    private final Duration linger;
+
+    public PushDrain(Transactions tx, OutboxPusher pusher, CrmWriter writer, FieldMap fields, Duration linger) {
+        this.tx = tx;
+        this.outbox = new PgOutbox(tx);
+        this.pusher = pusher;
+        this.writer = writer;
+        this.fields = fields;
+        this.linger = linger;
+    }
+
+    /**
+     * Sends every call that is due now; answers the records written. {@code reading} tells whether the CRM's read
+     * is running; {@code goOn} is asked after each call (an API budget running low stops the drain).
+     */
+    public int drain(BooleanSupplier reading, BooleanSupplier goOn) {
+        int pushed = 0;
+        while (true) {
+            PgOutbox.Ready ready = tx.read(() -> outbox.ready(writer.system(), writer.maxBatch()));
+            if (!due(ready, reading.getAsBoolean())) {
+                return pushed;
+            }
+            OutboxPusher.Round round = pusher.pushOnce(writer, fields);
+            pushed += round.pushed();
+            if (round.members() == 0 || !goOn.getAsBoolean()) {
+                return pushed;
+            }
+        }
+    }
+
+    boolean due(PgOutbox.Ready ready, boolean reading) {
+        if (ready.rows() == 0) {
+            return false;
+        }
+        if (reading) {
+            return ready.oldestWaitedMillis() >= READ_HOLD.toMillis();
+        }
+        return ready.rows() >= writer.maxBatch() || ready.oldestWaitedMillis() >= linger.toMillis();
+    }
+}
