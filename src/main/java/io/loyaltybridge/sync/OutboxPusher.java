@@ -71,7 +71,11 @@ public final class OutboxPusher {
             }
         }
         int sentCalls = calls;
-        return tx.inTransaction(() -> settlement.settle(system, items, plan, results, sentCalls));
+        // Settled in member order, the order in which ingest marks rows, so the two rarely wait on each other in a
+        // crossed order (a deadlock PostgreSQL breaks by failing one of them, retried then).
+        List<PgOutbox.Item> byMember = items.stream()
+                .sorted(java.util.Comparator.comparingLong(item -> item.member().value())).toList();
+        return tx.inTransaction(() -> settlement.settle(system, byMember, plan, results, sentCalls));
     }
 
     private static List<PushResult> call(CrmWriter writer, List<PushRecord> chunk) {

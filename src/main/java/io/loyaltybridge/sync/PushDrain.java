@@ -14,27 +14,28 @@ import java.util.function.BooleanSupplier;
  * pushes run side by side, and a member changed while its push is in flight keeps its outbox row and goes again.
  */
 public final class PushDrain {
-    /**
-     * While the CRM's own read is running (a poll reading contacts, then their orders) a member marked by the
-     * contact is likely marked again by its order a moment later; waiting for the read saves that second write,
-     * but never longer than this, so a long catch-up read cannot stall the push.
-     */
-    static final Duration READ_HOLD = Duration.ofSeconds(2);
-
     private final Transactions tx;
     private final PgOutbox outbox;
     private final OutboxPusher pusher;
     private final CrmWriter writer;
     private final FieldMap fields;
     private final Duration linger;
+    private final Duration readHold;
 
-    public PushDrain(Transactions tx, OutboxPusher pusher, CrmWriter writer, FieldMap fields, Duration linger) {
+    /**
+     * {@code readHold}: while the CRM's own read is running (a poll reading contacts, then their orders) a member
+     * marked by its contact is likely marked again by its order a moment later; waiting for the read saves that
+     * second write, but never longer than this after the oldest ready row, so a long catch-up read cannot stall it.
+     */
+    public PushDrain(Transactions tx, OutboxPusher pusher, CrmWriter writer, FieldMap fields, Duration linger,
+                     Duration readHold) {
         this.tx = tx;
         this.outbox = new PgOutbox(tx);
         this.pusher = pusher;
         this.writer = writer;
         this.fields = fields;
         this.linger = linger;
+        this.readHold = readHold;
     }
 
     /**
@@ -61,7 +62,7 @@ public final class PushDrain {
             return false;
         }
         if (reading) {
-            return ready.oldestWaitedMillis() >= READ_HOLD.toMillis();
+            return ready.oldestWaitedMillis() >= readHold.toMillis();
         }
         return ready.rows() >= writer.maxBatch() || ready.oldestWaitedMillis() >= linger.toMillis();
     }

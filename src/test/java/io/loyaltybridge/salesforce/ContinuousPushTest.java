@@ -44,8 +44,8 @@ class ContinuousPushTest {
     }
 
     @Test
-    void four_hundred_fifty_members_changed_together_are_written_in_three_calls_each_contact_once() {
-        Map<String, Long> expected = startConverged(450);
+    void two_hundred_fifty_members_changed_together_are_written_in_two_calls_each_contact_once() {
+        Map<String, Long> expected = startConverged(250);
         long calls = h.compositeCalls();
         long written = sf.calls().count("record.update");
         long reads = inboundReads();
@@ -55,8 +55,8 @@ class ContinuousPushTest {
         h.awaitConverged(expected);
         Harness.awaitSteady(h::compositeCalls, Duration.ofSeconds(1));
 
-        assertThat(h.compositeCalls() - calls).as("ceil(450 / 200)").isEqualTo(Harness.callsFor(450));
-        assertThat(sf.calls().count("record.update") - written).as("each contact written once").isEqualTo(450);
+        assertThat(h.compositeCalls() - calls).as("ceil(250 / 200)").isEqualTo(Harness.callsFor(250));
+        assertThat(sf.calls().count("record.update") - written).as("each contact written once").isEqualTo(250);
         assertThat(sf.calls().count("record.update.unchanged")).as("records written twice").isZero();
         assertThat(inboundReads()).as("no inbound read ran").isEqualTo(reads);
     }
@@ -72,7 +72,7 @@ class ContinuousPushTest {
         adjust(List.of(contact), 5);
         Harness.await("the change is shown in Salesforce", () -> shows(contact, expected.get(contact) + 5),
                 Duration.ofSeconds(5));
-        System.out.printf("single change to Salesforce in %d ms (linger 300 ms, looked at every 200 ms)%n",
+        System.out.printf("single change to Salesforce in %d ms (linger 300 ms, looked at every 100 ms)%n",
                 (System.nanoTime() - started) / 1_000_000);
 
         assertThat(h.compositeCalls() - calls).isEqualTo(1);
@@ -139,7 +139,8 @@ class ContinuousPushTest {
             expected.put(id, 10L + i);
         }
         h.start(Map.of("loyalty.salesforce.backfill.enabled", "false", "loyalty.salesforce.cdc.enabled", "false",
-                "loyalty.salesforce.poll.period-seconds", "3600"));
+                "loyalty.salesforce.poll.period-seconds", "3600", "loyalty.salesforce.push.linger-ms", "300",
+                "loyalty.salesforce.push.period-ms", "100"));
         h.awaitConverged(expected);
         Harness.awaitSteady(h::compositeCalls, Duration.ofSeconds(1));
         return expected;

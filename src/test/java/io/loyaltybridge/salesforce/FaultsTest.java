@@ -83,13 +83,16 @@ class FaultsTest {
     @Test
     void server_errors_on_the_push_are_retried_until_every_record_is_written_once() {
         Map<String, Long> expected = buyers(205);
-        // the push first looks at the outbox 6 s after start, so the failures are armed before it (205 ready
-        // contacts fill a call, which then goes at once)
+        // the push first looks at the outbox 6 s after start and waits for the poll however long it reads, so the
+        // failures are armed before it (205 ready contacts fill a call, which then goes at once)
         Map<String, String> settings = new java.util.HashMap<>(onePoll());
         settings.put("loyalty.salesforce.push.period-ms", "6000");
+        settings.put("loyalty.salesforce.push.read-hold-ms", "60000");
         h.start(settings);
-        awaitTakenIn(expected);
+        // one query, not 205 profiles: noticed within the moment between the poll's end and the push's next look
+        Harness.await("every order taken in", () -> h.source("Order").map(s -> s.recordsIn() == 205).orElse(false));
         sf.faults().failNext(2, 503);
+        awaitTakenIn(expected);
         h.awaitConverged(expected);
         // The two failures hit the next two calls of any kind; on a loaded machine one may be another call than the
         // push. What matters: no record written twice, and the push retried what failed.

@@ -1,0 +1,98 @@
+package io.loyaltybridge.sync;
+
+import io.loyaltybridge.store.PgOutbox;
+import io.loyaltybridge.support.StoreFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the continuous push sends, on a real database: full calls at once, a partial call only once its oldest member
+ * waited the linger, nothing extra while the CRM's read runs (up to the read hold), and an idle question that costs
+ * a fraction of a millisecond.
+ */
+class PushDrainTest {
+    private static final FieldMap FIELDS = new FieldMap(Map.of(ProfileAttribute.MEMBER_ID, "Member_Id",
+            ProfileAttribute.POINTS, "Points"));
+    /** Long enough that no test outlasts it: a loaded machine takes seconds to take 450 contacts in. */
+    private static final Duration READ_HOLD = Duration.ofMinutes(10);
+
+    @Test
+    void full_calls_go_at_once_and_the_rest_waits_for_the_linger() {
+        try (StoreFixture store = new StoreFixture()) {
+            InMemoryCrm crm = new InMemoryCrm(200);
+            takeIn(store, 450);
+
+            int early = drain(store, crm, Duration.ofMinutes(10)).drain(() -> false, () -> true);
+            assertThat(crm.callSizes).as("two full calls, the last 50 held").containsExactly(200, 200);
+            assertThat(early).isEqualTo(400);
+
+            int late = drain(store, crm, Duration.ZERO).drain(() -> false, () -> true);
+            assertThat(crm.callSizes).as("past the linger, the rest goes").containsExactly(200, 200, 50);
+            assertThat(late).isEqualTo(50);
+            assertThat(crm.contacts).hasSize(450);
+            assertThat(store.transactions.read(() -> new PgOutbox(store.transactions).depth("testcrm"))).isZero();
+        }
+    }
+
+    @Test
+    void while_the_crms_read_runs_even_a_full_call_waits_up_to_the_read_hold() {
+        try (StoreFixture store = new StoreFixture()) {
+            InMemoryCrm crm = new InMemoryCrm(200);
+            takeIn(store, 250);
+            PushDrain drain = drain(store, crm, Duration.ZERO);
+
+            assertThat(drain.drain(() -> true, () -> true)).isZero();
+            assertThat(crm.callSizes).isEmpty();
+            assertThat(drain.due(new PgOutbox.Ready(250, READ_HOLD.toMillis()), true))
+                    .as("a read never holds the push longer than the read hold").isTrue();
+            assertThat(drain.drain(() -> false, () -> true)).isEqualTo(250);
+            assertThat(crm.callSizes).containsExactly(200, 50);
+        }
+    }
+
+    @Test
+    void an_idle_push_asks_the_outbox_in_a_fraction_of_a_millisecond() {
+        try (StoreFixture store = new StoreFixture()) {
+            InMemoryCrm crm = new InMemoryCrm(200);
+            takeIn(store, 300);
+            drain(store, crm, Duration.ZERO).drain(() -> false, () -> true);
+            PgOutbox outbox = new PgOutbox(store.transactions);
+            int asks = 2_000;
+            long started = System.nanoTime();
+            for (int i = 0; i < asks; i++) {
+                assertThat(store.transactions.read(() -> outbox.ready("testcrm", 200)).rows()).isZero();
+            }
+            double micros = (System.nanoTime() - started) / 1_000.0 / asks;
+            System.out.printf("idle outbox question: %.0f µs each (%d asked)%n", micros, asks);
+            assertThat(micros).as("an idle push stays cheap at 10 questions a second").isLessThan(5_000);
+        }
+    }
+
+    private static PushDrain drain(StoreFixture store, InMemoryCrm crm, Duration linger) {
+        SyncStores stores = SyncStores.open(store.transactions);
+        OutboxPusher pusher = new OutboxPusher(store.transactions, store.core.profiles(), stores.deadLetters(),
+                stores.sources(), Clock.systemUTC());
+        return new PushDrain(store.transactions, pusher, crm, FIELDS, linger, READ_HOLD);
+    }
+
+    /** {@code count} new contacts of the test CRM in one batch: that many members marked in the outbox at once. */
+    private static void takeIn(StoreFixture store, int count) {
+        SyncStores stores = SyncStores.open(store.transactions);
+        OrderIngest orders = new OrderIngest(store.transactions, stores, store.ledgerService);
+        ContactIngest contacts = new ContactIngest(store.transactions, stores, Map.of("testcrm", FIELDS), orders);
+        Instant t0 = Instant.parse("2026-06-01T10:00:00Z");
+        List<InboundContact> inbound = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            inbound.add(SyncEngineTest.contact("C" + i, "c" + i + "@example.com", t0));
+        }
+        contacts.apply(inbound, null);
+    }
+}
