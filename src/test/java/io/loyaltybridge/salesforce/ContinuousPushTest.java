@@ -141,6 +141,9 @@ class ContinuousPushTest {
         h.start(Map.of("loyalty.salesforce.backfill.enabled", "false", "loyalty.salesforce.cdc.enabled", "false",
                 "loyalty.salesforce.poll.period-seconds", "3600", "loyalty.salesforce.push.linger-ms", "300",
                 "loyalty.salesforce.push.period-ms", "100"));
+        // The per-order ingest of a few hundred orders takes its time on a loaded machine: wait for it first.
+        Harness.await("every order taken in", () -> h.source("Order").map(o -> o.recordsIn() == count)
+                .orElse(false), Duration.ofMinutes(2));
         h.awaitConverged(expected);
         Harness.awaitSteady(h::compositeCalls, Duration.ofSeconds(1));
         return expected;
