@@ -58,6 +58,17 @@ public final class PgOutbox {
                 row -> new Ready(row.getInt(1), row.getLong(2)), system, limit).orElse(new Ready(0, 0));
     }
 
+    /**
+     * Locks these members' rows for the settlement of their push, skipping the rows another transaction holds: an
+     * inbound batch that marked the member again and has not committed yet. Waiting for it would hold the push for
+     * the rest of that batch; its mark moves the row's version anyway, so the row is settled a round later instead.
+     */
+    public java.util.Set<MemberId> lockForSettlement(String system, Collection<MemberId> members) {
+        return new java.util.HashSet<>(sql.list("SELECT member_id FROM crm_outbox WHERE system = ? AND member_id = ANY (?)"
+                        + " ORDER BY member_id FOR UPDATE SKIP LOCKED", row -> new MemberId(row.getLong(1)), system,
+                Sql.longArray(members.stream().mapToLong(MemberId::value).toArray())));
+    }
+
     /** The push is done: forget the row unless the member changed again meanwhile (then push again soon). */
     public void complete(String system, Item item) {
         int deleted = sql.update("DELETE FROM crm_outbox WHERE system = ? AND member_id = ? AND version = ?",

@@ -44,6 +44,7 @@ public final class PushDrain {
      */
     public int drain(BooleanSupplier reading, BooleanSupplier goOn) {
         int pushed = 0;
+        pusher.settleLeftOver(writer.system());
         while (true) {
             PgOutbox.Ready ready = tx.read(() -> outbox.ready(writer.system(), writer.maxBatch()));
             if (!due(ready, reading.getAsBoolean())) {

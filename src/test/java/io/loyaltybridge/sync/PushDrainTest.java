@@ -76,7 +76,62 @@ class PushDrainTest {
         }
     }
 
-    private static PushDrain drain(StoreFixture store, InMemoryCrm crm, Duration linger) {
+    @Test
+    void a_push_does_not_wait_for_an_inbound_batch_that_marked_its_members_again_and_settles_them_after_it()
+            throws Exception {
+        try (StoreFixture store = new StoreFixture();
+             java.sql.Connection batch = store.database.dataSource().getConnection()) {
+            batch.setAutoCommit(false);
+            InMemoryCrm crm = new InMemoryCrm(200);
+            takeIn(store, 3);
+            PushDrain drain = drain(store, new MarkingDuringTheCall(crm, batch), Duration.ZERO);
+
+            var pushing = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain.drain(() -> false, () -> true));
+            assertThat(pushing.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("pushed without waiting for the batch").isEqualTo(3);
+            assertThat(depth(store)).as("the member marked again keeps its row").isEqualTo(1);
+            batch.commit();
+
+            // After the batch: its member is settled and looked at again (nothing differs, so no call).
+            assertThat(drain.drain(() -> false, () -> true)).isZero();
+            assertThat(depth(store)).isZero();
+            assertThat(crm.callSizes).containsExactly(3);
+        }
+    }
+
+    /** The CRM call during which an inbound batch marks the first member again and has not committed yet. */
+    private record MarkingDuringTheCall(InMemoryCrm crm, java.sql.Connection batch) implements CrmWriter {
+        @Override
+        public String system() {
+            return crm.system();
+        }
+
+        @Override
+        public int maxBatch() {
+            return crm.maxBatch();
+        }
+
+        @Override
+        public List<PushResult> write(List<PushRecord> records) throws Exception {
+            try (var mark = batch.prepareStatement("UPDATE crm_outbox SET version = version + 1"
+                    + " WHERE system = 'testcrm' AND member_id = ?")) {
+                mark.setLong(1, records.get(0).member().value());
+                assertThat(mark.executeUpdate()).isEqualTo(1);
+            }
+            return crm.write(records);
+        }
+
+        @Override
+        public ErrorClass classify(Exception failure) {
+            return crm.classify(failure);
+        }
+    }
+
+    private static long depth(StoreFixture store) {
+        return store.transactions.read(() -> new PgOutbox(store.transactions).depth("testcrm"));
+    }
+
+    private static PushDrain drain(StoreFixture store, CrmWriter crm, Duration linger) {
         SyncStores stores = SyncStores.open(store.transactions);
         OutboxPusher pusher = new OutboxPusher(store.transactions, store.core.profiles(), stores.deadLetters(),
                 stores.sources(), Clock.systemUTC());
