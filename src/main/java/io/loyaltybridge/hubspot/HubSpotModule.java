@@ -112,7 +112,8 @@ public final class HubSpotModule {
         camel.bind("hubspotPush", new HubSpotPush(new PushDrain(core.transactions(), pusher,
                 new HubSpotWriter(client, options.fieldMap(), echoes), options.fieldMap(),
                 java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_LINGER_MS)),
-                java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_READ_HOLD_MS))), sync, limiter));
+                java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_READ_HOLD_MS)),
+                !config.get(io.loyaltybridge.app.ClusterSettings.ENABLED)), sync, limiter));
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(new WebhookSignature(
                 config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl(), core.transactions()));
         // Each stored delivery asks for a drain on this thread, so the request is answered without waiting for it.

@@ -69,6 +69,15 @@ public final class PgOutbox {
                 Sql.longArray(members.stream().mapToLong(MemberId::value).toArray())));
     }
 
+    /**
+     * Frees every lease of {@code system}: for a sole instance starting, whose leases can only be left by its own
+     * previous run (killed mid-push), so those members go now instead of when their lease runs out.
+     */
+    public int releaseLeases(String system) {
+        return sql.update("UPDATE crm_outbox SET lease_until = NULL WHERE system = ? AND lease_until IS NOT NULL",
+                system);
+    }
+
     /** The push is done: forget the row unless the member changed again meanwhile (then push again soon). */
     public void complete(String system, Item item) {
         int deleted = sql.update("DELETE FROM crm_outbox WHERE system = ? AND member_id = ? AND version = ?",

@@ -21,6 +21,8 @@ public final class PushDrain {
     private final FieldMap fields;
     private final Duration linger;
     private final Duration readHold;
+    /** A sole instance frees the leases of its previous run on its first look (cleared once done). */
+    private volatile boolean releaseLeases;
 
     /**
      * {@code readHold}: while the CRM's own read is running (a poll reading contacts, then their orders) a member
@@ -28,7 +30,7 @@ public final class PushDrain {
      * second write, but never longer than this after the oldest ready row, so a long catch-up read cannot stall it.
      */
     public PushDrain(Transactions tx, OutboxPusher pusher, CrmWriter writer, FieldMap fields, Duration linger,
-                     Duration readHold) {
+                     Duration readHold, boolean soleInstance) {
         this.tx = tx;
         this.outbox = new PgOutbox(tx);
         this.pusher = pusher;
@@ -36,6 +38,7 @@ public final class PushDrain {
         this.fields = fields;
         this.linger = linger;
         this.readHold = readHold;
+        this.releaseLeases = soleInstance;
     }
 
     /**
@@ -44,6 +47,11 @@ public final class PushDrain {
      */
     public int drain(BooleanSupplier reading, BooleanSupplier goOn) {
         int pushed = 0;
+        if (releaseLeases) {
+            // Left by a run killed mid-push (no other instance can hold them): else they would wait two minutes.
+            tx.inTransaction(() -> outbox.releaseLeases(writer.system()));
+            releaseLeases = false;
+        }
         pusher.settleLeftOver(writer.system());
         while (true) {
             PgOutbox.Ready ready = tx.read(() -> outbox.ready(writer.system(), writer.maxBatch()));

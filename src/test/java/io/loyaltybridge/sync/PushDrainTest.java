@@ -127,6 +127,25 @@ class PushDrainTest {
         }
     }
 
+    @Test
+    void a_sole_instance_pushes_at_once_the_members_its_killed_previous_run_had_leased() {
+        try (StoreFixture store = new StoreFixture()) {
+            InMemoryCrm crm = new InMemoryCrm(200);
+            takeIn(store, 3);
+            // The previous run leased them for two minutes and was killed before settling.
+            store.transactions.inTransaction(() -> new PgOutbox(store.transactions).lease("testcrm", 200, 120));
+
+            assertThat(drain(store, crm, Duration.ZERO).drain(() -> false, () -> true))
+                    .as("one of several instances leaves another's leases alone").isZero();
+            SyncStores stores = SyncStores.open(store.transactions);
+            PushDrain sole = new PushDrain(store.transactions, new OutboxPusher(store.transactions,
+                    store.core.profiles(), stores.deadLetters(), stores.sources(), Clock.systemUTC()), crm, FIELDS,
+                    Duration.ZERO, READ_HOLD, true);
+            assertThat(sole.drain(() -> false, () -> true)).isEqualTo(3);
+            assertThat(depth(store)).isZero();
+        }
+    }
+
     private static long depth(StoreFixture store) {
         return store.transactions.read(() -> new PgOutbox(store.transactions).depth("testcrm"));
     }
@@ -135,7 +154,7 @@ class PushDrainTest {
         SyncStores stores = SyncStores.open(store.transactions);
         OutboxPusher pusher = new OutboxPusher(store.transactions, store.core.profiles(), stores.deadLetters(),
                 stores.sources(), Clock.systemUTC());
-        return new PushDrain(store.transactions, pusher, crm, FIELDS, linger, READ_HOLD);
+        return new PushDrain(store.transactions, pusher, crm, FIELDS, linger, READ_HOLD, false);
     }
 
     /** {@code count} new contacts of the test CRM in one batch: that many members marked in the outbox at once. */
