@@ -14,6 +14,9 @@ import java.util.function.BooleanSupplier;
  * pushes run side by side, and a member changed while its push is in flight keeps its outbox row and goes again.
  */
 public final class PushDrain {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PushDrain.class);
+    private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+
     private final Transactions tx;
     private final PgOutbox outbox;
     private final OutboxPusher pusher;
@@ -23,6 +26,7 @@ public final class PushDrain {
     private final Duration readHold;
     /** A sole instance frees the leases of its previous run on its first look (cleared once done). */
     private volatile boolean releaseLeases;
+    private long lastWarning;
 
     /**
      * {@code readHold}: while the CRM's own read is running (a poll reading contacts, then their orders) a member
@@ -46,6 +50,21 @@ public final class PushDrain {
      * is running; {@code goOn} is asked after each call (an API budget running low stops the drain).
      */
     public int drain(BooleanSupplier reading, BooleanSupplier goOn) {
+        try {
+            return drainDue(reading, goOn);
+        } catch (RuntimeException e) {
+            // Looked at ten times a second: a database outage would fill the log; once a minute says enough.
+            long now = System.nanoTime();
+            if (now - lastWarning > WARN_EVERY.toNanos() || lastWarning == 0) {
+                LOG.warn("{} push failed, tried again at every look: {}", writer.system(), LogSafe.describe(e));
+                LOG.debug("push failure in full", e);
+                lastWarning = now;
+            }
+            return 0;
+        }
+    }
+
+    private int drainDue(BooleanSupplier reading, BooleanSupplier goOn) {
         int pushed = 0;
         if (releaseLeases) {
             // Left by a run killed mid-push (no other instance can hold them): else they would wait two minutes.
