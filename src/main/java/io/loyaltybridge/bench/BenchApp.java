@@ -24,7 +24,7 @@ final class BenchApp {
 
     /**
      * The connector pointed at the sandbox, with the timers a live deployment wanting low latency would pick (push
-     * every 200 ms after 500 ms without inbound traffic; the safety-net poll every 30 s instead of 5 minutes, so the
+     * as soon as 200 contacts are ready or the oldest waited 300 ms; the safety-net poll every 30 s instead of 5 minutes, so the
      * no-change run does not wait long), and the working directory's program with points available at once: with a
      * return window, a new order's points stay pending and the CRM's points field would not move.
      */
@@ -41,8 +41,8 @@ final class BenchApp {
         s.put("loyalty.salesforce.pubsub.port", Integer.toString(sf.pubSubPort()));
         s.put("loyalty.salesforce.pubsub.plaintext", "true");
         s.put("loyalty.salesforce.poll.period-seconds", Integer.toString(POLL_SECONDS));
-        s.put("loyalty.salesforce.push.period-ms", "200");
-        s.put("loyalty.salesforce.push.quiet-ms", "500");
+        s.put("loyalty.salesforce.push.period-ms", "100");
+        s.put("loyalty.salesforce.push.linger-ms", "300");
         return s;
     }
 
@@ -72,7 +72,7 @@ final class BenchApp {
 
     /**
      * Waits for an incremental poll round (its contact and order reads), then long enough for any push it caused
-     * (the push waits 500 ms of quiet and runs every 200 ms).
+     * (the push lingers 300 ms at most, looking every 100 ms).
      */
     static void awaitPollRound(SalesforceSandbox sf) {
         await("an incremental poll", Duration.ofMinutes(5), () -> reads(sf) >= 2);

@@ -12,6 +12,7 @@ import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.OutboxPusher;
 import io.loyaltybridge.sync.ProfileAttribute;
+import io.loyaltybridge.sync.PushDrain;
 import io.loyaltybridge.sync.SyncStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
@@ -105,9 +106,14 @@ public final class HubSpotModule {
                 Map.of(ProfileAttribute.TIER, tierNames(core.program().tiers()),
                         ProfileAttribute.SEGMENT, RfmSegments.ALL));
 
-        camel.bind("hubspotSync", new HubSpotSync(options, client, account, provisioner, reads, contacts, orders,
-                contactIngest, orderIngest, pusher, new HubSpotWriter(client, options.fieldMap(), echoes), stores,
-                core.transactions(), echoes, ingestLock, core.progress()));
+        HubSpotSync sync = new HubSpotSync(options, client, account, provisioner, reads, contacts, orders,
+                contactIngest, orderIngest, stores, core.transactions(), echoes, ingestLock, core.progress());
+        camel.bind("hubspotSync", sync);
+        camel.bind("hubspotPush", new HubSpotPush(new PushDrain(core.transactions(), pusher,
+                new HubSpotWriter(client, options.fieldMap(), echoes), options.fieldMap(),
+                java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_LINGER_MS)),
+                java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_READ_HOLD_MS)),
+                !config.get(io.loyaltybridge.app.ClusterSettings.ENABLED)), sync, limiter));
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(new WebhookSignature(
                 config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl(), core.transactions()));
         // Each stored delivery asks for a drain on this thread, so the request is answered without waiting for it.

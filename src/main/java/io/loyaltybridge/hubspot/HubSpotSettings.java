@@ -40,7 +40,13 @@ final class HubSpotSettings {
     static final Setting<String> CONSENT_PROPERTY = optional("loyalty.hubspot.consent.property",
             "yes/no contact property holding the contact's marketing consent; when set and filled it decides");
     static final Setting<Integer> POLL_MS = Setting.integer("loyalty.hubspot.poll-interval-ms", 30_000, 100,
-            86_400_000, "milliseconds between two incremental syncs (search, then push)");
+            86_400_000, "milliseconds between two incremental syncs (searches; the push runs on its own)");
+    static final Setting<Integer> PUSH_PERIOD_MS = Setting.integer("loyalty.hubspot.push.period-ms", 100, 10, 60_000,
+            "how often the push asks the outbox whether a batch update is due (one indexed query)");
+    static final Setting<Integer> PUSH_LINGER_MS = Setting.integer("loyalty.hubspot.push.linger-ms", 300, 0, 600_000,
+            "a batch update goes out once 100 contacts are ready or the oldest ready one has waited this long");
+    static final Setting<Integer> PUSH_READ_HOLD_MS = Setting.integer("loyalty.hubspot.push.read-hold-ms", 2000, 0,
+            600_000, "while a sync cycle reads (a contact's orders follow it), the push waits for it, at most this long");
     static final Setting<Integer> LOOKBACK_SECONDS = Setting.integer("loyalty.hubspot.lookback-seconds", 300, 0,
             86_400, "each search starts this long before the last modified time seen (search indexing lags)");
     static final Setting<Integer> PAGE_SIZE = Setting.integer("loyalty.hubspot.search.page-size", 200, 1, 200,
@@ -70,6 +76,7 @@ final class HubSpotSettings {
     static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, BASE_URL, AUTH, ORDER_OBJECT, ORDER_EARNING_STAGES,
                 ORDER_REFUNDED_STAGES, DEAL_EARNING_STAGES, REFUNDED_AMOUNT_PROPERTY, LINE_CATEGORY_PROPERTY, BIRTH_DATE_PROPERTY, POLL_MS,
+                PUSH_PERIOD_MS, PUSH_LINGER_MS, PUSH_READ_HOLD_MS,
                 LOOKBACK_SECONDS, PAGE_SIZE, SEARCHES_PER_SECOND, SHARE, PAUSE_AFTER_429, TIMEOUT_MS, WEBHOOK_URL,
                 APP_ID, PROPERTY_GROUP, CONSENT_OPTOUT_PROPERTY, CONSENT_PROPERTY));
         all.addAll(FIELDS.values());

@@ -9,7 +9,6 @@ import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.FieldMap;
 import io.loyaltybridge.sync.InboundContact;
 import io.loyaltybridge.sync.OrderIngest;
-import io.loyaltybridge.sync.OutboxPusher;
 import io.loyaltybridge.sync.SourceCursor;
 import io.loyaltybridge.sync.SyncStores;
 import org.slf4j.Logger;
@@ -22,14 +21,14 @@ import java.util.concurrent.locks.Lock;
 import java.util.function.BiConsumer;
 
 /**
- * One sync cycle, run by the route hubspot-sync: provision the properties (until that has worked once), read the
- * contacts then the orders changed since the cursor (minus the lookback), then drain the outbox. Reading before
- * pushing lets one cycle's changes go out in as few batch calls as possible. A failing cycle is logged and counted
- * on its stream; the next one starts again from the stored cursor.
+ * One sync cycle, run by the route hubspot-sync: provision the properties (until that has worked once), then read
+ * the contacts then the orders changed since the cursor (minus the lookback). The push is not part of it: it runs on
+ * its own route (hubspot-push, {@link HubSpotPush}), which asks {@link #provisioned()}, {@link #firstSync()} and
+ * {@link #reading()}. A failing cycle is logged and counted on its stream; the next one starts again from the
+ * stored cursor.
  */
 public final class HubSpotSync {
     private static final Logger LOG = LoggerFactory.getLogger(HubSpotSync.class);
-    private static final int MAX_PUSH_ROUNDS = 10_000;
 
     private final HubSpotOptions options;
     private final PropertyProvisioner provisioner;
@@ -39,8 +38,6 @@ public final class HubSpotSync {
     private final ContactMapper contacts;
     private final ContactIngest contactIngest;
     private final OrderIngest orderIngest;
-    private final OutboxPusher pusher;
-    private final HubSpotWriter writer;
     private final SyncStores stores;
     private final Transactions tx;
     private final EchoFilter echoes;
@@ -48,6 +45,8 @@ public final class HubSpotSync {
     private final Erasure erasure;
     private final io.loyaltybridge.store.PgOrderBatchLookups lookups;
     private volatile boolean provisioned;
+    private volatile boolean reading;
+    private volatile boolean firstSync;
     private int taken;
     private String lastDailyWarning;
 
@@ -56,7 +55,7 @@ public final class HubSpotSync {
     HubSpotSync(HubSpotOptions options, HubSpotClient client, HubSpotAccount account, PropertyProvisioner provisioner,
                 HubSpotReads reads,
                 ContactMapper contacts, OrderMapper orders, ContactIngest contactIngest, OrderIngest orderIngest,
-                OutboxPusher pusher, HubSpotWriter writer, SyncStores stores, Transactions tx, EchoFilter echoes,
+                SyncStores stores, Transactions tx, EchoFilter echoes,
                 Lock ingestLock, Progress.Board progress) {
         this.options = options;
         this.account = account;
@@ -69,8 +68,6 @@ public final class HubSpotSync {
         this.contacts = contacts;
         this.contactIngest = contactIngest;
         this.orderIngest = orderIngest;
-        this.pusher = pusher;
-        this.writer = writer;
         this.stores = stores;
         this.tx = tx;
         this.echoes = echoes;
@@ -93,13 +90,12 @@ public final class HubSpotSync {
             stage = "contacts";
             long started = System.nanoTime();
             taken = 0;
+            reading = true;
             read("contacts", contactSearch, this::contactPage);
             stage = options.orderObject();
             read(options.orderObject(), orderSearch, this::orderPage);
-            stage = "push";
-            int calls = push();
-            if (taken > 0 || calls > 0) {
-                LOG.info("HubSpot sync: {} records taken in, {} batch updates, in {} ms", taken, calls,
+            if (taken > 0) {
+                LOG.info("HubSpot sync: {} records taken in, in {} ms", taken,
                         (System.nanoTime() - started) / 1_000_000);
             }
         } catch (RateLimiter.DailyBudgetSpent e) {
@@ -116,7 +112,28 @@ public final class HubSpotSync {
                 stores.sources().failed(ContactMapper.SYSTEM, where, e.getMessage());
                 return null;
             });
+        } finally {
+            reading = false;
+            firstSync = false;
         }
+    }
+
+    /** The loyalty properties exist: before that, a batch update would be refused. */
+    boolean provisioned() {
+        return provisioned;
+    }
+
+    /**
+     * A first sync is reading: every contact comes before every order, so a push now would write each member
+     * twice (once without its points); the push waits for the cycle's end.
+     */
+    boolean firstSync() {
+        return firstSync;
+    }
+
+    /** A cycle is reading: a contact read now may well be followed by its orders a moment later. */
+    boolean reading() {
+        return reading;
     }
 
     /**
@@ -130,19 +147,6 @@ public final class HubSpotSync {
             }
             return null;
         });
-    }
-
-    /** Drains the outbox: one batch call per 100 changed contacts. */
-    public int push() {
-        int calls = 0;
-        for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
-            OutboxPusher.Round r = pusher.pushOnce(writer, options.fieldMap());
-            calls += r.calls();
-            if (r.members() == 0) {
-                break;
-            }
-        }
-        return calls;
     }
 
     FieldMap fieldMap() {
@@ -159,6 +163,7 @@ public final class HubSpotSync {
         Instant since = source.map(PgSyncSources.Source::watermark).map(w -> w.minusSeconds(options.lookbackSeconds()))
                 .orElse(null);
         boolean firstSync = !source.map(PgSyncSources.Source::backfillDone).orElse(false);
+        this.firstSync |= firstSync;
         long before = HubSpotClient.sentByThisThread();
         try {
             search.readSince(since, firstSync, page);

@@ -12,6 +12,7 @@ import io.loyaltybridge.sync.Leadership;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.OutboxPusher;
 import io.loyaltybridge.sync.ProfileAttribute;
+import io.loyaltybridge.sync.PushDrain;
 import io.loyaltybridge.sync.SyncStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -71,9 +72,12 @@ final class Connector {
         this.poll = new PollRound(reader, backfill, limits, core.transactions(), sources,
                 Duration.ofSeconds(config.get(SalesforceSettings.POLL_SECONDS)), core.clock(),
                 !cdc || backfill.pending() || !replayIdsStored(core), api::reads, stops, () -> checkOrgShape(false));
-        this.push = new PushRound(new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(), sources,
-                core.clock()), new ContactWriter(api, fields, persons), fields, inbound, limits,
-                Duration.ofMillis(config.get(SalesforceSettings.PUSH_QUIET_MS)), poll::running);
+        this.push = new PushRound(new PushDrain(core.transactions(), new OutboxPusher(core.transactions(),
+                core.profiles(), stores.deadLetters(), sources, core.clock()), new ContactWriter(api, fields, persons),
+                fields, Duration.ofMillis(config.get(SalesforceSettings.PUSH_LINGER_MS)),
+                Duration.ofMillis(config.get(SalesforceSettings.PUSH_READ_HOLD_MS)),
+                !config.get(ClusterSettings.ENABLED)), limits, poll::running,
+                () -> poll.running() && backfill.pending());
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp, stops,
                 persons, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"), fields.fields().values().stream()

@@ -1,70 +1,33 @@
 package io.loyaltybridge.salesforce;
 
-import io.loyaltybridge.sync.FieldMap;
-import io.loyaltybridge.sync.OutboxPusher;
+import io.loyaltybridge.sync.PushDrain;
 
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * The push timer's work: drain the Salesforce outbox until it is empty. It holds back while a poll or backfill
- * reads (a contact's orders come after the contact, so its points are not complete yet) and until inbound
- * traffic has been quiet for a moment, so a contact and its orders arriving together cost one write, not two
- * (but never longer than that moment again under unbroken traffic). Past the API share it pushes only once per
- * slow period.
+ * The push route's work, asked every few milliseconds: send the sObject Collections calls that are due (200
+ * contacts ready, or the oldest waited the linger). It never waits for change events or takes the ingest lock; it
+ * holds back only while a first sync (Bulk backfill) is reading, since a contact's orders then follow it by minutes
+ * and pushing in between would write every member twice. Past the API share it pushes only once per slow period.
  */
 public final class PushRound {
-    private final OutboxPusher pusher;
-    private final ContactWriter writer;
-    private final FieldMap fields;
-    private final Inbound inbound;
+    private final PushDrain drain;
     private final ApiLimits limits;
-    private final Duration quiet;
     private final BooleanSupplier reading;
-    /** When the push first held back for traffic that has not paused since; 0 when not holding. */
-    private long heldSinceNanos;
+    private final BooleanSupplier backfilling;
 
-    PushRound(OutboxPusher pusher, ContactWriter writer, FieldMap fields, Inbound inbound, ApiLimits limits,
-              Duration quiet, BooleanSupplier reading) {
-        this.pusher = pusher;
-        this.writer = writer;
-        this.fields = fields;
-        this.inbound = inbound;
+    PushRound(PushDrain drain, ApiLimits limits, BooleanSupplier reading, BooleanSupplier backfilling) {
+        this.drain = drain;
         this.limits = limits;
-        this.quiet = quiet;
         this.reading = reading;
+        this.backfilling = backfilling;
     }
 
     /** Called by the route {@code salesforce-push}; answers how many records were written. */
     public int drain() {
-        if (reading.getAsBoolean()) {
-            heldSinceNanos = 0; // a read in progress holds the push anyway; the traffic after it counts afresh
+        if (backfilling.getAsBoolean() || !limits.permitRound("push")) {
             return 0;
         }
-        if (!inbound.quietFor(quiet) && !heldLongEnough() || !limits.permitRound("push")) {
-            return 0;
-        }
-        heldSinceNanos = 0;
-        int pushed = 0;
-        while (true) {
-            OutboxPusher.Round round = pusher.pushOnce(writer, fields);
-            pushed += round.pushed();
-            if (round.members() == 0 || limits.slowedDown()) {
-                return pushed;
-            }
-        }
-    }
-
-    /**
-     * Traffic that never pauses (a steady stream of orders) must not hold the push back for ever: after holding
-     * for the quiet period it pushes anyway, so under load a CRM field lags by about one quiet period at most.
-     */
-    private boolean heldLongEnough() {
-        long now = System.nanoTime();
-        if (heldSinceNanos == 0) {
-            heldSinceNanos = now;
-            return false;
-        }
-        return now - heldSinceNanos >= quiet.toNanos();
+        return drain.drain(reading, () -> !limits.slowedDown());
     }
 }

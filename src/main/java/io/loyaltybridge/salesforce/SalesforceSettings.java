@@ -44,11 +44,12 @@ final class SalesforceSettings {
             86_400, "how often the incremental SOQL read runs (the safety net under change events)");
     static final Setting<Integer> LOOKBACK_SECONDS = Setting.integer("loyalty.salesforce.poll.lookback-seconds", 300,
             0, 86_400, "how far before the stored SystemModstamp each incremental read starts again");
-    static final Setting<Integer> PUSH_PERIOD_MS = Setting.integer("loyalty.salesforce.push.period-ms", 1000, 100,
-            600_000, "how often the outbox is drained to Salesforce");
-    static final Setting<Integer> PUSH_QUIET_MS = Setting.integer("loyalty.salesforce.push.quiet-ms", 2000, 0,
-            600_000, "a push waits until nothing came in from Salesforce for this long, so a burst costs one write"
-                    + " (under unbroken traffic, this long at most)");
+    static final Setting<Integer> PUSH_PERIOD_MS = Setting.integer("loyalty.salesforce.push.period-ms", 100, 10,
+            60_000, "how often the push asks the outbox whether a call is due (one indexed query)");
+    static final Setting<Integer> PUSH_LINGER_MS = Setting.integer("loyalty.salesforce.push.linger-ms", 300, 0,
+            600_000, "a call goes out once 200 contacts are ready or the oldest ready one has waited this long");
+    static final Setting<Integer> PUSH_READ_HOLD_MS = Setting.integer("loyalty.salesforce.push.read-hold-ms", 2000,
+            0, 600_000, "while a poll reads (a contact's orders follow it), the push waits for it, at most this long");
     static final Setting<Boolean> BACKFILL = SettingTypes.bool("loyalty.salesforce.backfill.enabled", true,
             "read a new org's contacts and orders once with Bulk API 2.0 query jobs");
     static final Setting<Integer> BULK_PAGE = Setting.integer("loyalty.salesforce.backfill.page-size", 10_000, 10,
@@ -124,8 +125,9 @@ final class SalesforceSettings {
 
     private static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, LOGIN_URL, AUTH, JWT_KEYSTORE, JWT_AUDIENCE,
-                API_VERSION, PUBSUB_HOST, PUBSUB_PORT, PUBSUB_PLAINTEXT, CDC, EVENTS_BATCH, EVENTS_LINGER_MS, POLL_SECONDS, LOOKBACK_SECONDS, PUSH_PERIOD_MS,
-                PUSH_QUIET_MS, BACKFILL, BULK_PAGE, BATCH, LIMIT_SHARE, SLOW_SECONDS, TIMEOUT_MS, CONTACT_FIELD,
+                API_VERSION, PUBSUB_HOST, PUBSUB_PORT, PUBSUB_PLAINTEXT, CDC, EVENTS_BATCH, EVENTS_LINGER_MS, POLL_SECONDS,
+                LOOKBACK_SECONDS, PUSH_PERIOD_MS, PUSH_LINGER_MS, PUSH_READ_HOLD_MS, BACKFILL, BULK_PAGE, BATCH,
+                LIMIT_SHARE, SLOW_SECONDS, TIMEOUT_MS, CONTACT_FIELD,
                 AMOUNT_FIELD, DATE_FIELD, STATUS_FIELD, EARNING_STATUSES, CURRENCY_FIELD, CURRENCY, REFUNDED_FIELD, BUYER));
         for (ProfileAttribute attribute : ProfileAttribute.values()) {
             all.add(FIELDS.get(attribute));

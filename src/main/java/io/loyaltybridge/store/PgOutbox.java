@@ -15,6 +15,10 @@ public final class PgOutbox {
     public record Item(MemberId member, long version) {
     }
 
+    /** How many rows are ready (counted up to a limit) and how long the oldest of them has waited. */
+    public record Ready(int rows, long oldestWaitedMillis) {
+    }
+
     private final Sql sql;
 
     public PgOutbox(Transactions transactions) {
@@ -40,6 +44,38 @@ public final class PgOutbox {
                         + "       ORDER BY enqueued_at, member_id LIMIT ? FOR UPDATE SKIP LOCKED) ready"
                         + " WHERE o.system = ? AND o.member_id = ready.member_id RETURNING o.member_id, o.version",
                 row -> new Item(new MemberId(row.getLong(1)), row.getLong(2)), seconds, system, limit, system);
+    }
+
+    /**
+     * The pusher's wake-up question, asked every few milliseconds: one walk of the (system, enqueued_at) index that
+     * stops after {@code limit} ready rows, so it costs the same with an empty or a deep outbox.
+     */
+    public Ready ready(String system, int limit) {
+        return sql.one("SELECT count(*), coalesce(floor(extract(epoch FROM now() - min(enqueued_at)) * 1000), 0)"
+                        + " FROM (SELECT enqueued_at FROM crm_outbox WHERE system = ?"
+                        + "       AND (lease_until IS NULL OR lease_until < now())"
+                        + "       ORDER BY enqueued_at LIMIT ?) ready",
+                row -> new Ready(row.getInt(1), row.getLong(2)), system, limit).orElse(new Ready(0, 0));
+    }
+
+    /**
+     * Locks these members' rows for the settlement of their push, skipping the rows another transaction holds: an
+     * inbound batch that marked the member again and has not committed yet. Waiting for it would hold the push for
+     * the rest of that batch; its mark moves the row's version anyway, so the row is settled a round later instead.
+     */
+    public java.util.Set<MemberId> lockForSettlement(String system, Collection<MemberId> members) {
+        return new java.util.HashSet<>(sql.list("SELECT member_id FROM crm_outbox WHERE system = ? AND member_id = ANY (?)"
+                        + " ORDER BY member_id FOR UPDATE SKIP LOCKED", row -> new MemberId(row.getLong(1)), system,
+                Sql.longArray(members.stream().mapToLong(MemberId::value).toArray())));
+    }
+
+    /**
+     * Frees every lease of {@code system}: for a sole instance starting, whose leases can only be left by its own
+     * previous run (killed mid-push), so those members go now instead of when their lease runs out.
+     */
+    public int releaseLeases(String system) {
+        return sql.update("UPDATE crm_outbox SET lease_until = NULL WHERE system = ? AND lease_until IS NOT NULL",
+                system);
     }
 
     /** The push is done: forget the row unless the member changed again meanwhile (then push again soon). */

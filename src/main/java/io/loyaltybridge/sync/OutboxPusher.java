@@ -50,6 +50,7 @@ public final class OutboxPusher {
 
     public Round pushOnce(CrmWriter writer, FieldMap fieldMap) {
         String system = writer.system();
+        settleLeftOver(system);
         List<PgOutbox.Item> items = tx.inTransaction(() -> outbox.lease(system, writer.maxBatch(), LEASE_SECONDS));
         if (items.isEmpty()) {
             return Round.EMPTY;
@@ -71,7 +72,26 @@ public final class OutboxPusher {
             }
         }
         int sentCalls = calls;
-        return tx.inTransaction(() -> settlement.settle(system, items, plan, results, sentCalls));
+        // Settled in member order, the order in which ingest marks rows, so the two rarely wait on each other in a
+        // crossed order (a deadlock PostgreSQL breaks by failing one of them, retried then).
+        List<PgOutbox.Item> byMember = items.stream()
+                .sorted(java.util.Comparator.comparingLong(item -> item.member().value())).toList();
+        return tx.inTransaction(() -> settlement.settle(system, byMember, plan, results, sentCalls));
+    }
+
+    /**
+     * Settles the pushed members whose rows an inbound batch still held when their push was settled (see
+     * {@link PgOutbox#lockForSettlement}); costs nothing when there are none.
+     */
+    public void settleLeftOver(String system) {
+        if (!settlement.hasLeftOver(system)) {
+            return;
+        }
+        tx.inTransaction(() -> {
+            settlement.settleLater(system);
+            return null;
+        });
+        settlement.forgetSettled(system);
     }
 
     private static List<PushResult> call(CrmWriter writer, List<PushRecord> chunk) {

@@ -20,6 +20,17 @@ final class PushSettlement {
     private final PgDeadLetters deadLetters;
     private final PgSyncSources sources;
 
+    /** A pushed member whose row an uncommitted inbound batch held at settlement: settled on a later round. */
+    private record Later(PgOutbox.Item item, boolean retry) {
+    }
+
+    /**
+     * Keyed by member, so a settlement transaction retried after a deadlock puts the same entries again. Only the
+     * push's own thread uses it; should the app stop first, the rows' lease runs out and they are pushed again.
+     */
+    private final Map<String, Map<MemberId, Later>> laterBySystem = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<MemberId> settledLater = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     PushSettlement(PgOutbox outbox, PgFieldStates states, PgDeadLetters deadLetters, PgSyncSources sources) {
         this.outbox = outbox;
         this.states = states;
@@ -35,6 +46,9 @@ final class PushSettlement {
         String lastError = null;
         Map<MemberId, List<PushRecord>> byMember = new HashMap<>();
         plan.forEach(r -> byMember.computeIfAbsent(r.member(), m -> new java.util.ArrayList<>()).add(r));
+        java.util.Set<MemberId> free = outbox.lockForSettlement(system, items.stream().map(PgOutbox.Item::member)
+                .toList());
+        Map<MemberId, Later> later = later(system);
         for (PgOutbox.Item item : items) {
             boolean retry = false;
             for (PushRecord record : byMember.getOrDefault(item.member(), List.of())) {
@@ -53,11 +67,11 @@ final class PushSettlement {
                             result.code(), result.message(), null);
                 }
             }
-            if (retry) {
-                outbox.retryLater(system, item.member(),
-                        OutboxPusher.backoffSeconds(outbox.attempts(system, item.member())));
+            if (free.contains(item.member())) {
+                later.remove(item.member()); // put there by an attempt of this transaction rolled back (a deadlock)
+                settleRow(system, item, retry);
             } else {
-                outbox.complete(system, item);
+                later.put(item.member(), new Later(item, retry));
             }
         }
         states.record(system, acknowledged);
@@ -68,6 +82,44 @@ final class PushSettlement {
             sources.failed(system, "push", lastError);
         }
         return new OutboxPusher.Round(items.size(), pushed, failed, calls);
+    }
+
+    /** Settles the rows left for later whose inbound batch has committed meanwhile; the rest wait again. */
+    void settleLater(String system) {
+        settledLater.clear(); // from an attempt rolled back
+        Map<MemberId, Later> later = later(system);
+        if (later.isEmpty()) {
+            return;
+        }
+        java.util.Set<MemberId> free = outbox.lockForSettlement(system, List.copyOf(later.keySet()));
+        for (MemberId member : free) {
+            Later row = later.get(member);
+            settleRow(system, row.item(), row.retry());
+        }
+        settledLater.addAll(free);
+    }
+
+    boolean hasLeftOver(String system) {
+        return !later(system).isEmpty();
+    }
+
+    /** Called once the transaction of {@link #settleLater} committed: those rows are done. */
+    void forgetSettled(String system) {
+        settledLater.forEach(later(system)::remove);
+        settledLater.clear();
+    }
+
+    private Map<MemberId, Later> later(String system) {
+        return laterBySystem.computeIfAbsent(system, s -> new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    private void settleRow(String system, PgOutbox.Item item, boolean retry) {
+        if (retry) {
+            outbox.retryLater(system, item.member(),
+                    OutboxPusher.backoffSeconds(outbox.attempts(system, item.member())));
+        } else {
+            outbox.complete(system, item);
+        }
     }
 
     private static String payload(PushRecord record) {

@@ -58,7 +58,7 @@ class FaultsTest {
         return expected;
     }
 
-    /** Waits until the core holds the points (the push is then still held back by the quiet period). */
+    /** Waits until the core holds the points (the push is then still held back by the linger or its period). */
     void awaitTakenIn(Map<String, Long> expected) {
         Harness.await("points in the core", () -> expected.entrySet().stream()
                 .allMatch(e -> h.points(e.getKey()) == e.getValue()));
@@ -67,7 +67,10 @@ class FaultsTest {
     @Test
     void expired_tokens_make_camel_log_in_again_and_the_push_goes_through() {
         Map<String, Long> expected = buyers(3);
-        h.start(onePoll());
+        // the push lingers 4 s after the first change, so the tokens expire before it
+        Map<String, String> settings = new HashMap<>(onePoll());
+        settings.put("loyalty.salesforce.push.linger-ms", "4000");
+        h.start(settings);
         awaitTakenIn(expected);
         long logins = sf.calls().count("token");
         sf.faults().expireAllTokens();
@@ -80,13 +83,16 @@ class FaultsTest {
     @Test
     void server_errors_on_the_push_are_retried_until_every_record_is_written_once() {
         Map<String, Long> expected = buyers(205);
-        // the push waits for 4 s without inbound traffic, so the failures are armed before it (a loaded machine
-        // took longer than the default quiet moment to see all 205 taken in, and the push had already gone)
+        // the push first looks at the outbox 6 s after start and waits for the poll however long it reads, so the
+        // failures are armed before it (205 ready contacts fill a call, which then goes at once)
         Map<String, String> settings = new java.util.HashMap<>(onePoll());
-        settings.put("loyalty.salesforce.push.quiet-ms", "4000");
+        settings.put("loyalty.salesforce.push.period-ms", "6000");
+        settings.put("loyalty.salesforce.push.read-hold-ms", "60000");
         h.start(settings);
-        awaitTakenIn(expected);
+        // one query, not 205 profiles: noticed within the moment between the poll's end and the push's next look
+        Harness.await("every order taken in", () -> h.source("Order").map(s -> s.recordsIn() == 205).orElse(false));
         sf.faults().failNext(2, 503);
+        awaitTakenIn(expected);
         h.awaitConverged(expected);
         // The two failures hit the next two calls of any kind; on a loaded machine one may be another call than the
         // push. What matters: no record written twice, and the push retried what failed.

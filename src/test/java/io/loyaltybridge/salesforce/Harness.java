@@ -44,7 +44,7 @@ final class Harness implements AutoCloseable {
                 "loyalty.salesforce.pubsub.port", Integer.toString(sf.pubSubPort()),
                 "loyalty.salesforce.pubsub.plaintext", "true",
                 "loyalty.salesforce.push.period-ms", "200",
-                "loyalty.salesforce.push.quiet-ms", "700",
+                "loyalty.salesforce.push.linger-ms", "1000",
                 "loyalty.salesforce.http.timeout-ms", "5000"));
         settings.putAll(extra);
         return settings;
