@@ -8,7 +8,6 @@ import io.loyaltybridge.sync.IngestReport;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.SourceCursor;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
@@ -23,7 +22,6 @@ final class Inbound {
     private final ContactIngest contacts;
     private final OrderIngest orders;
     private final Lock ingestLock;
-    private volatile long lastTakenNanos = System.nanoTime();
 
     /** @param ingestLock shared with the other connectors: one CRM batch at a time in this process */
     Inbound(Transactions tx, ContactIngest contacts, OrderIngest orders, Lock ingestLock) {
@@ -52,21 +50,9 @@ final class Inbound {
     private IngestReport locked(Supplier<IngestReport> batch) {
         ingestLock.lock();
         try {
-            return noted(tx.inTransaction(batch));
+            return tx.inTransaction(batch);
         } finally {
             ingestLock.unlock();
         }
-    }
-
-    /** Nothing was taken in for at least {@code quiet}. */
-    boolean quietFor(Duration quiet) {
-        return System.nanoTime() - lastTakenNanos >= quiet.toNanos();
-    }
-
-    private IngestReport noted(IngestReport report) {
-        if (report.taken() > 0) {
-            lastTakenNanos = System.nanoTime();
-        }
-        return report;
     }
 }
