@@ -3,7 +3,7 @@ package io.loyaltybridge.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -15,13 +15,15 @@ final class Generator {
     private final BenchCrm crm;
     private final int rate;
     private final int seconds;
-    private final Consumer<String> place;
+    private final BiConsumer<String, Long> place;
     private final Predicate<String> busy;
     private final AtomicInteger next = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean contactsExhausted;
 
-    Generator(BenchCrm crm, int rate, int seconds, Consumer<String> place, Predicate<String> busy) {
+    /** {@code place} is given the contact and the {@link System#nanoTime()} at which its order was due. */
+    Generator(BenchCrm crm, int rate, int seconds, BiConsumer<String, Long> place, Predicate<String> busy) {
         this.crm = crm;
         this.rate = rate;
         this.seconds = seconds;
@@ -37,6 +39,11 @@ final class Generator {
 
     boolean running() {
         return running;
+    }
+
+    /** Whether placing ever had to wait because every contact had an order pending. */
+    boolean contactsExhausted() {
+        return contactsExhausted;
     }
 
     void stop() {
@@ -55,7 +62,7 @@ final class Generator {
      */
     static double ceiling(BenchCrm crm, int seconds) {
         AtomicInteger placed = new AtomicInteger();
-        Generator g = new Generator(crm, Integer.MAX_VALUE, seconds, c -> {
+        Generator g = new Generator(crm, Integer.MAX_VALUE, seconds, (c, due) -> {
             crm.placeOrder(c);
             placed.incrementAndGet();
         }, c -> false);
@@ -75,9 +82,10 @@ final class Generator {
                 while (done < owed && System.nanoTime() < ends) {
                     String contact = nextFree();
                     if (contact == null) {
+                        contactsExhausted = true;
                         break; // every contact has an order pending: wait for the CRM to show some
                     }
-                    place.accept(contact);
+                    place.accept(contact, start + (long) (done * 1e9 / rate));
                     done++;
                 }
                 Thread.sleep(2);

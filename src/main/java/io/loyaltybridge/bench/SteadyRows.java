@@ -18,8 +18,8 @@ final class SteadyRows {
     static void add(List<Row> rows, BenchResult r) {
         rows.add(new Row("steady state: orders placed / seen on the CRM", "200/s, all seen", c -> {
             SteadyState.Result s = c.steady();
-            return new Cell(f("%d in %d s (%.0f/s, %d/s asked), %d seen", s.placed(), s.seconds(), s.achievedRate(),
-                    s.rate(), s.seen()), verdict(s.seen() == s.placed(), atTarget(s)));
+            return new Cell(f("%d due in %d s, %d placed (%.0f/s)%s, %d seen", s.due(), s.seconds(), s.placed(),
+                    s.achievedRate(), exhausted(s), s.seen()), verdict(s.seen() == s.due(), atTarget(s)));
         }));
         rows.add(new Row("steady state: order to CRM field, p50", "-", c -> new Cell(ms(c.steady().p50Ms()), "-")));
         rows.add(new Row("steady state: order to CRM field, p99", "< 2000 ms at 200/s", c -> new Cell(
@@ -43,19 +43,28 @@ final class SteadyRows {
     private static Cell breaking(BenchResult.Crm c) {
         SteadyState.Result held = c.held();
         SteadyState.Result broke = c.broke();
-        String heldText = held == null ? "none held" : f("held %.0f/s", held.achievedRate());
+        String heldText = held == null ? "none held" : f("held %d/s", held.rate());
         if (broke == null) {
             return new Cell(heldText + f("; did not break below the generator's ceiling (%.0f/s) or the last step",
                     c.generatorCeiling()), "met");
         }
-        String text = heldText + f("; broke at %.0f/s asked %d/s (p99 %s, %d/%d seen)", broke.achievedRate(),
-                broke.rate(), ms(broke.p99Ms()), broke.seen(), broke.placed());
+        String text = heldText + f("; broke at %d/s (p99 %s, %d of %d due seen)", broke.rate(), ms(broke.p99Ms()),
+                broke.seen(), broke.due());
         return new Cell(text, verdict(broke.rate() > TARGET_RATE, true));
     }
 
-    /** Below 95 % of the target rate (a machine that could not place them) a good figure proves less. */
+    /**
+     * Placing waited when every contact had an order pending: the app was more than contacts / rate seconds behind
+     * (5 s with the defaults), so the target was missed already; the waits count in the latencies, from when each
+     * order was due, and orders never placed count as lost.
+     */
+    private static String exhausted(SteadyState.Result s) {
+        return s.contactsExhausted() ? ", placing waited: every contact had an order pending" : "";
+    }
+
+    /** Below the target rate, or with fewer than 95 % of the due orders placed, a good figure proves less. */
     private static boolean atTarget(SteadyState.Result s) {
-        return s.achievedRate() >= 0.95 * TARGET_RATE;
+        return s.rate() >= TARGET_RATE && s.placed() >= 0.95 * s.due();
     }
 
     private static double perOrder(long calls, BenchResult.Crm c) {
@@ -63,6 +72,6 @@ final class SteadyRows {
     }
 
     static String ms(double ms) {
-        return Double.isInfinite(ms) ? "not seen in 30 s" : f("%.0f ms", ms);
+        return Double.isInfinite(ms) ? "lost (not placed, or not seen 30 s after placing ended)" : f("%.0f ms", ms);
     }
 }

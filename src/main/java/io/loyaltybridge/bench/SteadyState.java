@@ -18,21 +18,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SteadyState {
     /**
-     * Latencies in milliseconds; an order never seen within the grace period counts as infinitely late. Placing
-     * stops after the given seconds even when the machine could not keep the rate (then {@code placed} says so).
+     * Latencies in milliseconds, each from the moment its order was due (the rate's schedule), not from when it was
+     * placed: when the generator had to wait (every contact had an order pending, because the app was that far
+     * behind) the wait counts against the app, as it would for a shop's customer. {@code due} orders were owed in
+     * the time; one not placed by the end, or not seen within the grace period, counts as infinitely late (lost).
      */
-    record Result(int rate, int seconds, int placed, int seen, double p50Ms, double p99Ms, double maxMs) {
+    record Result(int rate, int seconds, int due, int placed, int seen, boolean contactsExhausted, double p50Ms,
+                  double p99Ms, double maxMs) {
         double achievedRate() {
             return seconds == 0 ? 0 : (double) placed / seconds;
         }
 
         /** The 2 s target held and nothing was lost. */
         boolean held() {
-            return placed > 0 && seen == placed && p99Ms < 2000;
+            return due > 0 && seen == due && p99Ms < 2000;
         }
     }
 
-    private record Pending(Long before, long placedNanos) {
+    private record Pending(Long before, long dueNanos) {
     }
 
     /** Every read of the sandbox takes its lock, which the app's calls need too: often enough, and no more. */
@@ -57,11 +60,11 @@ final class SteadyState {
         Map<String, Long> slowCheck = new ConcurrentHashMap<>();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger placed = new AtomicInteger();
-        Generator generator = new Generator(crm, rate, seconds, contact -> {
+        Generator generator = new Generator(crm, rate, seconds, (contact, dueNanos) -> {
             Long before = lastSeen.computeIfAbsent(contact, c -> Objects.requireNonNullElse(crm.pointsShown(c),
                     NONE));
             crm.placeOrder(contact);
-            pending.put(contact, new Pending(before, System.nanoTime()));
+            pending.put(contact, new Pending(before, dueNanos));
             placed.incrementAndGet();
         }, pending::containsKey);
         long placingEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -71,7 +74,7 @@ final class SteadyState {
             while (System.nanoTime() < end && (generator.running() || !pending.isEmpty())) {
                 long round = System.nanoTime();
                 pending.forEach((contact, p) -> {
-                    if (round - p.placedNanos() > SLOW_AFTER_NANOS) {
+                    if (round - p.dueNanos() > SLOW_AFTER_NANOS) {
                         if (round < slowCheck.getOrDefault(contact, 0L)) {
                             return; // checked less than 500 ms ago: see SLOW_AFTER_NANOS
                         }
@@ -79,7 +82,7 @@ final class SteadyState {
                     }
                     Long now = crm.pointsShown(contact);
                     if (now != null && !now.equals(p.before())) {
-                        latencies.add((System.nanoTime() - p.placedNanos()) / 1e6);
+                        latencies.add((System.nanoTime() - p.dueNanos()) / 1e6);
                         lastSeen.put(contact, now);
                         slowCheck.remove(contact);
                         pending.remove(contact);
@@ -95,11 +98,12 @@ final class SteadyState {
         List<Double> all = new ArrayList<>(latencies);
         Collections.sort(all);
         int seen = all.size();
-        for (int i = seen; i < placed.get(); i++) {
+        int due = rate * seconds;
+        for (int i = seen; i < Math.max(due, placed.get()); i++) {
             all.add(Double.POSITIVE_INFINITY);
         }
-        return new Result(rate, seconds, placed.get(), seen, percentile(all, 0.50), percentile(all, 0.99),
-                all.isEmpty() ? 0 : all.get(all.size() - 1));
+        return new Result(rate, seconds, due, placed.get(), seen, generator.contactsExhausted(),
+                percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1));
     }
 
     /** Nearest-rank percentile. */

@@ -58,7 +58,8 @@ class BenchTest {
             assertThat(c.floor().nanos()).as(c.name()).isPositive();
             assertThat(c.generatorCeiling()).as(c.name() + ": the generator outruns the asked rate")
                     .isGreaterThan(20);
-            assertThat(c.steady().placed()).as(c.name()).isEqualTo(60);
+            assertThat(c.steady().due()).as(c.name()).isEqualTo(60);
+            assertThat(c.steady().placed()).as(c.name() + ": 200 contacts are enough for 60 orders").isEqualTo(60);
             assertThat(c.steady().seen()).as(c.name() + ": every steady-state order reached the CRM").isEqualTo(60);
             assertThat(c.steady().p99Ms()).as(c.name()).isGreaterThanOrEqualTo(c.steady().p50Ms()).isPositive();
             assertThat(c.calls().steadyReads()).as(c.name() + ": the new orders were read").isPositive();
