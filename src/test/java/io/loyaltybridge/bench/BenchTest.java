@@ -103,6 +103,31 @@ class BenchTest {
     }
 
     @Test
+    void theGrowthModeMeasuresBackfillFloorAndRecomputeAtEachSize() {
+        BenchOptions options = BenchOptions.parse(List.of("--growth", "50/200,100/400"))
+                .withDbUrl(TestPostgres.freshDatabase());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Bench.run(options, Path.of("").toAbsolutePath(), Map.of(), Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String table = printed.toString(StandardCharsets.UTF_8);
+        System.out.println(table);
+
+        List<String> lines = table.lines().filter(l -> l.matches("\\| \\d+ / \\d+ \\|.*")).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("| 50 / 200 |");
+        assertThat(lines.get(1)).startsWith("| 100 / 400 |");
+        for (String line : lines) {
+            String[] cells = line.split("\\|");
+            assertThat(Double.parseDouble(cells[2].strip().replace(" s", ""))).as("backfill seconds").isPositive();
+            assertThat(cells[4]).as("floor").matches(" \\d+ rows in \\d+\\.\\d+ s ");
+            assertThat(Long.parseLong(cells[4].strip().split(" ")[0])).as("floor rows: members, orders and more")
+                    .isGreaterThan(Long.parseLong(cells[1].strip().split(" / ")[1]));
+            assertThat(Double.parseDouble(cells[5].strip())).as("backfill / floor").isPositive();
+        }
+        assertThat(table).contains("synchronous_commit = ", "recompute (tiers, segments)");
+    }
+
+    @Test
     void theGrowthModeTakesItsSizesFromTheCommandLine() {
         BenchOptions o = BenchOptions.parse(List.of("--growth", "2000/20000,10000/100000"));
         assertThat(o.growth()).containsExactly(new BenchOptions.Size(2_000, 20_000),
