@@ -24,7 +24,7 @@ final class SteadyState {
      * the time; one not placed by the end, or not seen within the grace period, counts as infinitely late (lost).
      */
     record Result(int rate, int seconds, int due, int placed, int seen, boolean contactsExhausted, double p50Ms,
-                  double p99Ms, double maxMs) {
+                  double p99Ms, double maxMs, double seenP50Ms, double seenP99Ms) {
         double achievedRate() {
             return seconds == 0 ? 0 : (double) placed / seconds;
         }
@@ -98,12 +98,15 @@ final class SteadyState {
         List<Double> all = new ArrayList<>(latencies);
         Collections.sort(all);
         int seen = all.size();
+        double seenP50 = percentile(all, 0.50);
+        double seenP99 = percentile(all, 0.99);
         int due = rate * seconds;
         for (int i = seen; i < Math.max(due, placed.get()); i++) {
             all.add(Double.POSITIVE_INFINITY);
         }
         return new Result(rate, seconds, due, placed.get(), seen, generator.contactsExhausted(),
-                percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1));
+                percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1), seenP50,
+                seenP99);
     }
 
     /** Nearest-rank percentile. */

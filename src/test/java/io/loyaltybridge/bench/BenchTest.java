@@ -62,6 +62,8 @@ class BenchTest {
             assertThat(c.steady().placed()).as(c.name() + ": 200 contacts are enough for 60 orders").isEqualTo(60);
             assertThat(c.steady().seen()).as(c.name() + ": every steady-state order reached the CRM").isEqualTo(60);
             assertThat(c.steady().p99Ms()).as(c.name()).isGreaterThanOrEqualTo(c.steady().p50Ms()).isPositive();
+            assertThat(c.steady().seenP99Ms()).as(c.name() + ": every order seen, so the same figure")
+                    .isEqualTo(c.steady().p99Ms());
             assertThat(c.calls().steadyReads()).as(c.name() + ": the new orders were read").isPositive();
             assertThat(c.calls().steadyChanged()).as(c.name() + ": one contact per order").isEqualTo(60);
             assertThat(c.calls().steadyWrites()).as(c.name())
