@@ -1,7 +1,7 @@
 package io.loyaltybridge.bench;
 
 import io.loyaltybridge.app.Application;
-import io.loyaltybridge.app.Core;
+import io.loyaltybridge.sandbox.hubspot.HubSpotSandbox;
 import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
 import io.loyaltybridge.sandbox.salesforce.SandboxOptions;
 import org.slf4j.Logger;
@@ -10,21 +10,24 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar loyaltybridge.jar bench}: the real app against the in-process Salesforce sandbox on a fresh
- * database, measured phase by phase (backfill, COPY floor, no-change run, steady state, recompute) and printed as
- * one table. Every figure comes from the sandbox or the database, not from the connector's own counters.
+ * {@code java -jar loyaltybridge.jar bench}: the real app against the in-process Salesforce and HubSpot sandboxes,
+ * each CRM on a fresh database of the same server, measured phase by phase (see {@link CrmRun}) and printed as one
+ * table; or, with {@code --growth}, backfill and recompute at several sizes (see {@link Growth}).
  */
 public final class Bench {
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+    /** How long the generator alone is run to find its ceiling. */
+    private static final int CEILING_SECONDS = 3;
 
     private Bench() {
     }
@@ -32,15 +35,34 @@ public final class Bench {
     public static BenchResult run(BenchOptions options, Path workDir, Map<String, String> overrides,
                                   Map<String, String> env, PrintStream out) {
         Path temp = tempDir();
-        try (BenchDatabase db = BenchDatabase.open(options.dbUrl(), temp, env);
-             SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults())) {
-            out.printf("Benchmark: seeding the Salesforce sandbox with %d contacts and %d orders...%n",
-                    options.contacts(), options.orders());
-            List<String> contacts = sf.seed(options.contacts(), options.orders(), options.seed());
-            Map<String, String> settings = new HashMap<>(BenchApp.settings(sf, db, workDir, temp));
-            settings.putAll(overrides);
-            return measure(options, sf, db, contacts, () -> Application.start(workDir, settings,
-                    BenchApp.secrets(sf, env)), out);
+        try (BenchDatabase server = BenchDatabase.open(options.dbUrl(), temp, env)) {
+            BenchResult.Durability durability = new BenchResult.Durability(server.setting("synchronous_commit"),
+                    server.setting("fsync"));
+            if (!options.growth().isEmpty()) {
+                List<Growth.Row> rows = Growth.run(options, server, workDir, temp, overrides, env, out);
+                out.println();
+                out.print(Growth.render(durability, rows));
+                return new BenchResult(options, durability, List.of(), null);
+            }
+            List<BenchResult.Crm> crms = new ArrayList<>();
+            BenchResult.Recompute recompute = null;
+            if (options.loads("salesforce")) {
+                CrmRun run = salesforce(options, server, workDir, temp, overrides, env, out, crms);
+                recompute = run.recompute();
+            }
+            if (options.loads("hubspot")) {
+                try (BenchDatabase db = server.sibling("loyalty_bench_hubspot")) {
+                    CrmRun run = hubspot(options, db, workDir, temp, overrides, env, out, crms, recompute == null);
+                    recompute = recompute == null ? run.recompute() : recompute;
+                }
+            }
+            BenchResult result = new BenchResult(options, durability, crms, recompute);
+            out.println();
+            out.print(BenchTable.render(result));
+            // What the API guard (token, rate limit, role) adds to each call, measured in-process.
+            out.printf("API guard: %.1f µs per call (20 tokens, 40 routes)%n",
+                    io.loyaltybridge.api.GuardCost.nanosPerCall(20, 40, 200_000) / 1000);
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -48,63 +70,61 @@ public final class Bench {
         }
     }
 
-    private static BenchResult measure(BenchOptions options, SalesforceSandbox sf, BenchDatabase db,
-                                       List<String> contacts, java.util.function.Supplier<Application> starter,
-                                       PrintStream out) {
-        CrmWatch watch = new CrmWatch(sf, contacts);
-        int[] before = watch.snapshot();
-        long ordersInOrg = sf.admin().count("Order");
-        sf.calls().reset();
-        out.println("Benchmark: backfill starts (the app starts now)");
-        BenchResult.Backfill backfill;
-        Application app = null;
-        try (HeapPeak heap = new HeapPeak()) {
-            long start = System.nanoTime();
-            app = starter.get();
-            BenchApp.awaitBackfilled(app.core(), watch, contacts);
-            long nanos = System.nanoTime() - start;
-            backfill = new BenchResult.Backfill(contacts.size(), (int) ordersInOrg, nanos, heap.sumOfPoolPeaks(),
-                    heap.liveAfterGc(), HeapPeak.max());
-        } catch (RuntimeException e) {
-            if (app != null) {
-                app.close();
-            }
-            throw e;
+    private static CrmRun salesforce(BenchOptions options, BenchDatabase db, Path workDir, Path temp,
+                                     Map<String, String> overrides, Map<String, String> env, PrintStream out,
+                                     List<BenchResult.Crm> crms) {
+        double ceiling = salesforceCeiling();
+        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults())) {
+            out.printf("Benchmark: seeding the Salesforce sandbox with %d contacts and %d orders...%n",
+                    options.contacts(), options.orders());
+            BenchCrm crm = new SalesforceCrm(sf, sf.seed(options.contacts(), options.orders(), options.seed()));
+            int port = BenchApp.freePort();
+            Map<String, String> settings = BenchApp.base(db, port, workDir, temp);
+            settings.putAll(BenchApp.salesforce(sf));
+            settings.putAll(overrides);
+            CrmRun run = new CrmRun(options, crm, db, out);
+            crms.add(run.run(ceiling, () -> Application.start(workDir, settings, BenchApp.secrets(sf, env)), true));
+            return run;
         }
-        try (Application running = app) {
-            Core core = running.core();
-            int[] afterBackfill = watch.snapshot();
-            long backfillWrites = watch.writeCalls();
-            out.printf("Benchmark: backfill done in %.1f s; COPY floor...%n", backfill.seconds());
-            long ledgerRows = db.count("SELECT count(*) FROM ledger_entries");
-            BenchResult.Floor floor = new BenchResult.Floor(ledgerRows, CopyFloor.measure(db, ledgerRows));
-            out.println("Benchmark: incremental run with nothing changed...");
-            sf.calls().reset();
-            BenchApp.awaitPollRound(sf);
-            BenchResult.Calls calls = new BenchResult.Calls(backfillWrites, CrmWatch.changed(before, afterBackfill),
-                    watch.writeCalls(), CrmWatch.changed(afterBackfill, watch.snapshot()),
-                    BenchApp.reads(sf));
-            out.printf("Benchmark: steady state, %d orders/s for %d s...%n", options.rate(), options.seconds());
-            SteadyState.Result steady = SteadyState.run(sf, watch, contacts, options.rate(), options.seconds());
-            out.println("Benchmark: recompute of tiers and segments...");
-            long members = db.count("SELECT count(*) FROM members");
-            long t = System.nanoTime();
-            core.jobs().tierAssessment();
-            long tiers = System.nanoTime() - t;
-            core.jobs().segmentsAndCltv();
-            BenchResult.Recompute recompute = new BenchResult.Recompute(members, tiers, System.nanoTime() - t);
-            BenchApp.awaitOutboxEmpty(core);
-            BenchResult.Checks checks = new BenchResult.Checks(sf.admin().count("Order"),
-                    db.count("SELECT count(*) FROM orders WHERE source = 'salesforce'"),
-                    running.ledgerCheck().mismatches().size(), BenchApp.disagreeingAfterSettling(watch, core, db));
-            BenchResult result = new BenchResult(options, backfill, floor, calls, steady, recompute, checks);
-            out.println();
-            out.print(BenchTable.render(result));
-            // What the API guard (token, rate limit, role) adds to each call, measured in-process.
-            out.printf("API guard: %.1f µs per call (20 tokens, 40 routes)%n",
-                    io.loyaltybridge.api.GuardCost.nanosPerCall(20, 40, 200_000) / 1000);
-            return result;
+    }
+
+    private static CrmRun hubspot(BenchOptions options, BenchDatabase db, Path workDir, Path temp,
+                                  Map<String, String> overrides, Map<String, String> env, PrintStream out,
+                                  List<BenchResult.Crm> crms, boolean withRecompute) {
+        double ceiling = hubspotCeiling();
+        int port = BenchApp.freePort();
+        try (HubSpotSandbox hs = HubSpotSandbox.start(hubspotOptions()
+                .webhookTarget(URI.create(BenchApp.webhookUrl(port))))) {
+            out.printf("Benchmark: seeding the HubSpot sandbox with %d contacts and %d orders...%n",
+                    options.contacts(), options.orders());
+            BenchCrm crm = new HubSpotCrm(hs, hs.admin().seed(options.contacts(), options.orders()));
+            Map<String, String> settings = BenchApp.base(db, port, workDir, temp);
+            settings.putAll(BenchApp.hubspot(hs, port));
+            settings.putAll(overrides);
+            CrmRun run = new CrmRun(options, crm, db, out);
+            crms.add(run.run(ceiling, () -> Application.start(workDir, settings, BenchApp.hubspotSecrets(env)),
+                    withRecompute));
+            return run;
         }
+    }
+
+    /** The generator alone against a Salesforce sandbox nobody else uses (a few contacts, no app). */
+    private static double salesforceCeiling() {
+        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults())) {
+            return Generator.ceiling(new SalesforceCrm(sf, sf.seed(100, 0, 1)), CEILING_SECONDS);
+        }
+    }
+
+    /** The same against HubSpot (no webhook target: the events have nowhere to go, as no app listens). */
+    private static double hubspotCeiling() {
+        try (HubSpotSandbox hs = HubSpotSandbox.start(hubspotOptions())) {
+            return Generator.ceiling(new HubSpotCrm(hs, hs.admin().seed(100, 0)), CEILING_SECONDS);
+        }
+    }
+
+    private static io.loyaltybridge.sandbox.hubspot.SandboxOptions hubspotOptions() {
+        return io.loyaltybridge.sandbox.hubspot.SandboxOptions.defaults().token(BenchApp.HUBSPOT_TOKEN)
+                .appSecret(BenchApp.HUBSPOT_SECRET);
     }
 
     private static Path tempDir() {

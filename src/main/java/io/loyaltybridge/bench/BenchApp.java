@@ -1,6 +1,7 @@
 package io.loyaltybridge.bench;
 
 import io.loyaltybridge.app.Core;
+import io.loyaltybridge.sandbox.hubspot.HubSpotSandbox;
 import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
 import io.loyaltybridge.store.PgSyncSources;
 
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -22,18 +22,30 @@ final class BenchApp {
     private BenchApp() {
     }
 
+    static final String HUBSPOT_TOKEN = "bench-private-app-token";
+    static final String HUBSPOT_SECRET = "bench-app-secret";
+
     /**
-     * The connector pointed at the sandbox, with the timers a live deployment wanting low latency would pick (push
-     * as soon as 200 contacts are ready or the oldest waited 300 ms; the safety-net poll every 30 s instead of 5 minutes, so the
-     * no-change run does not wait long), and the working directory's program with points available at once: with a
-     * return window, a new order's points stay pending and the CRM's points field would not move.
+     * The app on its own port and database, with the working directory's program with points available at once:
+     * with a return window, a new order's points stay pending and the CRM's points field would not move. No
+     * connector yet: {@link #salesforce} or {@link #hubspot} adds one.
      */
-    static Map<String, String> settings(SalesforceSandbox sf, BenchDatabase db, Path workDir, Path temp) {
+    static Map<String, String> base(BenchDatabase db, int port, Path workDir, Path temp) {
         Map<String, String> s = new HashMap<>();
         s.put("loyalty.db.url", db.url());
-        s.put("camel.server.port", Integer.toString(freePort()));
+        s.put("camel.server.port", Integer.toString(port));
         s.put("camel.server.host", "127.0.0.1"); // the benchmark talks to itself only, as sandbox mode does
         s.put("loyalty.program.file", program(workDir, temp).toString());
+        return s;
+    }
+
+    /**
+     * The Salesforce connector pointed at the sandbox, with the timers a live deployment wanting low latency would
+     * pick (push as soon as 200 contacts are ready or the oldest waited 300 ms, looking every 100 ms; the
+     * safety-net poll every 30 s instead of 5 minutes, so the no-change run does not wait long).
+     */
+    static Map<String, String> salesforce(SalesforceSandbox sf) {
+        Map<String, String> s = new HashMap<>();
         s.put("loyalty.salesforce.enabled", "true");
         s.put("loyalty.salesforce.login-url", sf.loginUrl());
         s.put("loyalty.salesforce.api-version", sf.options().apiVersion());
@@ -46,10 +58,31 @@ final class BenchApp {
         return s;
     }
 
+    /** The HubSpot connector pointed at the sandbox, its webhooks at the app; the safety-net poll every 30 s. */
+    static Map<String, String> hubspot(HubSpotSandbox hs, int port) {
+        Map<String, String> s = new HashMap<>();
+        s.put("loyalty.hubspot.enabled", "true");
+        s.put("loyalty.hubspot.base-url", hs.baseUrl());
+        s.put("loyalty.hubspot.webhook.public-url", webhookUrl(port));
+        s.put("loyalty.hubspot.poll-interval-ms", Integer.toString(POLL_SECONDS * 1000));
+        return s;
+    }
+
+    static String webhookUrl(int port) {
+        return "http://localhost:" + port + "/webhooks/hubspot";
+    }
+
     static Map<String, String> secrets(SalesforceSandbox sf, Map<String, String> env) {
         Map<String, String> secrets = new HashMap<>(env);
         secrets.put("SALESFORCE_CLIENT_ID", sf.options().clientId());
         secrets.put("SALESFORCE_CLIENT_SECRET", sf.options().clientSecret());
+        return secrets;
+    }
+
+    static Map<String, String> hubspotSecrets(Map<String, String> env) {
+        Map<String, String> secrets = new HashMap<>(env);
+        secrets.put("HUBSPOT_ACCESS_TOKEN", HUBSPOT_TOKEN);
+        secrets.put("HUBSPOT_APP_SECRET", HUBSPOT_SECRET);
         return secrets;
     }
 
@@ -63,49 +96,56 @@ final class BenchApp {
         }
     }
 
-    /** Both backfills done, the outbox drained, and every contact showing a member id on the CRM. */
-    static void awaitBackfilled(Core core, CrmWatch watch, List<String> contacts) {
-        await("the backfill to finish and be pushed", Duration.ofHours(6), () -> backfillDone(core, "Contact")
-                && backfillDone(core, "Order") && outboxDepth(core) == 0
-                && contacts.stream().allMatch(c -> watch.pointsShown(c) != null));
+    /** Every backfill of the CRM done, its outbox drained, and every contact showing its points. */
+    static void awaitBackfilled(Core core, BenchCrm crm) {
+        await("the backfill to finish and be pushed", Duration.ofHours(6), () -> crm.backfillObjects().stream()
+                .allMatch(o -> backfillDone(core, crm.system(), o)) && outboxDepth(core, crm.system()) == 0
+                && crm.contacts().stream().allMatch(c -> crm.pointsShown(c) != null));
     }
 
     /**
      * Waits for an incremental poll round (its contact and order reads), then long enough for any push it caused
      * (the push lingers 300 ms at most, looking every 100 ms).
      */
-    static void awaitPollRound(SalesforceSandbox sf) {
-        await("an incremental poll", Duration.ofMinutes(5), () -> reads(sf) >= 2);
+    static void awaitPollRound(BenchCrm crm) {
+        await("an incremental poll", Duration.ofMinutes(5), () -> crm.reads() >= 2);
         sleep(Duration.ofSeconds(3));
     }
 
-    /** SOQL reads served (the incremental poll uses queryAll, so deletions come too). */
-    static long reads(SalesforceSandbox sf) {
-        return sf.calls().count("query") + sf.calls().count("queryAll") + sf.calls().count("queryMore");
+    /** Every order the CRM holds is in the core and the outbox is empty: the backlog of a phase is gone. */
+    static boolean awaitDrained(Core core, BenchCrm crm, BenchDatabase db) {
+        try {
+            await("every order to be settled and pushed", Duration.ofMinutes(10), () -> ordersInCore(crm, db)
+                    >= crm.orders() && outboxDepth(core, crm.system()) == 0);
+        } catch (IllegalStateException e) {
+            return false; // the checks at the end say what is missing
+        }
+        sleep(Duration.ofSeconds(1)); // a push in flight when the outbox emptied
+        return true;
     }
 
-    static void awaitOutboxEmpty(Core core) {
-        await("the outbox to drain", Duration.ofMinutes(10), () -> outboxDepth(core) == 0);
+    static long ordersInCore(BenchCrm crm, BenchDatabase db) {
+        return db.count("SELECT count(*) FROM orders WHERE source = '" + crm.system() + "'");
     }
 
     /** Gives pushes in flight up to a minute to land before counting disagreeing contacts. */
-    static long disagreeingAfterSettling(CrmWatch watch, Core core, BenchDatabase db) {
+    static long disagreeingAfterSettling(BenchCrm crm, Core core, BenchDatabase db) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        long wrong = watch.disagreeing(core, db);
+        long wrong = Agreement.disagreeing(crm, core, db);
         while (wrong > 0 && System.nanoTime() < deadline) {
             sleep(Duration.ofSeconds(1));
-            wrong = watch.disagreeing(core, db);
+            wrong = Agreement.disagreeing(crm, core, db);
         }
         return wrong;
     }
 
-    private static boolean backfillDone(Core core, String object) {
-        return core.transactions().read(() -> core.syncStores().sources().get("salesforce", object))
+    private static boolean backfillDone(Core core, String system, String object) {
+        return core.transactions().read(() -> core.syncStores().sources().get(system, object))
                 .map(PgSyncSources.Source::backfillDone).orElse(false);
     }
 
-    private static long outboxDepth(Core core) {
-        return core.transactions().read(() -> core.syncStores().outbox().depth("salesforce"));
+    static long outboxDepth(Core core, String system) {
+        return core.transactions().read(() -> core.syncStores().outbox().depth(system));
     }
 
     static void await(String what, Duration within, BooleanSupplier condition) {
@@ -118,7 +158,7 @@ final class BenchApp {
         }
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
@@ -127,7 +167,7 @@ final class BenchApp {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

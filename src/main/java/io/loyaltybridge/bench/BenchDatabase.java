@@ -20,10 +20,19 @@ final class BenchDatabase implements AutoCloseable {
     private final String url;
     private final Properties credentials = new Properties();
     private final EmbeddedPostgres embedded;
+    private final BenchDatabase server;
+    private final String name;
 
     private BenchDatabase(String url, EmbeddedPostgres embedded, Map<String, String> env) {
+        this(url, embedded, env, null, null);
+    }
+
+    private BenchDatabase(String url, EmbeddedPostgres embedded, Map<String, String> env, BenchDatabase server,
+                          String name) {
         this.url = url;
         this.embedded = embedded;
+        this.server = server;
+        this.name = name;
         if (env.get("LOYALTY_DB_USER") != null) {
             credentials.setProperty("user", env.get("LOYALTY_DB_USER"));
         }
@@ -48,6 +57,35 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A new, empty database on the same server (each CRM's run starts from nothing, as a first sync does), dropped
+     * when closed. The server's user must be allowed to create databases.
+     */
+    BenchDatabase sibling(String database) {
+        try (Connection c = connect(); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the benchmark could not create database " + database + ": "
+                    + e.getMessage(), e);
+        }
+        String other = url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        Map<String, String> env = new java.util.HashMap<>();
+        credentials.forEach((k, v) -> env.put(k.equals("user") ? "LOYALTY_DB_USER" : "LOYALTY_DB_PASSWORD",
+                (String) v));
+        return new BenchDatabase(other, null, env, this, database);
+    }
+
+    /** A server setting as a new session sees it, e.g. synchronous_commit. */
+    String setting(String setting) {
+        try (Connection c = connect(); var s = c.createStatement(); var rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("benchmark could not read " + setting, e);
+        }
+    }
+
     String url() {
         return url;
     }
@@ -67,6 +105,13 @@ final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (server != null) {
+            try (Connection c = server.connect(); var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                throw new IOException("the benchmark could not drop database " + name, e);
+            }
+        }
         if (embedded != null) {
             embedded.close();
         }

@@ -4,14 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark's command line: {@code bench [--contacts N] [--orders M] [--rate R] [--seconds S] [--db-url URL]}.
- * The defaults finish in a few minutes on two cores; the issue's full run is {@code --contacts 100000 --orders 1000000}.
+ * The benchmark's command line (see {@link #USAGE}). The defaults finish in a few minutes on two cores; the issue's
+ * sizes are runs of the growth mode, {@code --growth 2000/20000,10000/100000} and, by hand with {@code -Xmx512m},
+ * {@code --growth 100000/1000000}.
  */
-public record BenchOptions(int contacts, int orders, int rate, int seconds, String dbUrl, long seed) {
-    public static final String USAGE = "bench [--contacts N] [--orders M] [--rate R] [--seconds S] [--db-url URL]";
+public record BenchOptions(int contacts, int orders, int rate, int seconds, String dbUrl, long seed, String crm,
+                           int stepSeconds, List<Size> growth) {
+    public static final String USAGE = "bench [--contacts N] [--orders M] [--rate R] [--seconds S]"
+            + " [--crm salesforce|hubspot|both] [--step-seconds T] [--db-url URL]"
+            + " | bench --growth C/O[,C/O...] [--db-url URL]";
+
+    /** One growth run's contacts and orders. */
+    public record Size(int contacts, int orders) {
+    }
 
     public static BenchOptions defaults() {
-        return new BenchOptions(10_000, 100_000, 200, 20, null, 7);
+        return new BenchOptions(1_000, 10_000, 200, 60, null, 7, "both", 10, List.of());
     }
 
     /** Parses the arguments after {@code bench}; every problem is listed at once. */
@@ -30,7 +38,11 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
                 case "--orders" -> o = o.withOrders(number(flag, value, 0, 100_000_000, problems, o.orders));
                 case "--rate" -> o = o.withRate(number(flag, value, 1, 10_000, problems, o.rate));
                 case "--seconds" -> o = o.withSeconds(number(flag, value, 0, 86_400, problems, o.seconds));
-                case "--db-url" -> o = new BenchOptions(o.contacts, o.orders, o.rate, o.seconds, value, o.seed);
+                case "--step-seconds" -> o = o.withStepSeconds(number(flag, value, 0, 3_600, problems,
+                        o.stepSeconds));
+                case "--crm" -> o = o.withCrm(crm(value, problems, o.crm));
+                case "--growth" -> o = o.withGrowth(sizes(value, problems));
+                case "--db-url" -> o = o.withDbUrl(value);
                 default -> problems.add("unknown option '" + flag + "'");
             }
         }
@@ -38,6 +50,32 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
             throw new IllegalArgumentException(String.join("; ", problems) + ". Usage: " + USAGE);
         }
         return o;
+    }
+
+    public boolean loads(String crmName) {
+        return crm.equals("both") || crm.equalsIgnoreCase(crmName);
+    }
+
+    private static String crm(String value, List<String> problems, String fallback) {
+        if (List.of("salesforce", "hubspot", "both").contains(value)) {
+            return value;
+        }
+        problems.add("--crm must be salesforce, hubspot or both, not '" + value + "'");
+        return fallback;
+    }
+
+    private static List<Size> sizes(String value, List<String> problems) {
+        List<Size> sizes = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String[] co = part.strip().split("/");
+            if (co.length != 2) {
+                problems.add("--growth takes contacts/orders pairs like 2000/20000, not '" + part + "'");
+                continue;
+            }
+            sizes.add(new Size(number("--growth contacts", co[0], 1, 10_000_000, problems, 1),
+                    number("--growth orders", co[1], 0, 100_000_000, problems, 0)));
+        }
+        return List.copyOf(sizes);
     }
 
     private static int number(String flag, String value, int min, int max, List<String> problems, int fallback) {
@@ -54,22 +92,35 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
     }
 
     public BenchOptions withContacts(int n) {
-        return new BenchOptions(n, orders, rate, seconds, dbUrl, seed);
+        return new BenchOptions(n, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth);
     }
 
     public BenchOptions withOrders(int n) {
-        return new BenchOptions(contacts, n, rate, seconds, dbUrl, seed);
+        return new BenchOptions(contacts, n, rate, seconds, dbUrl, seed, crm, stepSeconds, growth);
     }
 
     public BenchOptions withRate(int n) {
-        return new BenchOptions(contacts, orders, n, seconds, dbUrl, seed);
+        return new BenchOptions(contacts, orders, n, seconds, dbUrl, seed, crm, stepSeconds, growth);
     }
 
     public BenchOptions withSeconds(int n) {
-        return new BenchOptions(contacts, orders, rate, n, dbUrl, seed);
+        return new BenchOptions(contacts, orders, rate, n, dbUrl, seed, crm, stepSeconds, growth);
     }
 
     public BenchOptions withDbUrl(String url) {
-        return new BenchOptions(contacts, orders, rate, seconds, url, seed);
+        return new BenchOptions(contacts, orders, rate, seconds, url, seed, crm, stepSeconds, growth);
+    }
+
+    public BenchOptions withCrm(String c) {
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, c, stepSeconds, growth);
+    }
+
+    /** Seconds per step of the search for the breaking rate; 0 skips it. */
+    public BenchOptions withStepSeconds(int n) {
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, n, growth);
+    }
+
+    public BenchOptions withGrowth(List<Size> sizes) {
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, sizes);
     }
 }

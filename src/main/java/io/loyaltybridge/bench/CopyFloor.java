@@ -1,75 +1,125 @@
 package io.loyaltybridge.bench;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
 
-import java.io.Reader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The physical floor: how long PostgreSQL takes to load the same number of ledger rows with {@code COPY} into a
- * scratch table shaped like ledger_entries (same columns, defaults, identity and indexes, the unique operation key
- * included), on the same server in the same run. No program, no CRM, no round trips: what no connector can beat.
+ * The physical floor: how long PostgreSQL takes to COPY every row the backfill left in the database (every table
+ * the run wrote) into scratch tables {@code LIKE t INCLUDING ALL} (same columns, defaults, identities, checks and
+ * indexes, unique keys included), on the same server in the same run. The rows are the real ones, read with
+ * {@code COPY t TO STDOUT} and streamed into {@code COPY scratch FROM STDIN} on a second connection, so the floor
+ * writes exactly what the backfill wrote. No program, no CRM, no round trips: what no connector can beat.
  */
 final class CopyFloor {
+    static final String PREFIX = "bench_floor_";
+
+    /** One table's share of the floor. */
+    record Table(String name, long rows, long nanos) {
+    }
+
     private CopyFloor() {
     }
 
-    /** Answers the nanoseconds the COPY took; the scratch table is dropped afterwards. */
-    static long measure(BenchDatabase db, long rows) {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS bench_copy_floor");
-            s.execute("CREATE TABLE bench_copy_floor (LIKE ledger_entries INCLUDING ALL)");
-            try {
-                long start = System.nanoTime();
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy_floor (member_id, account, points,"
-                        + " kind, reason, source_system, source_id, rule_version, created_at, effective_at,"
-                        + " operation_key, order_id) FROM STDIN", new Rows(rows));
-                return System.nanoTime() - start;
-            } finally {
-                s.execute("DROP TABLE bench_copy_floor");
+    /** Copies every non-empty table but Flyway's history; the scratch tables are dropped afterwards. */
+    static List<Table> measure(BenchDatabase db) {
+        List<Table> out = new ArrayList<>();
+        try (Connection from = db.connect(); Connection to = db.connect()) {
+            for (String table : tablesWithRows(from)) {
+                out.add(copy(from, to, table));
             }
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("the COPY floor could not be measured: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static long rows(List<Table> tables) {
+        return tables.stream().mapToLong(Table::rows).sum();
+    }
+
+    static long nanos(List<Table> tables) {
+        return tables.stream().mapToLong(Table::nanos).sum();
+    }
+
+    private static List<String> tablesWithRows(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables"
+                + " WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history'"
+                + " AND tablename NOT LIKE '" + PREFIX + "%' ORDER BY tablename")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        List<String> written = new ArrayList<>();
+        for (String name : names) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + quote(name) + ")")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    written.add(name);
+                }
+            }
+        }
+        return written;
+    }
+
+    private static Table copy(Connection from, Connection to, String table) throws SQLException {
+        String scratch = quote(PREFIX + table);
+        String columns = String.join(", ", storedColumns(from, table));
+        try (Statement s = to.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + scratch);
+            s.execute("CREATE TABLE " + scratch + " (LIKE " + quote(table) + " INCLUDING ALL)");
+            try {
+                long rows = 0;
+                long start = System.nanoTime();
+                CopyOut out = from.unwrap(PGConnection.class).getCopyAPI()
+                        .copyOut("COPY " + quote(table) + " (" + columns + ") TO STDOUT");
+                CopyIn in = to.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY " + scratch + " (" + columns + ") FROM STDIN");
+                try {
+                    byte[] row;
+                    while ((row = out.readFromCopy()) != null) {
+                        in.writeToCopy(row, 0, row.length);
+                    }
+                    rows = in.endCopy();
+                } finally {
+                    if (in.isActive()) {
+                        in.cancelCopy();
+                    }
+                }
+                return new Table(table, rows, System.nanoTime() - start);
+            } finally {
+                s.execute("DROP TABLE " + scratch);
+            }
         }
     }
 
-    /** Generates the rows as they are read, so a million of them never sit in memory at once. */
-    private static final class Rows extends Reader {
-        private final long total;
-        private long next;
-        private String line = "";
-        private int at;
-
-        Rows(long total) {
-            this.total = total;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) {
-            if (at == line.length()) {
-                if (next == total) {
-                    return -1;
+    /** Generated columns cannot be copied in (PostgreSQL computes them), so both COPYs name the stored ones. */
+    private static List<String> storedColumns(Connection c, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT attname FROM pg_attribute"
+                + " WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''"
+                + " ORDER BY attnum")) {
+            p.setString(1, quote(table));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(quote(rs.getString(1)));
                 }
-                line = row(next++);
-                at = 0;
             }
-            int n = Math.min(length, line.length() - at);
-            line.getChars(at, at + n, buffer, offset);
-            at += n;
-            return n;
         }
+        return columns;
+    }
 
-        private static String row(long i) {
-            return (1 + i % 10_000) + "\tpoints\t" + (1 + i % 300) + "\tearn\torder completed\tsalesforce\t801BENCH"
-                    + i + "\tbench\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\tbench:order:" + i + ":1\t"
-                    + (1 + i) + "\n";
-        }
-
-        @Override
-        public void close() {
-            // nothing held
-        }
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }
