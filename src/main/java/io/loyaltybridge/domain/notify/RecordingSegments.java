@@ -1,6 +1,7 @@
 package io.loyaltybridge.domain.notify;
 
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.MemberFigures;
 import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.SegmentStore;
 
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Segments, recording "win-back" when the segments job finds a member's churn risk newly at or above the
@@ -41,6 +43,11 @@ public final class RecordingSegments implements SegmentStore {
     @Override
     public Map<MemberId, Long> pointBalances(Collection<MemberId> members) {
         return segments.pointBalances(members);
+    }
+
+    @Override
+    public void scan(LocalDate today, Consumer<MemberFigures> each) {
+        segments.scan(today, each);
     }
 
     @Override
