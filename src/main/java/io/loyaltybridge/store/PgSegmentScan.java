@@ -48,8 +48,7 @@ final class PgSegmentScan {
             statement.setFetchSize(PAGE); // a cursor: the driver holds one page of rows, not the population
             statement.setString(1, zone);
             statement.setObject(2, today);
-            statement.setObject(3, today);
-            statement.setString(4, zone);
+            statement.setString(3, zone);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     each.accept(figures(rows));
@@ -85,29 +84,35 @@ final class PgSegmentScan {
         return spend;
     }
 
-    private static String query(String kept) {
-        return "WITH counted AS NOT MATERIALIZED ("
-                + "  SELECT member_id, (placed_at AT TIME ZONE ?)::date AS day, " + kept + " AS kept, total, lines"
-                + "  FROM orders),"
-                + " facts AS ("
-                + "  SELECT member_id, count(*) AS orders, sum(kept) AS spend, min(day) AS first_day,"
-                + "         max(day) AS last_day"
-                + "  FROM counted WHERE kept > 0 AND day <= ? GROUP BY member_id),"
+    static String query(String kept) {
+        // One scan of orders: each counted order yields a row for itself (category null: count, spend, days) and
+        // one per categorised line (its share of the kept money); one hash aggregate groups them per member and
+        // category, so the orders are neither read twice nor sorted.
+        return "WITH counted AS ("
+                + "  SELECT member_id, day, kept, total, lines"
+                + "  FROM (SELECT member_id, (placed_at AT TIME ZONE ?)::date AS day, " + kept + " AS kept, total,"
+                + "        lines FROM orders) o"
+                + "  WHERE kept > 0 AND day <= ?),"
+                + " grouped AS MATERIALIZED ("
+                + "  SELECT c.member_id, x.category, count(*) AS orders, sum(x.amount) AS spend, min(x.day) AS first_day,"
+                + "         max(x.day) AS last_day"
+                + "  FROM counted c CROSS JOIN LATERAL ("
+                + "    SELECT NULL::text AS category, c.kept AS amount, c.day"
+                + "    UNION ALL"
+                + "    SELECT l.line ->> 'category', (l.line ->> 'unitPrice')::numeric * (l.line ->> 'quantity')::numeric"
+                + "           * c.kept / c.total, NULL"
+                + "    FROM jsonb_array_elements(c.lines) AS l(line) WHERE l.line ->> 'category' IS NOT NULL) x"
+                + "  GROUP BY c.member_id, x.category),"
                 + " ranked AS ("
-                + "  SELECT f.*, rank() OVER (ORDER BY last_day) - 1 AS recency_below,"
+                + "  SELECT f.member_id, f.orders, f.spend, f.first_day, f.last_day,"
+                + "         rank() OVER (ORDER BY last_day) - 1 AS recency_below,"
                 + "         rank() OVER (ORDER BY orders) - 1 AS frequency_below,"
                 + "         rank() OVER (ORDER BY spend) - 1 AS monetary_below, count(*) OVER () AS scored"
-                + "  FROM facts f),"
-                + " categories AS ("
-                + "  SELECT c.member_id, l.line ->> 'category' AS category,"
-                + "         sum((l.line ->> 'unitPrice')::numeric * (l.line ->> 'quantity')::numeric * c.kept / c.total)"
-                + "         AS spend"
-                + "  FROM counted c CROSS JOIN LATERAL jsonb_array_elements(c.lines) AS l(line)"
-                + "  WHERE c.kept > 0 AND c.day <= ? AND l.line ->> 'category' IS NOT NULL GROUP BY 1, 2),"
+                + "  FROM grouped f WHERE f.category IS NULL),"
                 + " spread AS ("
                 + "  SELECT member_id, array_agg(category ORDER BY category) AS categories,"
                 + "         array_agg(spend ORDER BY category) AS category_spend"
-                + "  FROM categories GROUP BY member_id)"
+                + "  FROM grouped WHERE category IS NOT NULL GROUP BY member_id)"
                 + " SELECT m.id AS member_id, (m.created_at AT TIME ZONE ?)::date AS joined_on, r.orders, r.spend,"
                 + "  r.first_day, r.last_day, r.recency_below, r.frequency_below, r.monetary_below, r.scored,"
                 + "  sp.categories, sp.category_spend, coalesce(b.available, 0) AS points_balance,"
