@@ -2,11 +2,16 @@ package io.loyaltybridge.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.loyaltybridge.domain.notify.MemberEvent;
 import io.loyaltybridge.domain.notify.MemberEvents;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Records member events and, in the same statement sequence (so in the caller's transaction), one delivery per
@@ -39,9 +44,41 @@ public final class PgMemberEvents implements MemberEvents {
         if (crmChannels.isEmpty() && !webhooks) {
             return true;
         }
-        String status = event.type().marketing() ? "CASE WHEN m.marketing_consent THEN 'pending' ELSE 'suppressed' END"
-                : "'pending'";
-        // Every delivery of the event in one statement (this runs for each order settled): one per CRM channel
+        queueDeliveries(event.type().marketing(), Sql.longArray(new long[] {id}));
+        return true;
+    }
+
+    /** The batch's new events in one statement, then their deliveries in one statement per kind of consent rule. */
+    @Override
+    public int recordAll(List<MemberEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        ArrayNode rows = MAPPER.createArrayNode();
+        for (MemberEvent event : events) {
+            rows.addObject().put("member_id", event.member().value()).put("event_type", event.type().wireName())
+                    .put("cause_key", event.causeKey()).put("data", json(event))
+                    .put("occurred_at", event.occurredAt().toString());
+        }
+        Map<String, Long> ids = new HashMap<>();
+        sql.list("INSERT INTO member_events (member_id, event_type, cause_key, data, occurred_at)"
+                        + " SELECT x.member_id, x.event_type, x.cause_key, x.data::jsonb, x.occurred_at"
+                        + " FROM jsonb_to_recordset(?::jsonb) AS x(member_id bigint, event_type text, cause_key text,"
+                        + "      data text, occurred_at timestamptz) ORDER BY x.cause_key"
+                        + " ON CONFLICT (cause_key) DO NOTHING RETURNING id, cause_key",
+                row -> ids.put(row.getString(2), row.getLong(1)), new Sql.Json(rows.toString()));
+        if (!crmChannels.isEmpty() || webhooks) {
+            Map<Boolean, long[]> byConsentRule = events.stream().filter(e -> ids.containsKey(e.causeKey()))
+                    .collect(Collectors.groupingBy(e -> e.type().marketing(), Collectors.collectingAndThen(
+                            Collectors.toList(), l -> l.stream().mapToLong(e -> ids.get(e.causeKey())).toArray())));
+            byConsentRule.forEach((marketing, eventIds) -> queueDeliveries(marketing, Sql.longArray(eventIds)));
+        }
+        return ids.size();
+    }
+
+    private void queueDeliveries(boolean marketing, Sql.LongArray eventIds) {
+        String status = marketing ? "CASE WHEN m.marketing_consent THEN 'pending' ELSE 'suppressed' END" : "'pending'";
+        // Every delivery of the events in one statement (this runs for each order settled): one per CRM channel
         // switched on whose CRM holds a record of the member (the channel name is the identity's system), one per
         // live webhook subscription taking this event type.
         sql.update("INSERT INTO notification_deliveries (event_id, channel, subscription_id, status, next_attempt_at)"
@@ -51,9 +88,9 @@ public final class PgMemberEvents implements MemberEvents {
                 + " WHERE EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = e.member_id"
                 + " AND i.system = c.channel)"
                 + " UNION ALL SELECT 'webhook', s.id FROM webhook_subscriptions s WHERE ? AND s.deleted_at IS NULL"
-                + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))) d WHERE e.id = ?",
-                new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks, id);
-        return true;
+                + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))) d"
+                + " WHERE e.id = ANY (?) ORDER BY e.id",
+                new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks, eventIds);
     }
 
     private static String json(MemberEvent event) {
