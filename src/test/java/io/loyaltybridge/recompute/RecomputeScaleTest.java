@@ -3,6 +3,7 @@ package io.loyaltybridge.recompute;
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.app.program.ProgramFile;
 import io.loyaltybridge.domain.program.JobReport;
+import io.loyaltybridge.notify.NotifyOptions;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.support.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,24 +41,39 @@ class RecomputeScaleTest {
             long started = System.nanoTime();
             GeneratedPopulation.generate(database, members, orders);
             double generated = seconds(started);
-            Core core = Core.assemble(database.dataSource(), ProgramFile.load(PROGRAM), TODAY);
+            // Win-back notifications on, for both CRMs: a first run records an event per member at risk.
+            Core core = Core.assemble(database.dataSource(), ProgramFile.load(PROGRAM), TODAY,
+                    new NotifyOptions(Set.of("salesforce", "hubspot"), false, "medium"));
 
+            CpuClock cpu = CpuClock.start();
             started = System.nanoTime();
             JobReport first = core.jobs().segmentsAndCltv();
             double firstRun = seconds(started);
+            String firstCpu = cpu.since();
             long queued = count(database, "SELECT count(DISTINCT member_id) FROM crm_outbox");
+            long events = count(database, "SELECT count(*) FROM member_events WHERE event_type = 'win_back'");
+            cpu = CpuClock.start();
             started = System.nanoTime();
             JobReport second = core.jobs().segmentsAndCltv();
             double secondRun = seconds(started);
-            System.out.printf("recompute: %d members, %d orders: generated in %.1f s; first run %.2f s (%d changed),"
-                            + " second run %.2f s (%d changed); heap max %d MB%n", members, orders, generated, firstRun,
-                    first.changes(), secondRun, second.changes(), Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("recompute: %d members, %d orders: generated in %.1f s; first run %.2f s (%d changed,"
+                            + " %d win-back events; CPU %s), second run %.2f s (%d changed; CPU %s); heap max %d MB%n",
+                    members, orders, generated, firstRun, first.changes(), events, firstCpu, secondRun,
+                    second.changes(), cpu.since(), Runtime.getRuntime().maxMemory() >> 20);
 
             assertThat(count(database, "SELECT count(*) FROM member_segments")).isEqualTo(members);
             assertThat(first.changes()).isEqualTo(members);
             assertThat(queued).as("members with a live CRM identity are queued for the CRMs")
                     .isEqualTo(count(database, "SELECT count(DISTINCT member_id) FROM member_identities WHERE NOT deleted"));
+            assertThat(events).as("one win-back event per member found at risk")
+                    .isEqualTo(count(database, "SELECT count(*) FROM member_segments WHERE churn_risk IN ('medium', 'high')"))
+                    .isPositive();
+            assertThat(count(database, "SELECT count(*) FROM notification_deliveries"))
+                    .as("a delivery per event and CRM holding a record of the member, as a single event gets")
+                    .isEqualTo(count(database, "SELECT count(*) FROM member_events e JOIN member_identities i"
+                            + " ON i.member_id = e.member_id"));
             assertThat(second.changes()).isZero();
+            assertThat(count(database, "SELECT count(*) FROM member_events")).isEqualTo(events);
         }
     }
 
