@@ -83,14 +83,15 @@ public final class PgMemberEvents implements MemberEvents {
         // live webhook subscription taking this event type.
         sql.update("INSERT INTO notification_deliveries (event_id, channel, subscription_id, status, next_attempt_at)"
                 + " SELECT e.id, d.channel, d.subscription_id, " + status + ", e.occurred_at"
-                + " FROM member_events e JOIN members m ON m.id = e.member_id CROSS JOIN LATERAL ("
+                // Driven from the batch's ids, so each event is found by its key however large the table grew.
+                + " FROM unnest(?::bigint[]) AS batch(id) JOIN member_events e ON e.id = batch.id"
+                + " JOIN members m ON m.id = e.member_id CROSS JOIN LATERAL ("
                 + " SELECT c.channel, NULL::bigint AS subscription_id FROM unnest(?::text[]) AS c(channel)"
                 + " WHERE EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = e.member_id"
                 + " AND i.system = c.channel)"
                 + " UNION ALL SELECT 'webhook', s.id FROM webhook_subscriptions s WHERE ? AND s.deleted_at IS NULL"
-                + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))) d"
-                + " WHERE e.id = ANY (?) ORDER BY e.id",
-                new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks, eventIds);
+                + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))) d ORDER BY e.id",
+                eventIds, new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks);
     }
 
     private static String json(MemberEvent event) {
