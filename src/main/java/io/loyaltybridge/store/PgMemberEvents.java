@@ -44,7 +44,7 @@ public final class PgMemberEvents implements MemberEvents {
         if (crmChannels.isEmpty() && !webhooks) {
             return true;
         }
-        queueDeliveries(event.type().marketing(), Sql.longArray(new long[] {id}));
+        queueDeliveries(event.type().marketing(), List.of(new Recorded(id, event)));
         return true;
     }
 
@@ -68,30 +68,40 @@ public final class PgMemberEvents implements MemberEvents {
                         + " ON CONFLICT (cause_key) DO NOTHING RETURNING id, cause_key",
                 row -> ids.put(row.getString(2), row.getLong(1)), new Sql.Json(rows.toString()));
         if (!crmChannels.isEmpty() || webhooks) {
-            Map<Boolean, long[]> byConsentRule = events.stream().filter(e -> ids.containsKey(e.causeKey()))
-                    .collect(Collectors.groupingBy(e -> e.type().marketing(), Collectors.collectingAndThen(
-                            Collectors.toList(), l -> l.stream().mapToLong(e -> ids.get(e.causeKey())).toArray())));
-            byConsentRule.forEach((marketing, eventIds) -> queueDeliveries(marketing, Sql.longArray(eventIds)));
+            events.stream().filter(e -> ids.containsKey(e.causeKey()))
+                    .map(e -> new Recorded(ids.get(e.causeKey()), e))
+                    .collect(Collectors.groupingBy(r -> r.event().type().marketing()))
+                    .forEach(this::queueDeliveries);
         }
         return ids.size();
     }
 
-    private void queueDeliveries(boolean marketing, Sql.LongArray eventIds) {
+    /** An event as written, with its id. */
+    private record Recorded(long id, MemberEvent event) {
+    }
+
+    private void queueDeliveries(boolean marketing, List<Recorded> recorded) {
         String status = marketing ? "CASE WHEN m.marketing_consent THEN 'pending' ELSE 'suppressed' END" : "'pending'";
         // Every delivery of the events in one statement (this runs for each order settled): one per CRM channel
         // switched on whose CRM holds a record of the member (the channel name is the identity's system), one per
         // live webhook subscription taking this event type.
         sql.update("INSERT INTO notification_deliveries (event_id, channel, subscription_id, status, next_attempt_at)"
                 + " SELECT e.id, d.channel, d.subscription_id, " + status + ", e.occurred_at"
-                // Driven from the batch's ids, so each event is found by its key however large the table grew.
-                + " FROM unnest(?::bigint[]) AS batch(id) JOIN member_events e ON e.id = batch.id"
+                // The events come as parameters rather than read back from member_events: a job writes thousands
+                // of them into a table whose statistics lag behind, and reading them back then scanned it.
+                + " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[])"
+                + "      AS e(id, member_id, event_type, occurred_at)"
                 + " JOIN members m ON m.id = e.member_id CROSS JOIN LATERAL ("
                 + " SELECT c.channel, NULL::bigint AS subscription_id FROM unnest(?::text[]) AS c(channel)"
                 + " WHERE EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = e.member_id"
                 + " AND i.system = c.channel)"
                 + " UNION ALL SELECT 'webhook', s.id FROM webhook_subscriptions s WHERE ? AND s.deleted_at IS NULL"
                 + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))) d ORDER BY e.id",
-                eventIds, new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks);
+                Sql.longArray(recorded.stream().mapToLong(Recorded::id).toArray()),
+                Sql.longArray(recorded.stream().mapToLong(r -> r.event().member().value()).toArray()),
+                new Sql.TextArray(recorded.stream().map(r -> r.event().type().wireName()).toArray(String[]::new)),
+                new Sql.TextArray(recorded.stream().map(r -> r.event().occurredAt().toString()).toArray(String[]::new)),
+                new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks);
     }
 
     private static String json(MemberEvent event) {
