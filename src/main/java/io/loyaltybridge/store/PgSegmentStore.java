@@ -103,7 +103,10 @@ public final class PgSegmentStore implements SegmentStore {
     @Override
     public Map<MemberId, Assigned> get(Collection<MemberId> members) {
         Map<MemberId, Assigned> byMember = new HashMap<>();
-        sql.list("SELECT " + COLUMNS + " FROM member_segments WHERE member_id = ANY (?)", PgSegmentStore::assigned,
+        // Driven from the batch's ids, each row found by its key: the recompute reads a batch here while it fills
+        // the table, whose statistics lag; "member_id = ANY (?)" then scanned it whole, once per batch.
+        sql.list("SELECT s." + COLUMNS.replace(", ", ", s.") + " FROM unnest(?::bigint[]) AS batch(id)"
+                        + " JOIN member_segments s ON s.member_id = batch.id", PgSegmentStore::assigned,
                 ids(members)).forEach(a -> byMember.put(a.member(), a));
         return byMember;
     }
