@@ -2,14 +2,16 @@ package io.loyaltybridge.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loyaltybridge.domain.notify.EventType;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.loyaltybridge.domain.notify.MemberEvent;
 import io.loyaltybridge.domain.notify.MemberEvents;
 
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Records member events and, in the same statement sequence (so in the caller's transaction), one delivery per
@@ -19,8 +21,6 @@ import java.util.TreeMap;
  */
 public final class PgMemberEvents implements MemberEvents {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String[] MARKETING = Arrays.stream(EventType.values()).filter(EventType::marketing)
-            .map(EventType::wireName).toArray(String[]::new);
     private final Sql sql;
     private final Set<String> crmChannels;
     private final boolean webhooks;
@@ -44,50 +44,64 @@ public final class PgMemberEvents implements MemberEvents {
         if (crmChannels.isEmpty() && !webhooks) {
             return true;
         }
-        deliver(Sql.longArray(new long[]{id}));
+        queueDeliveries(event.type().marketing(), List.of(new Recorded(id, event)));
         return true;
     }
 
-    /**
-     * Every delivery of the events in one statement: one per CRM channel switched on whose CRM holds a record of the
-     * member (the channel name is the identity's system), one per live webhook subscription taking the event's
-     * type. A marketing event of a member without marketing consent keeps its deliveries, marked suppressed.
-     */
-    private void deliver(Sql.LongArray eventIds) {
+    /** The batch's new events in one statement, then their deliveries in one statement per kind of consent rule. */
+    @Override
+    public int recordAll(List<MemberEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        ArrayNode rows = MAPPER.createArrayNode();
+        for (MemberEvent event : events) {
+            rows.addObject().put("member_id", event.member().value()).put("event_type", event.type().wireName())
+                    .put("cause_key", event.causeKey()).put("data", json(event))
+                    .put("occurred_at", event.occurredAt().toString());
+        }
+        Map<String, Long> ids = new HashMap<>();
+        sql.list("INSERT INTO member_events (member_id, event_type, cause_key, data, occurred_at)"
+                        + " SELECT x.member_id, x.event_type, x.cause_key, x.data::jsonb, x.occurred_at"
+                        + " FROM jsonb_to_recordset(?::jsonb) AS x(member_id bigint, event_type text, cause_key text,"
+                        + "      data text, occurred_at timestamptz) ORDER BY x.cause_key"
+                        + " ON CONFLICT (cause_key) DO NOTHING RETURNING id, cause_key",
+                row -> ids.put(row.getString(2), row.getLong(1)), new Sql.Json(rows.toString()));
+        if (!crmChannels.isEmpty() || webhooks) {
+            events.stream().filter(e -> ids.containsKey(e.causeKey()))
+                    .map(e -> new Recorded(ids.get(e.causeKey()), e))
+                    .collect(Collectors.groupingBy(r -> r.event().type().marketing()))
+                    .forEach(this::queueDeliveries);
+        }
+        return ids.size();
+    }
+
+    /** An event as written, with its id. */
+    private record Recorded(long id, MemberEvent event) {
+    }
+
+    private void queueDeliveries(boolean marketing, List<Recorded> recorded) {
+        String status = marketing ? "CASE WHEN m.marketing_consent THEN 'pending' ELSE 'suppressed' END" : "'pending'";
+        // Every delivery of the events in one statement (this runs for each order settled): one per CRM channel
+        // switched on whose CRM holds a record of the member (the channel name is the identity's system), one per
+        // live webhook subscription taking this event type.
         sql.update("INSERT INTO notification_deliveries (event_id, channel, subscription_id, status, next_attempt_at)"
-                + " SELECT e.id, d.channel, d.subscription_id, CASE WHEN e.event_type = ANY (?) AND NOT"
-                + " m.marketing_consent THEN 'suppressed' ELSE 'pending' END, e.occurred_at"
-                + " FROM member_events e JOIN members m ON m.id = e.member_id CROSS JOIN LATERAL ("
+                + " SELECT e.id, d.channel, d.subscription_id, " + status + ", e.occurred_at"
+                // The events come as parameters rather than read back from member_events: a job writes thousands
+                // of them into a table whose statistics lag behind, and reading them back then scanned it.
+                + " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[])"
+                + "      AS e(id, member_id, event_type, occurred_at)"
+                + " JOIN members m ON m.id = e.member_id CROSS JOIN LATERAL ("
                 + " SELECT c.channel, NULL::bigint AS subscription_id FROM unnest(?::text[]) AS c(channel)"
                 + " WHERE EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = e.member_id"
                 + " AND i.system = c.channel)"
                 + " UNION ALL SELECT 'webhook', s.id FROM webhook_subscriptions s WHERE ? AND s.deleted_at IS NULL"
-                + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))) d"
-                + " WHERE e.id = ANY (?) ORDER BY e.id",
-                new Sql.TextArray(MARKETING), new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks, eventIds);
-    }
-
-    /**
-     * Records a batch of events in two statements (the events, then all their deliveries); an event whose cause was
-     * recorded before, in this batch or earlier, is dropped as {@link #record} drops it.
-     */
-    public void recordAll(List<MemberEvent> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Long> ids = sql.list("INSERT INTO member_events (member_id, event_type, cause_key, data, occurred_at)"
-                        + " SELECT v.member_id, v.event_type, v.cause_key, v.data::jsonb, v.occurred_at::timestamptz"
-                        + " FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(member_id, event_type, cause_key, data,"
-                        + " occurred_at, n) ORDER BY n ON CONFLICT (cause_key) DO NOTHING RETURNING id",
-                row -> row.getLong(1),
-                Sql.Column.of("bigint", batch.stream().map(e -> e.member().value()).toList()),
-                Sql.Column.of("text", batch.stream().map(e -> e.type().wireName()).toList()),
-                Sql.Column.of("text", batch.stream().map(MemberEvent::causeKey).toList()),
-                Sql.Column.of("text", batch.stream().map(PgMemberEvents::json).toList()),
-                Sql.Column.of("text", batch.stream().map(e -> e.occurredAt().toString()).toList()));
-        if (!ids.isEmpty() && (!crmChannels.isEmpty() || webhooks)) {
-            deliver(Sql.longArray(ids.stream().mapToLong(Long::longValue).toArray()));
-        }
+                + " AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))) d ORDER BY e.id",
+                Sql.longArray(recorded.stream().mapToLong(Recorded::id).toArray()),
+                Sql.longArray(recorded.stream().mapToLong(r -> r.event().member().value()).toArray()),
+                new Sql.TextArray(recorded.stream().map(r -> r.event().type().wireName()).toArray(String[]::new)),
+                new Sql.TextArray(recorded.stream().map(r -> r.event().occurredAt().toString()).toArray(String[]::new)),
+                new Sql.TextArray(crmChannels.toArray(String[]::new)), webhooks);
     }
 
     private static String json(MemberEvent event) {

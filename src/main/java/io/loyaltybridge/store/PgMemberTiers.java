@@ -58,7 +58,7 @@ public final class PgMemberTiers implements MemberTiers {
         }
     }
 
-    private static TierState state(ResultSet row) throws SQLException {
+    static TierState state(ResultSet row) throws SQLException {
         Date below = row.getDate("below_since");
         return new TierState(row.getString("tier"), row.getDate("held_since").toLocalDate(),
                 below == null ? null : below.toLocalDate(), PgTierGrants.grant(row));

@@ -2,6 +2,7 @@ package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.Order;
+import io.loyaltybridge.domain.program.MemberFigures;
 import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.RfmScore;
@@ -10,6 +11,7 @@ import io.loyaltybridge.domain.program.SegmentStore;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,19 +19,25 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** Segments and lifetime values in PostgreSQL, and the order facts they are computed from, a batch per query. */
+/**
+ * Segments and lifetime values in PostgreSQL, and what they are computed from: the recompute's one pass
+ * ({@link PgSegmentScan}), and a member's order facts (one member's profile), a batch per query.
+ */
 public final class PgSegmentStore implements SegmentStore {
     private static final String COLUMNS = "member_id, recency, frequency, monetary, rfm_segment, segments,"
             + " churn_risk, preferred_category, cltv_historic, cltv_predicted";
     private final Sql sql;
     private final PgOutbox outbox;
     private final Program program;
+    private final PgSegmentScan scan;
 
     public PgSegmentStore(Transactions transactions, Program program) {
         this.sql = new Sql(transactions);
         this.outbox = new PgOutbox(transactions);
         this.program = program;
+        this.scan = new PgSegmentScan(transactions, program);
     }
 
     @Override
@@ -52,31 +60,42 @@ public final class PgSegmentStore implements SegmentStore {
     }
 
     @Override
+    public void scan(LocalDate today, Consumer<MemberFigures> each) {
+        scan.scan(today, each);
+    }
+
+    /**
+     * One statement for the whole batch: the rows travel as one jsonb array, and a member's row is written only
+     * when a value differs; the members written (RETURNING) are queued for the CRMs with one more statement.
+     */
+    @Override
     public int save(List<Assigned> assigned) {
-        List<MemberId> changed = new ArrayList<>();
-        for (Assigned a : assigned) {
-            int rows = sql.update("INSERT INTO member_segments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (member_id) DO UPDATE SET recency = excluded.recency,"
-                            + " frequency = excluded.frequency, monetary = excluded.monetary,"
-                            + " rfm_segment = excluded.rfm_segment, segments = excluded.segments,"
-                            + " churn_risk = excluded.churn_risk, preferred_category = excluded.preferred_category,"
-                            + " cltv_historic = excluded.cltv_historic, cltv_predicted = excluded.cltv_predicted,"
-                            + " computed_at = now() WHERE (member_segments.recency, member_segments.frequency,"
-                            + " member_segments.monetary, member_segments.rfm_segment, member_segments.segments,"
-                            + " member_segments.churn_risk, member_segments.preferred_category,"
-                            + " member_segments.cltv_historic, member_segments.cltv_predicted) IS DISTINCT FROM"
-                            + " (excluded.recency, excluded.frequency, excluded.monetary, excluded.rfm_segment,"
-                            + " excluded.segments, excluded.churn_risk, excluded.preferred_category,"
-                            + " excluded.cltv_historic, excluded.cltv_predicted)",
-                    a.member().value(), a.rfm() == null ? null : (short) a.rfm().recency(),
-                    a.rfm() == null ? null : (short) a.rfm().frequency(),
-                    a.rfm() == null ? null : (short) a.rfm().monetary(), a.rfmSegment(),
-                    new Sql.TextArray(a.segments().stream().sorted().toArray(String[]::new)), a.churnRisk(),
-                    a.preferredCategory(), a.cltvHistoric(), a.cltvPredicted());
-            if (rows > 0) {
-                changed.add(a.member());
-            }
+        if (assigned.isEmpty()) {
+            return 0;
         }
+        List<MemberId> changed = sql.list("INSERT INTO member_segments (" + COLUMNS + ")"
+                        + " SELECT x.member_id, x.recency, x.frequency, x.monetary, x.rfm_segment,"
+                        + " ARRAY(SELECT e.name FROM jsonb_array_elements_text(x.segments) WITH ORDINALITY"
+                        + "       AS e(name, n) ORDER BY e.n), x.churn_risk, x.preferred_category,"
+                        + " x.cltv_historic, x.cltv_predicted"
+                        + " FROM jsonb_to_recordset(?::jsonb) AS x(member_id bigint, recency smallint, frequency smallint,"
+                        + "      monetary smallint, rfm_segment text, segments jsonb, churn_risk text,"
+                        + "      preferred_category text, cltv_historic numeric, cltv_predicted numeric)"
+                        + " ORDER BY x.member_id"
+                        + " ON CONFLICT (member_id) DO UPDATE SET recency = excluded.recency,"
+                        + " frequency = excluded.frequency, monetary = excluded.monetary,"
+                        + " rfm_segment = excluded.rfm_segment, segments = excluded.segments,"
+                        + " churn_risk = excluded.churn_risk, preferred_category = excluded.preferred_category,"
+                        + " cltv_historic = excluded.cltv_historic, cltv_predicted = excluded.cltv_predicted,"
+                        + " computed_at = now() WHERE (member_segments.recency, member_segments.frequency,"
+                        + " member_segments.monetary, member_segments.rfm_segment, member_segments.segments,"
+                        + " member_segments.churn_risk, member_segments.preferred_category,"
+                        + " member_segments.cltv_historic, member_segments.cltv_predicted) IS DISTINCT FROM"
+                        + " (excluded.recency, excluded.frequency, excluded.monetary, excluded.rfm_segment,"
+                        + " excluded.segments, excluded.churn_risk, excluded.preferred_category,"
+                        + " excluded.cltv_historic, excluded.cltv_predicted)"
+                        + " RETURNING member_id",
+                row -> new MemberId(row.getLong(1)), SegmentRowsJson.of(assigned));
         outbox.mark(changed);
         return changed.size();
     }
@@ -84,7 +103,10 @@ public final class PgSegmentStore implements SegmentStore {
     @Override
     public Map<MemberId, Assigned> get(Collection<MemberId> members) {
         Map<MemberId, Assigned> byMember = new HashMap<>();
-        sql.list("SELECT " + COLUMNS + " FROM member_segments WHERE member_id = ANY (?)", PgSegmentStore::assigned,
+        // Driven from the batch's ids, each row found by its key: the recompute reads a batch here while it fills
+        // the table, whose statistics lag; "member_id = ANY (?)" then scanned it whole, once per batch.
+        sql.list("SELECT s." + COLUMNS.replace(", ", ", s.") + " FROM unnest(?::bigint[]) AS batch(id)"
+                        + " JOIN member_segments s ON s.member_id = batch.id", PgSegmentStore::assigned,
                 ids(members)).forEach(a -> byMember.put(a.member(), a));
         return byMember;
     }

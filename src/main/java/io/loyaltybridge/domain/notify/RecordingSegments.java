@@ -1,16 +1,19 @@
 package io.loyaltybridge.domain.notify;
 
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.MemberFigures;
 import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.SegmentStore;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Segments, recording "win-back" when the segments job finds a member's churn risk newly at or above the
@@ -44,17 +47,24 @@ public final class RecordingSegments implements SegmentStore {
     }
 
     @Override
+    public void scan(LocalDate today, Consumer<MemberFigures> each) {
+        segments.scan(today, each);
+    }
+
+    @Override
     public int save(List<Assigned> assigned) {
         Map<MemberId, Assigned> before = segments.get(assigned.stream().map(Assigned::member).toList());
         int changed = segments.save(assigned);
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<MemberEvent> drifting = new ArrayList<>();
         for (Assigned now : assigned) {
             Assigned was = before.get(now.member());
             if (atRisk(now.churnRisk()) && (was == null || !atRisk(was.churnRisk()))) {
-                events.record(new MemberEvent(now.member(), EventType.WIN_BACK, "win_back:" + now.member() + ":"
+                drifting.add(new MemberEvent(now.member(), EventType.WIN_BACK, "win_back:" + now.member() + ":"
                         + today, clock.instant(), Map.of("churn_risk", Objects.toString(now.churnRisk(), ""))));
             }
         }
+        events.recordAll(drifting); // the batch's events together: a first run finds thousands
         return changed;
     }
 

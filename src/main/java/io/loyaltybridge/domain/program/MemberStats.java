@@ -13,15 +13,19 @@ import java.util.Map;
 
 /**
  * A member's purchase summary as of {@code today}: the input of segments, custom segment conditions, CLTV and
- * next-best offers. Only orders that count ({@link OrderFact#counts()}) are summarised.
+ * next-best offers. Only orders that count ({@link OrderFact#counts()}) are summarised. Rules need only how many
+ * orders counted and the first and last day, so that is all a summary keeps: the recompute builds one per member
+ * from per-member aggregates ({@link SegmentStore#scan}) without ever holding a member's orders.
  *
+ * @param orders     orders that count, up to today
+ * @param firstOrder day of the first of them; null without orders
+ * @param lastOrder  day of the last of them; null without orders
  * @param rfmSegment filled in by {@link Segmentation} so custom segments can refer to it; null before
  */
-public record MemberStats(MemberId member, LocalDate today, LocalDate joinedOn, List<LocalDate> orderDays,
-                          BigDecimal spend, Map<String, BigDecimal> spendByCategory, long pointsBalance,
-                          String tier, String rfmSegment) {
+public record MemberStats(MemberId member, LocalDate today, LocalDate joinedOn, int orders, LocalDate firstOrder,
+                          LocalDate lastOrder, BigDecimal spend, Map<String, BigDecimal> spendByCategory,
+                          long pointsBalance, String tier, String rfmSegment) {
     public MemberStats {
-        orderDays = orderDays.stream().sorted().toList();
         spendByCategory = Map.copyOf(spendByCategory);
     }
 
@@ -32,33 +36,22 @@ public record MemberStats(MemberId member, LocalDate today, LocalDate joinedOn, 
         BigDecimal spend = counted.stream().map(OrderFact::kept).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, BigDecimal> byCategory = new HashMap<>();
         counted.forEach(f -> f.spendByCategory().forEach((c, a) -> byCategory.merge(c, a, BigDecimal::add)));
-        return new MemberStats(member, today, joinedOn, counted.stream().map(OrderFact::on).toList(), spend,
-                byCategory, pointsBalance, tier, null);
+        List<LocalDate> days = counted.stream().map(OrderFact::on).sorted().toList();
+        return new MemberStats(member, today, joinedOn, days.size(), days.isEmpty() ? null : days.get(0),
+                days.isEmpty() ? null : days.get(days.size() - 1), spend, byCategory, pointsBalance, tier, null);
     }
 
     public MemberStats withRfmSegment(String segment) {
-        return new MemberStats(member, today, joinedOn, orderDays, spend, spendByCategory, pointsBalance, tier,
-                segment);
-    }
-
-    public int orders() {
-        return orderDays.size();
-    }
-
-    public LocalDate firstOrder() {
-        return orderDays.isEmpty() ? null : orderDays.get(0);
-    }
-
-    public LocalDate lastOrder() {
-        return orderDays.isEmpty() ? null : orderDays.get(orderDays.size() - 1);
+        return new MemberStats(member, today, joinedOn, orders, firstOrder, lastOrder, spend, spendByCategory,
+                pointsBalance, tier, segment);
     }
 
     public Long daysSinceLastOrder() {
-        return orderDays.isEmpty() ? null : ChronoUnit.DAYS.between(lastOrder(), today);
+        return orders == 0 ? null : ChronoUnit.DAYS.between(lastOrder, today);
     }
 
     public BigDecimal averageOrderValue() {
-        return orderDays.isEmpty() ? BigDecimal.ZERO
+        return orders == 0 ? BigDecimal.ZERO
                 : spend.divide(BigDecimal.valueOf(orders()), 2, RoundingMode.HALF_EVEN);
     }
 
@@ -77,7 +70,7 @@ public record MemberStats(MemberId member, LocalDate today, LocalDate joinedOn, 
             case "orders" -> BigDecimal.valueOf(orders());
             case "spend" -> spend;
             case "averageOrderValue" -> averageOrderValue();
-            case "daysSinceLastOrder" -> orderDays.isEmpty() ? null : BigDecimal.valueOf(daysSinceLastOrder());
+            case "daysSinceLastOrder" -> orders == 0 ? null : BigDecimal.valueOf(daysSinceLastOrder());
             case "daysSinceJoined" -> BigDecimal.valueOf(ChronoUnit.DAYS.between(joinedOn, today));
             case "pointsBalance" -> BigDecimal.valueOf(pointsBalance);
             case "tier" -> tier;

@@ -32,17 +32,30 @@ public final class Segmentation {
         for (MemberStats stats : population) {
             RfmScore score = stats.orders() == 0 ? null
                     : new RfmScore(r.get(stats.member()), f.get(stats.member()), m.get(stats.member()));
-            String rfmSegment = score == null ? null : RfmSegments.segmentOf(score);
-            MemberStats scored = stats.withRfmSegment(rfmSegment);
-            Set<String> names = new LinkedHashSet<>();
-            if (rfmSegment != null) {
-                names.add(rfmSegment);
-            }
-            rules.custom().stream().filter(c -> c.contains(scored)).forEach(c -> names.add(c.name()));
-            result.put(stats.member(), new MemberSegments(stats.member(), score, rfmSegment,
-                    ChurnRisk.of(stats, rules), stats.preferredCategory(), names));
+            result.put(stats.member(), assign(stats, score));
         }
         return result;
+    }
+
+    /**
+     * One member's segments, given their RFM score (null without orders) found against the whole population:
+     * in memory by {@link #assign(List)}, or from counts the database made ({@link SegmentStore#scan}).
+     */
+    public MemberSegments assign(MemberStats stats, RfmScore score) {
+        String rfmSegment = score == null ? null : RfmSegments.segmentOf(score);
+        MemberStats scored = stats.withRfmSegment(rfmSegment);
+        Set<String> names = new LinkedHashSet<>();
+        if (rfmSegment != null) {
+            names.add(rfmSegment);
+        }
+        rules.custom().stream().filter(c -> c.contains(scored)).forEach(c -> names.add(c.name()));
+        return new MemberSegments(stats.member(), score, rfmSegment, ChurnRisk.of(stats, rules),
+                stats.preferredCategory(), names);
+    }
+
+    /** The quintile score of a value that {@code below} of the {@code scored} members' values are strictly under. */
+    public static int score(long below, long scored) {
+        return (int) (1 + (5 * below) / scored);
     }
 
     static Map<MemberId, Integer> quintiles(List<MemberStats> members, Function<MemberStats, BigDecimal> value) {
@@ -50,9 +63,7 @@ public final class Segmentation {
         sorted.sort(BigDecimal::compareTo);
         Map<MemberId, Integer> scores = new HashMap<>();
         for (MemberStats member : members) {
-            BigDecimal v = value.apply(member);
-            int below = lowerBound(sorted, v);
-            scores.put(member.member(), 1 + (5 * below) / sorted.size());
+            scores.put(member.member(), score(lowerBound(sorted, value.apply(member)), sorted.size()));
         }
         return scores;
     }

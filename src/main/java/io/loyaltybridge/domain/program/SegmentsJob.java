@@ -1,18 +1,19 @@
 package io.loyaltybridge.domain.program;
 
-import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.Progress;
 
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Recomputes every member's segments (RFM quantiles need the whole population, so stats are gathered first, a
- * batch of members per query) and lifetime value, then saves them a batch at a time. Unchanged values are not
- * written, so a second run the same day changes nothing.
+ * Recomputes every member's segments and lifetime value in time linear in members and orders. The database
+ * summarises each member's orders and counts, per RFM measure, the members strictly below them (RFM scores are
+ * relative to the whole population) in one streamed pass; the rules themselves (score, RFM table, churn, custom
+ * segments, CLTV) are applied here, member by member, by the same domain classes the rest of the program uses.
+ * Only members whose stored values differ are kept and then saved a batch per statement, so a second run the same
+ * day writes nothing, and memory holds only what changed.
  */
 final class SegmentsJob {
     private final Program program;
@@ -27,37 +28,46 @@ final class SegmentsJob {
 
     int run() {
         LocalDate today = LocalDate.now(clock.withZone(program.zone()));
+        long total = ports.unitOfWork().inTransaction(() -> ports.members().count());
+        Progress progress = ports.progress().start("Segments and CLTV recompute", total);
+        try {
+            List<SegmentStore.Assigned> changed = changedSince(today, progress);
+            int saved = 0;
+            for (int from = 0; from < changed.size(); from += MemberBatches.SIZE) {
+                List<SegmentStore.Assigned> batch = changed.subList(from, Math.min(changed.size(), from + MemberBatches.SIZE));
+                saved += ports.unitOfWork().inTransaction(() -> ports.segments().save(batch));
+            }
+            progress.finish();
+            return saved;
+        } finally {
+            progress.stop(); // after finish() a no-op; else it ended early
+        }
+    }
+
+    /** Every member's values as of today that differ from the stored ones, read in one pass. */
+    private List<SegmentStore.Assigned> changedSince(LocalDate today, Progress progress) {
         TierPolicy tiers = new TierPolicy(program.tiers());
         String lowest = program.tiers().lowest().name();
-        List<MemberStats> population = new ArrayList<>();
-        MemberBatches.forEach(ports, "Segments and CLTV recompute (reading members)", batch -> ports.unitOfWork().inTransaction(() -> {
-            Map<MemberId, List<OrderFact>> facts = ports.segments().orderFacts(batch);
-            Map<MemberId, Long> balances = ports.segments().pointBalances(batch);
-            Map<MemberId, TierState> states = ports.tiers().get(batch);
-            Map<MemberId, LocalDate> joined = ports.activity().joinedOn(batch);
-            for (MemberId member : batch) {
-                TierState state = states.get(member);
-                population.add(MemberStats.of(member, today, joined.getOrDefault(member, today),
-                        facts.getOrDefault(member, List.of()), balances.getOrDefault(member, 0L),
-                        state == null ? lowest : tiers.effectiveTier(state, today)));
-            }
-            return 0;
-        }));
-        Map<MemberId, MemberSegments> assigned = new Segmentation(program.segments()).assign(population);
+        Segmentation segmentation = new Segmentation(program.segments());
         CltvCalculator cltv = new CltvCalculator(program.cltv(), program.segments());
-        int changed = 0;
-        for (int from = 0; from < population.size(); from += MemberBatches.SIZE) {
-            List<SegmentStore.Assigned> batch = new ArrayList<>();
-            for (MemberStats stats : population.subList(from, Math.min(population.size(), from + MemberBatches.SIZE))) {
-                MemberSegments s = assigned.get(stats.member());
-                CltvValue value = cltv.of(stats.withRfmSegment(s.rfmSegment()));
-                batch.add(new SegmentStore.Assigned(stats.member(), s.rfm(), s.rfmSegment(), s.segments(),
-                        s.churn() == null ? null : s.churn().level().name().toLowerCase(java.util.Locale.ROOT),
-                        s.preferredCategory(), value.historic().setScale(2, RoundingMode.HALF_UP),
-                        value.predicted().setScale(2, RoundingMode.HALF_UP)));
-            }
-            changed += ports.unitOfWork().inTransaction(() -> ports.segments().save(batch));
-        }
+        List<SegmentStore.Assigned> changed = new ArrayList<>();
+        long[] read = {0};
+        ports.unitOfWork().inTransaction(() -> {
+            ports.segments().scan(today, figures -> {
+                String tier = figures.tierState() == null ? lowest : tiers.effectiveTier(figures.tierState(), today);
+                MemberStats stats = figures.stats(today, tier);
+                MemberSegments s = segmentation.assign(stats, figures.ranks() == null ? null : figures.ranks().score());
+                SegmentStore.Assigned now = SegmentStore.Assigned.of(s, cltv.of(stats.withRfmSegment(s.rfmSegment())));
+                if (!now.equals(figures.stored())) {
+                    changed.add(now);
+                }
+                if (++read[0] % MemberBatches.SIZE == 0) {
+                    progress.advance(MemberBatches.SIZE);
+                }
+            });
+            return null;
+        });
+        progress.advance(read[0] % MemberBatches.SIZE);
         return changed;
     }
 }
