@@ -106,6 +106,11 @@ final class BatchActivity implements MemberActivity, SegmentStore {
     }
 
     @Override
+    public void scan(LocalDate today, java.util.function.Consumer<io.loyaltybridge.domain.program.MemberFigures> each) {
+        throw new UnsupportedOperationException("segments are not computed while settling orders");
+    }
+
+    @Override
     public Map<MemberId, Long> pointBalances(Collection<MemberId> members) {
         throw new UnsupportedOperationException("segments are not computed while settling orders");
     }
