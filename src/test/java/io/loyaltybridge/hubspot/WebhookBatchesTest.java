@@ -50,6 +50,10 @@ class WebhookBatchesTest {
         settings.put("loyalty.hubspot.webhook.drain-interval-ms", "1000");
         settings.put("loyalty.hubspot.webhook.linger-ms", "500");
         try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, settings, hs -> { })) {
+            // The first sync cycle runs at start: let it end first, or a slow one reads the contacts made below by
+            // search and takes the refused one in (a race seen under load).
+            HubSpotWorld.eventually(Duration.ofSeconds(30), () -> Db.longValue(w.url, "SELECT count(*)"
+                    + " FROM sync_sources WHERE system = 'hubspot' AND backfill_done") >= 2);
             long refused = w.hs.admin().createContact("refused@example.com", "Refused", "Once");
             long first = w.hs.admin().createContact("first@example.com", "First", "Fine");
             long second = w.hs.admin().createContact("second@example.com", "Second", "Fine");
