@@ -63,12 +63,27 @@ class JobsApiTest {
         }
     }
 
-    private static Connection holdingTheLockOf(String job) throws SQLException {
+    private static HeldLock holdingTheLockOf(String job) throws SQLException {
         Connection c = DriverManager.getConnection(fx.databaseUrl);
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + PgJobRuns.LOCK_SPACE + ", hashtext('" + job + "'))");
         }
-        return c;
+        return new HeldLock(c, job);
+    }
+
+    /**
+     * Another instance holding a job's lock. Released explicitly before its connection closes: a closed connection's
+     * backend lets its locks go only as it exits, a moment later, and a loaded machine made that moment visible.
+     */
+    private record HeldLock(Connection connection, String job) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + PgJobRuns.LOCK_SPACE + ", hashtext('" + job + "'))");
+            } finally {
+                connection.close();
+            }
+        }
     }
 
     private static List<String> auditActions() {
@@ -112,7 +127,7 @@ class JobsApiTest {
             throws SQLException {
         long runs = Db.count(fx.databaseUrl, "job_runs");
         int audited = auditActions().size();
-        try (Connection otherInstance = holdingTheLockOf("expiry")) {
+        try (HeldLock otherInstance = holdingTheLockOf("expiry")) {
             Http.Response refused = fx.http.post("/api/jobs/expiry/runs", "");
 
             assertThat(refused.status()).as(refused.text()).isEqualTo(409);
@@ -133,7 +148,7 @@ class JobsApiTest {
         long id = Db.longValue(fx.databaseUrl, "INSERT INTO job_runs (job, started_at) VALUES ('birthday-bonus',"
                 + " now()) RETURNING id");
         String href = "/api/jobs/birthday-bonus/runs/" + id;
-        try (Connection otherInstance = holdingTheLockOf("birthday-bonus")) {
+        try (HeldLock otherInstance = holdingTheLockOf("birthday-bonus")) {
             assertThat(fx.http.get(href).json().get("outcome").asText()).isEqualTo("running");
         }
         assertThat(fx.http.get(href).json().get("outcome").asText()).isEqualTo("interrupted");
