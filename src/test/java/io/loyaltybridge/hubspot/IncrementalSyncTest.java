@@ -18,7 +18,9 @@ class IncrementalSyncTest {
         FreezableClock clock = new FreezableClock();
         long[] ids = new long[3];
         try (HubSpotWorld w = HubSpotWorld.start(false, o -> o.clock(clock),
-                Map.of("loyalty.hubspot.search.page-size", "2"), hs -> {
+                // The push waits for a cycle's reads (here two pages) up to read-hold-ms: generous, so that a cycle
+                // slowed by a loaded machine still costs one write, which is what this test is about.
+                Map.of("loyalty.hubspot.search.page-size", "2", "loyalty.hubspot.push.read-hold-ms", "5000"), hs -> {
                     clock.freeze();
                     for (int i = 0; i < 3; i++) {
                         ids[i] = hs.admin().createContact("b" + i + "@example.com", "B" + i, "Boundary");
