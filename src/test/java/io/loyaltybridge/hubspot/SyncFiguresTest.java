@@ -76,9 +76,9 @@ class SyncFiguresTest {
     @Test
     void a_first_sync_cut_short_shows_as_stopped_and_the_next_cycle_completes_its_backfill() {
         List<Long> contacts = new ArrayList<>();
-        // One search a second and pages of 10: the orders' first sync takes several seconds, time to cut it.
+        // Two searches a second and pages of 10: the orders' first sync takes several seconds, time to cut it.
         try (HubSpotWorld w = HubSpotWorld.start(false, o -> o, Map.of("loyalty.hubspot.search.page-size", "10",
-                "loyalty.hubspot.search.per-second", "1", "loyalty.hubspot.poll-interval-ms", "500"),
+                "loyalty.hubspot.search.per-second", "2", "loyalty.hubspot.poll-interval-ms", "500"),
                 hs -> seed(hs, contacts))) {
             Http http = new Http(w.app.baseUrl(), TestApp.TOKEN);
             HubSpotWorld.eventually(Duration.ofSeconds(60), () -> {
