@@ -9,9 +9,9 @@ import java.util.List;
  * {@code --growth 100000/1000000}.
  */
 public record BenchOptions(int contacts, int orders, int rate, int seconds, String dbUrl, long seed, String crm,
-                           int stepSeconds, List<Size> growth) {
+                           int stepSeconds, List<Size> growth, int maxSteps) {
     public static final String USAGE = "bench [--contacts N] [--orders M] [--rate R] [--seconds S]"
-            + " [--crm salesforce|hubspot|both] [--step-seconds T] [--db-url URL]"
+            + " [--crm salesforce|hubspot|both] [--step-seconds T] [--max-steps K] [--db-url URL]"
             + " | bench --growth C/O[,C/O...] [--db-url URL]";
 
     /** One growth run's contacts and orders. */
@@ -19,7 +19,7 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
     }
 
     public static BenchOptions defaults() {
-        return new BenchOptions(1_000, 10_000, 200, 60, null, 7, "both", 10, List.of());
+        return new BenchOptions(1_000, 10_000, 200, 60, null, 7, "both", 10, List.of(), 6);
     }
 
     /** Parses the arguments after {@code bench}; every problem is listed at once. */
@@ -40,6 +40,7 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
                 case "--seconds" -> o = o.withSeconds(number(flag, value, 0, 86_400, problems, o.seconds));
                 case "--step-seconds" -> o = o.withStepSeconds(number(flag, value, 0, 3_600, problems,
                         o.stepSeconds));
+                case "--max-steps" -> o = o.withMaxSteps(number(flag, value, 0, 20, problems, o.maxSteps));
                 case "--crm" -> o = o.withCrm(crm(value, problems, o.crm));
                 case "--growth" -> o = o.withGrowth(sizes(value, problems));
                 case "--db-url" -> o = o.withDbUrl(value);
@@ -92,35 +93,40 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
     }
 
     public BenchOptions withContacts(int n) {
-        return new BenchOptions(n, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth);
+        return new BenchOptions(n, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps);
     }
 
     public BenchOptions withOrders(int n) {
-        return new BenchOptions(contacts, n, rate, seconds, dbUrl, seed, crm, stepSeconds, growth);
+        return new BenchOptions(contacts, n, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps);
     }
 
     public BenchOptions withRate(int n) {
-        return new BenchOptions(contacts, orders, n, seconds, dbUrl, seed, crm, stepSeconds, growth);
+        return new BenchOptions(contacts, orders, n, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps);
     }
 
     public BenchOptions withSeconds(int n) {
-        return new BenchOptions(contacts, orders, rate, n, dbUrl, seed, crm, stepSeconds, growth);
+        return new BenchOptions(contacts, orders, rate, n, dbUrl, seed, crm, stepSeconds, growth, maxSteps);
     }
 
     public BenchOptions withDbUrl(String url) {
-        return new BenchOptions(contacts, orders, rate, seconds, url, seed, crm, stepSeconds, growth);
+        return new BenchOptions(contacts, orders, rate, seconds, url, seed, crm, stepSeconds, growth, maxSteps);
     }
 
     public BenchOptions withCrm(String c) {
-        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, c, stepSeconds, growth);
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, c, stepSeconds, growth, maxSteps);
     }
 
     /** Seconds per step of the search for the breaking rate; 0 skips it. */
     public BenchOptions withStepSeconds(int n) {
-        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, n, growth);
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, n, growth, maxSteps);
     }
 
     public BenchOptions withGrowth(List<Size> sizes) {
-        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, sizes);
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, sizes, maxSteps);
+    }
+
+    /** At most this many doublings of the rate in the search for the breaking rate. */
+    public BenchOptions withMaxSteps(int n) {
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, n);
     }
 }

@@ -15,7 +15,6 @@ import java.util.function.Supplier;
  */
 final class CrmRun {
     /** Rates double from the steady state's; a few steps reach well past any target. */
-    private static final int MAX_STEPS = 6;
     private final BenchOptions options;
     private final BenchCrm crm;
     private final BenchDatabase db;
@@ -78,7 +77,7 @@ final class CrmRun {
         List<SteadyState.Result> steps = new ArrayList<>();
         SteadyState.Result last = steady;
         int rate = options.rate() * 2;
-        while (options.stepSeconds() > 0 && last.held() && steps.size() < MAX_STEPS && rate <= ceiling) {
+        while (options.stepSeconds() > 0 && last.held() && steps.size() < options.maxSteps() && rate <= ceiling) {
             out.printf("Benchmark %s: breaking rate, step at %d orders/s for %d s...%n", crm.name(), rate,
                     options.stepSeconds());
             last = SteadyState.run(crm, rate, options.stepSeconds());

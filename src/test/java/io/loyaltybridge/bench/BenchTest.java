@@ -23,7 +23,7 @@ class BenchTest {
     @Test
     void aSmallBenchmarkOfBothCrmsSettlesEveryOrderConvergesAndPrintsEveryRow() {
         BenchOptions options = BenchOptions.defaults().withContacts(200).withOrders(1_000).withRate(20).withSeconds(3)
-                .withStepSeconds(1).withDbUrl(TestPostgres.freshDatabase());
+                .withStepSeconds(1).withMaxSteps(2).withDbUrl(TestPostgres.freshDatabase());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         // A poll every 2 s keeps the no-change run short; at 20 orders a second it barely holds the push back.
         BenchResult r = Bench.run(options, Path.of("").toAbsolutePath(),
