@@ -7,16 +7,14 @@ import io.loyaltybridge.domain.ledger.OrderEffects;
 import io.loyaltybridge.domain.member.LoyaltyProfiles;
 import io.loyaltybridge.domain.member.MemberService;
 import io.loyaltybridge.domain.notify.MemberEvents;
-import io.loyaltybridge.domain.notify.RecordingBadges;
+import io.loyaltybridge.domain.notify.RecordedEffects;
 import io.loyaltybridge.domain.notify.RecordingLedger;
-import io.loyaltybridge.domain.notify.RecordingReferrals;
 import io.loyaltybridge.domain.notify.RecordingSegments;
 import io.loyaltybridge.domain.notify.RecordingTiers;
 import io.loyaltybridge.domain.program.JobPorts;
 import io.loyaltybridge.domain.program.MemberExpiry;
 import io.loyaltybridge.domain.program.MemberJoin;
 import io.loyaltybridge.domain.program.MemberStandings;
-import io.loyaltybridge.domain.program.OrderRewards;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.ProgramJobs;
 import io.loyaltybridge.domain.program.StandingProfiles;
@@ -45,7 +43,6 @@ import io.loyaltybridge.sync.SyncStores;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -81,10 +78,8 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         PgMemberContexts contexts = new PgMemberContexts(tx, new TierPolicy(program.tiers()),
                 program.tiers().lowest().name(), program.zone(), clock);
         TierUpgrades upgrades = new TierUpgrades(program, recordedTiers, activity, clock);
-        // Rewards first: a badge or referral bonus can itself take the member over a tier threshold.
-        OrderEffects effects = OrderEffects.all(List.of(
-                new OrderRewards(program, new RecordingBadges(badges, events), new RecordingReferrals(referrals, events),
-                        segments, recordedLedger, clock), upgrades));
+        OrderEffects effects = RecordedEffects.of(program, badges, referrals, segments, recordedLedger, upgrades, events,
+                clock);
         LedgerService ledgerService = new LedgerService(tx, new LedgerPorts(members, orders, recordedLedger, contexts),
                 program, effects, new MemberExpiry(program, ledger, clock), clock);
         ProgressBoard progress = new ProgressBoard(clock);

@@ -4,7 +4,6 @@ import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.ledger.batch.Changes;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.StoredOrder;
 import io.loyaltybridge.domain.program.TierState;
@@ -93,13 +92,12 @@ public final class PgSettlementWrites {
 
     private static Object[] orderColumns(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings) {
         Function<Function<StoredOrder, Object>, List<Object>> column = f -> orders.stream().map(f).toList();
-        Function<StoredOrder, Order> order = StoredOrder::order;
         return new Object[]{
                 Sql.Column.of("bigint", column.apply(StoredOrder::id)),
                 Sql.Column.of("text", column.apply(s -> s.order().key().source())),
                 Sql.Column.of("text", column.apply(s -> s.order().key().externalId())),
                 Sql.Column.of("bigint", column.apply(s -> s.order().member().value())),
-                Sql.Column.of("text", column.apply(s -> order.apply(s).total().toPlainString())),
+                Sql.Column.of("text", column.apply(s -> s.order().total().toPlainString())),
                 Sql.Column.of("text", column.apply(s -> s.order().currency().code())),
                 Sql.Column.of("text", column.apply(s -> s.order().placedAt().toString())),
                 Sql.Column.of("text", column.apply(s -> s.order().status().wireName())),

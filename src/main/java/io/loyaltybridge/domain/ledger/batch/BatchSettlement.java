@@ -6,11 +6,9 @@ import io.loyaltybridge.domain.ledger.LedgerPorts;
 import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.OrderEffects;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
-import io.loyaltybridge.domain.notify.RecordingBadges;
+import io.loyaltybridge.domain.notify.RecordedEffects;
 import io.loyaltybridge.domain.notify.RecordingLedger;
-import io.loyaltybridge.domain.notify.RecordingReferrals;
 import io.loyaltybridge.domain.notify.RecordingTiers;
-import io.loyaltybridge.domain.program.OrderRewards;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.TierPolicy;
 import io.loyaltybridge.domain.program.TierUpgrades;
@@ -65,12 +63,10 @@ public final class BatchSettlement {
         BatchActivity activity = new BatchActivity(snapshot, orders, ledger, program);
         BatchContexts contexts = new BatchContexts(snapshot, tiers, policy, program.tiers().lowest().name(), today);
         LedgerEntries recordedLedger = new RecordingLedger(ledger, events);
-        // Composed as the core composes them for an order settled alone: rewards first, since a badge or referral
-        // bonus can itself take the member over a tier threshold.
-        OrderEffects effects = OrderEffects.all(List.of(
-                new OrderRewards(program, new RecordingBadges(badges, events), new RecordingReferrals(referrals, events),
-                        activity, recordedLedger, clock),
-                new TierUpgrades(program, new RecordingTiers(tiers, program.tiers(), events, clock), activity, clock)));
+        // Composed as for an order settled alone, over the batch's ports.
+        OrderEffects effects = RecordedEffects.of(program, badges, referrals, activity, recordedLedger,
+                new TierUpgrades(program, new RecordingTiers(tiers, program.tiers(), events, clock), activity, clock),
+                events, clock);
         LedgerService service = new LedgerService(IN_BATCH, new LedgerPorts(new BatchMembers(snapshot), orders,
                 recordedLedger, contexts), program, effects, member -> 0L, clock);
         submissions.forEach(service::submitOrder);
