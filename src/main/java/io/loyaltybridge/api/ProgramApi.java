@@ -51,7 +51,7 @@ public final class ProgramApi {
 
     /** {@code current} (or none), {@code previous}, or any day of the period wanted, in the program time zone. */
     private LocalDate day(String period) {
-        LocalDate today = LocalDate.now(clock.withZone(program.zone()));
+        LocalDate today = clock.instant().atZone(program.zone()).toLocalDate();
         if (period == null || period.equals("current")) {
             return today;
         }

@@ -2,7 +2,6 @@ package io.loyaltybridge.hubspot;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -133,7 +132,8 @@ final class RateLimiter {
     }
 
     private void blockForTheDay() {
-        dailyBlockedUntil = LocalDate.now(clock.withZone(zone)).plusDays(1).atStartOfDay(zone).toInstant();
+        // The day is read from the instant in the account's zone, whatever zone the clock itself carries.
+        dailyBlockedUntil = clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** The account's time zone, read from account-info at start. */

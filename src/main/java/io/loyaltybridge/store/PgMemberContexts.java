@@ -8,7 +8,6 @@ import io.loyaltybridge.domain.program.TierState;
 
 import java.sql.Array;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,7 +45,7 @@ public final class PgMemberContexts implements MemberContexts {
                     String tier = row.getString("tier") == null ? lowestTier
                             : tiers.effectiveTier(new TierState(row.getString("tier"),
                             row.getDate("held_since").toLocalDate(), null, PgTierGrants.grant(row)),
-                            LocalDate.now(clock.withZone(zone)));
+                            clock.instant().atZone(zone).toLocalDate());
                     Array array = row.getArray("segments");
                     Set<String> segments = array == null ? Set.of()
                             : new LinkedHashSet<>(Arrays.asList((String[]) array.getArray()));

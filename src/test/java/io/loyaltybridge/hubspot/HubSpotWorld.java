@@ -176,6 +176,21 @@ final class HubSpotWorld implements AutoCloseable {
         }
     }
 
+    /** The proxy's call count once no call has come for {@code still} (calls already on their way have landed). */
+    int callsOnceStill(Duration still) {
+        int seen = proxy.exchanges().size();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < still.toNanos()) {
+            pause();
+            int now = proxy.exchanges().size();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            }
+        }
+        return seen;
+    }
+
     static void throughout(Duration period, BooleanSupplier condition) {
         long end = System.nanoTime() + period.toNanos();
         while (System.nanoTime() < end) {

@@ -45,7 +45,7 @@ public final class ExpiryReminders {
         if (program.expiry().model() == Expiry.ExpiryModel.NEVER) {
             return 0;
         }
-        LocalDate today = LocalDate.now(clock.withZone(program.zone()));
+        LocalDate today = clock.instant().atZone(program.zone()).toLocalDate();
         int recorded = 0;
         MemberId after = null;
         while (true) {

@@ -17,6 +17,7 @@ final class Gate {
     private final String appId;
     private final Vertx vertx;
     private final RateLimits.Verdict storm;
+    private final long windowMs;
 
     Gate(SandboxOptions o, Set<String> tokens, Faults faults, RateLimits limits, CallCounters counters, Vertx vertx) {
         this.tokens = tokens;
@@ -25,6 +26,7 @@ final class Gate {
         this.counters = counters;
         this.appId = String.valueOf(o.appId);
         this.vertx = vertx;
+        this.windowMs = o.rateWindowMs;
         this.storm = new RateLimits.Verdict("TEN_SECONDLY_ROLLING", o.tenSecondLimit, 0, o.dailyLimit, o.dailyLimit);
     }
 
@@ -77,10 +79,10 @@ final class Gate {
         ctx.next();
     }
 
-    private static void headers(HttpServerResponse r, RateLimits.Verdict v) {
+    private void headers(HttpServerResponse r, RateLimits.Verdict v) {
         r.putHeader("X-HubSpot-RateLimit-Max", String.valueOf(v.max()));
         r.putHeader("X-HubSpot-RateLimit-Remaining", String.valueOf(v.remaining()));
-        r.putHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000");
+        r.putHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.valueOf(windowMs));
         r.putHeader("X-HubSpot-RateLimit-Daily", String.valueOf(v.daily()));
         r.putHeader("X-HubSpot-RateLimit-Daily-Remaining", String.valueOf(v.dailyRemaining()));
     }

@@ -17,6 +17,7 @@ final class RateLimits {
 
     private final Clock clock;
     private final int tenSecondMax;
+    private final long windowMs;
     private final int dailyMax;
     private final int searchMax;
     private final Faults faults;
@@ -26,6 +27,7 @@ final class RateLimits {
     RateLimits(SandboxOptions o, Faults faults) {
         this.clock = o.clock;
         this.tenSecondMax = o.tenSecondLimit;
+        this.windowMs = o.rateWindowMs;
         this.dailyMax = o.dailyLimit;
         this.searchMax = o.searchPerSecond;
         this.faults = faults;
@@ -47,7 +49,7 @@ final class RateLimits {
         private int dailyUsed;
 
         synchronized Verdict admit(long now, boolean search) {
-            while (!tenSecond.isEmpty() && tenSecond.peekFirst() <= now - 10_000) {
+            while (!tenSecond.isEmpty() && tenSecond.peekFirst() <= now - windowMs) {
                 tenSecond.pollFirst();
             }
             while (!searches.isEmpty() && searches.peekFirst() <= now - 1_000) {

@@ -19,6 +19,7 @@ public final class SandboxOptions {
     long appId = 4242;
     long portalId = 62515;
     int tenSecondLimit = 190;
+    long rateWindowMs = 10_000;
     int dailyLimit = 625_000;
     int searchPerSecond = 5;
     Clock clock = Clock.systemUTC();
@@ -55,6 +56,12 @@ public final class SandboxOptions {
 
     /** Requests allowed per rolling 10 seconds per token (search is exempt, as at HubSpot). */
     public SandboxOptions tenSecondLimit(int max) { this.tenSecondLimit = max; return this; }
+
+    /**
+     * The rolling window's length, sent as X-HubSpot-RateLimit-Interval-Milliseconds. HubSpot's is 10 s; a test may
+     * shorten it to show the connector waits what the header says, not a fixed 10 s, without waiting 10 s itself.
+     */
+    public SandboxOptions rateWindow(Duration window) { this.rateWindowMs = window.toMillis(); return this; }
 
     /** Requests allowed per day (midnight to midnight in the account's {@link #timeZone}) per token. */
     public SandboxOptions dailyLimit(int max) { this.dailyLimit = max; return this; }
