@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** A clock that reads another clock's instant but reports another zone: days follow that zone as it is moved. */
-final class ZoneView extends Clock {
+public final class ZoneView extends Clock {
     private final Clock source;
     private final ZoneId zone;
 
-    ZoneView(Clock source, ZoneId zone) {
+    public ZoneView(Clock source, ZoneId zone) {
         this.source = source;
         this.zone = zone;
     }
