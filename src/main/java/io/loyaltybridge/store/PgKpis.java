@@ -2,6 +2,7 @@ package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.kpi.KpiQueries;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.TierState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,18 @@ public final class PgKpis implements KpiQueries {
     @Override
     public Map<String, Long> membersByTier(String lowestTier) {
         return counts("SELECT coalesce(t.tier, ?), count(*) FROM members m"
-                + " LEFT JOIN member_tiers t ON t.member_id = m.id GROUP BY 1", lowestTier);
+                + " LEFT JOIN member_tiers t ON t.member_id = m.id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM tier_grants g WHERE g.member_id = m.id AND g.ended_at IS NULL)"
+                + " GROUP BY 1", lowestTier);
+    }
+
+    @Override
+    public List<TierState> grantedTierStates(String lowestTier) {
+        return sql.list("SELECT coalesce(t.tier, ?) AS tier, t.held_since, " + PgTierGrants.COLUMNS
+                        + " FROM tier_grants g JOIN members m ON m.id = g.member_id"
+                        + " LEFT JOIN member_tiers t ON t.member_id = m.id WHERE g.ended_at IS NULL",
+                row -> new TierState(row.getString("tier"), row.getDate("held_since") == null ? null
+                        : row.getDate("held_since").toLocalDate(), null, PgTierGrants.grant(row)), lowestTier);
     }
 
     @Override

@@ -111,6 +111,30 @@ class TierGrantsApiTest {
         return entries;
     }
 
+    private static Map<String, Long> membersByTier() {
+        Map<String, Long> tiers = new java.util.HashMap<>();
+        http.get("/api/kpis").json().get("membersByTier").forEach(t ->
+                tiers.put(t.get("tier").asText(), t.get("members").asLong()));
+        return tiers;
+    }
+
+    @Test
+    void the_members_by_tier_figure_counts_a_granted_member_in_the_granted_tier_until_the_grant_is_revoked() {
+        long member = crmMember("counted@example.com");
+        Map<String, Long> before = membersByTier();
+
+        Http.Response granted = put(alice, member, "{\"tier\":\"gold\",\"until\":\"" + today().plusDays(5)
+                + "\",\"reason\":\"Trial of gold\"}");
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+        Map<String, Long> during = membersByTier();
+        assertThat(during.get("gold")).isEqualTo(before.get("gold") + 1);
+        assertThat(during.get("bronze")).isEqualTo(before.get("bronze") - 1);
+
+        Http.Response revoked = delete(alice, member, "?reason=trial%20over");
+        assertThat(revoked.status()).as(revoked.text()).isIn(200, 204);
+        assertThat(membersByTier()).isEqualTo(before);
+    }
+
     @Test
     void a_tier_grant_sets_the_tier_in_force_until_its_last_day_and_is_audited_explained_and_pushed() {
         long member = crmMember("granted@example.com");

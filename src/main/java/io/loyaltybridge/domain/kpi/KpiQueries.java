@@ -1,5 +1,7 @@
 package io.loyaltybridge.domain.kpi;
 
+import io.loyaltybridge.domain.program.TierState;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -11,8 +13,17 @@ import java.util.Map;
  * status page costs the same few statements with ten members or ten million.
  */
 public interface KpiQueries {
-    /** Members per stored tier; members never assigned one are counted in {@code lowestTier}. */
+    /**
+     * Members per stored tier, leaving out those with a staff tier grant not ended (see {@link #grantedTierStates});
+     * members never assigned one are counted in {@code lowestTier}.
+     */
     Map<String, Long> membersByTier(String lowestTier);
+
+    /**
+     * The tier state (earned tier and grant) of every member with a staff tier grant not ended: whether the grant
+     * still holds today, and what tier it makes, is the program's rule, not the store's. Grants are few.
+     */
+    List<TierState> grantedTierStates(String lowestTier);
 
     /** Members per segment name (RFM and custom alike), as the segments job last stored them. */
     Map<String, Long> segmentSizes();

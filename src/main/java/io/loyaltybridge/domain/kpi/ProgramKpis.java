@@ -4,11 +4,14 @@ import io.loyaltybridge.domain.UnitOfWork;
 import io.loyaltybridge.domain.program.CustomSegment;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.RfmSegments;
+import io.loyaltybridge.domain.program.TierPolicy;
+import io.loyaltybridge.domain.program.TierState;
 import io.loyaltybridge.domain.program.Tiers;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -45,7 +48,7 @@ public final class ProgramKpis {
         Instant from = first.atDay(1).atStartOfDay(program.zone()).toInstant();
         // One transaction: the figures describe one snapshot of the database, not five slightly different ones.
         return uow.inTransaction(() -> {
-            List<Kpis.TierCount> tiers = tiers(queries.membersByTier(program.tiers().lowest().name()));
+            List<Kpis.TierCount> tiers = tiers(membersByEffectiveTier());
             List<Kpis.SegmentCount> segments = segments(queries.segmentSizes());
             List<KpiQueries.MonthPoints> months = months(first, queries.pointsByMonth(from, program.zone()));
             KpiQueries.Liability liability = queries.liability();
@@ -55,6 +58,18 @@ public final class ProgramKpis {
                     new Ratio(buyers.repeatBuyers(), buyers.buyers()),
                     new Ratio(buyers.retained(), buyers.activeBefore()), buyers.active());
         });
+    }
+
+    /** Members per tier they hold today: the earned tier, or the one a staff grant in force gives them. */
+    private Map<String, Long> membersByEffectiveTier() {
+        String lowest = program.tiers().lowest().name();
+        Map<String, Long> counts = new LinkedHashMap<>(queries.membersByTier(lowest));
+        TierPolicy policy = new TierPolicy(program.tiers());
+        LocalDate today = clock.instant().atZone(program.zone()).toLocalDate();
+        for (TierState state : queries.grantedTierStates(lowest)) {
+            counts.merge(policy.effectiveTier(state, today), 1L, Long::sum);
+        }
+        return counts;
     }
 
     /** Program order, lowest first; a stored tier the program no longer declares is kept, after the others. */
