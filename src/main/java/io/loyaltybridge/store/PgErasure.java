@@ -59,6 +59,10 @@ public final class PgErasure {
         }
         forgetCrmCopies(member);
         sql.update("DELETE FROM crm_outbox WHERE member_id = ?", member.value());
+        // A grant's reasons are staff's free text about this person ("key account of ..."); tier, dates and actors
+        // stay, so the tier history still explains itself.
+        sql.update("UPDATE tier_grants SET reason = 'erased', end_reason = CASE WHEN end_reason IS NULL THEN NULL"
+                + " ELSE 'erased' END WHERE member_id = ?", member.value());
         int identities = sql.update("UPDATE member_identities SET deleted = true, external_id = 'erased:'"
                 + " || encode(sha256(convert_to(external_id, 'UTF8')), 'hex') WHERE member_id = ?"
                 + " AND external_id NOT LIKE 'erased:%'", member.value());

@@ -138,6 +138,9 @@ class PrivacyApiTest {
         long member = bought.json().at("/order/memberId").asLong();
         adjust(http, member, 5, "era-goodwill");
         seedCrmCopies(member);
+        execute("INSERT INTO tier_grants (member_id, tier, mode, reason, granted_by, granted_at, ended_at, ended_by,"
+                + " end_reason) VALUES (" + member + ", 'gold', 'floor', 'Forgetta is the CEO''s sister', 'api-token',"
+                + " now() - interval '2 days', now() - interval '1 day', 'api-token', 'Forgetta left the board')");
         JsonNode kpisBefore = kpis();
         long balanceBefore = http.get("/api/members/" + member).json().at("/points/available").asLong();
 
@@ -161,6 +164,8 @@ class PrivacyApiTest {
         assertThat(Db.longValue(url, "SELECT count(*) FROM dead_letters WHERE payload::text LIKE '%forget.me%'"
                 + " OR record_id IN ('003ERA', '777')")).isZero();
         assertThat(Db.longValue(url, "SELECT count(*) FROM crm_field_state WHERE external_id = '003ERA'")).isZero();
+        assertThat(Db.rows(url, "SELECT tier, reason, end_reason FROM tier_grants WHERE member_id = " + member))
+                .as("the grant stays, its free-text reasons go").containsExactly("gold | erased | erased");
         assertThat(Db.longValue(url, "SELECT count(*) FROM dead_letters WHERE record_id = 'OTHER'")).isEqualTo(1);
         Http.Response export = http.get("/api/members/" + member + "/export");
         assertThat(export.text()).doesNotContain("forget.me").doesNotContain("Forgetta").doesNotContain("003ERA");
