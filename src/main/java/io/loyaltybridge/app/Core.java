@@ -92,7 +92,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         MemberStandings standings = new MemberStandings(program, ports, badges, clock);
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, recordedLedger, program, clock),
-                standings, new StandingProfiles(standings), new ProgramJobs(program, ports, tierGrants, clock),
+                standings, new StandingProfiles(standings, program), new ProgramJobs(program, ports, tierGrants, clock),
                 SyncStores.open(tx, events), new LedgerCheck(tx), EngineServices.assemble(tx, members, recordedLedger, contexts,
                 upgrades, program, clock), progress, new CrmReaders(),
                 // One CRM batch at a time in this process: the connectors' batches share members (one person in
