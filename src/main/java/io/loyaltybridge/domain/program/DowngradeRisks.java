@@ -23,7 +23,7 @@ public interface DowngradeRisks {
     }
 
     /** Not watched: no store, no events (programs run without the job, e.g. in a what-if). */
-    DowngradeRisks NONE = new DowngradeRisks() {
+    DowngradeRisks UNWATCHED = new DowngradeRisks() {
         @Override
         public Map<MemberId, DowngradeRisk> get(Collection<MemberId> members) {
             return Map.of();

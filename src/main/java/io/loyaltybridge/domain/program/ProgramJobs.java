@@ -31,7 +31,7 @@ public final class ProgramJobs {
     private final TierGrantService grants;
 
     public ProgramJobs(Program program, JobPorts ports, TierGrantService grants, Clock clock) {
-        this(program, ports, grants, DowngradeRisks.NONE, clock);
+        this(program, ports, grants, DowngradeRisks.UNWATCHED, clock);
     }
 
     /** {@code risks}: where the tier assessment keeps each member's downgrade risk (and tells its rises). */
