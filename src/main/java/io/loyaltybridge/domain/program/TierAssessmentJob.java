@@ -20,6 +20,11 @@ final class TierAssessmentJob {
     private final DowngradeRisks risks;
     private final Clock clock;
 
+    /** Without keeping downgrade risks (nothing stored, no events). */
+    TierAssessmentJob(Program program, JobPorts ports, Clock clock) {
+        this(program, ports, DowngradeRisks.UNWATCHED, clock);
+    }
+
     TierAssessmentJob(Program program, JobPorts ports, DowngradeRisks risks, Clock clock) {
         this.program = program;
         this.policy = new TierPolicy(program.tiers());
