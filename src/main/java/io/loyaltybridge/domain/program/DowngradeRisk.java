@@ -1,5 +1,7 @@
 package io.loyaltybridge.domain.program;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,7 +28,7 @@ public enum DowngradeRisk {
     }
 
     /** The values a CRM picklist or enumeration must offer. */
-    public static java.util.List<String> wireNames() {
-        return java.util.Arrays.stream(values()).map(DowngradeRisk::wireName).toList();
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(DowngradeRisk::wireName).toList();
     }
 }
