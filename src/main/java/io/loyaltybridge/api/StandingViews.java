@@ -42,6 +42,7 @@ final class StandingViews {
         view.put("toKeepTier", t.toKeepTier());
         view.put("projectedTier", t.projectedTier());
         view.put("expiresOn", t.tierExpiresOn() == null ? null : t.tierExpiresOn().toString());
+        view.put("downgradeRisk", t.downgradeRisk() == null ? null : t.downgradeRisk().wireName());
         view.put("measured", t.measured());
         view.put("window", Map.of("from", t.window().start().toString(), "to", t.window().end().toString()));
         view.put("grant", t.grant() == null ? null : TierGrantsApi.grant(t.grant()));

@@ -9,6 +9,7 @@ import io.loyaltybridge.domain.member.MemberService;
 import io.loyaltybridge.domain.notify.MemberEvents;
 import io.loyaltybridge.domain.notify.RecordedEffects;
 import io.loyaltybridge.domain.notify.RecordingLedger;
+import io.loyaltybridge.domain.notify.RecordingRisks;
 import io.loyaltybridge.domain.notify.RecordingSegments;
 import io.loyaltybridge.domain.notify.RecordingTiers;
 import io.loyaltybridge.domain.program.JobPorts;
@@ -23,6 +24,7 @@ import io.loyaltybridge.domain.program.TierPolicy;
 import io.loyaltybridge.domain.program.TierUpgrades;
 import io.loyaltybridge.notify.NotifyOptions;
 import io.loyaltybridge.store.LedgerCheck;
+import io.loyaltybridge.store.PgDowngradeRisks;
 import io.loyaltybridge.store.PgGrantedBadges;
 import io.loyaltybridge.store.PgJobRuns;
 import io.loyaltybridge.store.PgLedgerEntries;
@@ -92,7 +94,8 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         MemberStandings standings = new MemberStandings(program, ports, badges, clock);
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, recordedLedger, program, clock),
-                standings, new StandingProfiles(standings), new ProgramJobs(program, ports, tierGrants, clock),
+                standings, new StandingProfiles(standings, program), new ProgramJobs(program, ports, tierGrants,
+                new RecordingRisks(new PgDowngradeRisks(tx), events, clock), clock),
                 SyncStores.open(tx, events), new LedgerCheck(tx), EngineServices.assemble(tx, members, recordedLedger, contexts,
                 upgrades, program, clock), progress, new CrmReaders(),
                 // One CRM batch at a time in this process: the connectors' batches share members (one person in

@@ -5,6 +5,9 @@ import io.loyaltybridge.app.Core;
 import io.loyaltybridge.notify.Channel;
 import io.loyaltybridge.app.Setting;
 import io.loyaltybridge.app.StartupException;
+import io.loyaltybridge.domain.program.DowngradeRisk;
+import io.loyaltybridge.domain.program.Offer;
+import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.RfmSegments;
 import io.loyaltybridge.domain.program.Tiers;
 import io.loyaltybridge.sync.ApiBudgets;
@@ -104,7 +107,10 @@ public final class HubSpotModule {
         Lock ingestLock = core.ingestLock();
         PropertyProvisioner provisioner = new PropertyProvisioner(client, options.fieldMap(), options.propertyGroup(),
                 Map.of(ProfileAttribute.TIER, tierNames(core.program().tiers()),
-                        ProfileAttribute.SEGMENT, RfmSegments.ALL));
+                        ProfileAttribute.PROJECTED_TIER, tierNames(core.program().tiers()),
+                        ProfileAttribute.SEGMENT, RfmSegments.ALL,
+                        ProfileAttribute.DOWNGRADE_RISK, DowngradeRisk.wireNames(),
+                        ProfileAttribute.NEXT_BEST_OFFER, offerMessages(core.program())));
 
         HubSpotSync sync = new HubSpotSync(options, client, account, provisioner, reads, contacts, orders,
                 contactIngest, orderIngest, stores, core.transactions(), echoes, ingestLock, core.progress());
@@ -198,5 +204,10 @@ public final class HubSpotModule {
 
     private static List<String> tierNames(Tiers tiers) {
         return tiers.levels().stream().map(Tiers.TierLevel::name).toList();
+    }
+
+    /** The next-best offer shows the offer's message, so the messages are the enumeration's options. */
+    private static List<String> offerMessages(Program program) {
+        return program.offers().stream().map(Offer::message).filter(java.util.Objects::nonNull).distinct().toList();
     }
 }

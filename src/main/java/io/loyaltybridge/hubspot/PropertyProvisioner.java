@@ -10,15 +10,17 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Creates what the push needs on HubSpot contacts: the property group and each mapped property, with the type its
- * values need (numbers as number, dates as date, tier and segment as enumerations with the program's options).
- * Existing properties are left as they are, even when their type differs (an admin may have chosen it); that is
- * logged. Three calls at most: read the group, list the properties, create the missing ones in one batch.
+ * values need (numbers as number, dates as date; tier, projected tier, segment, downgrade risk and next-best offer as
+ * enumerations with the program's options). Existing properties keep their type, even when it differs (an admin may
+ * have chosen it; that is logged), but an existing enumeration gets the program's options again when they changed
+ * (tiers or offers edited in program.yaml), so a push never sends a value the property refuses. Calls: read the
+ * group, list the properties, create the missing ones in one batch, and one update per enumeration whose options
+ * changed (none on a start with the same program).
  */
 final class PropertyProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(PropertyProvisioner.class);
@@ -51,6 +53,7 @@ final class PropertyProvisioner {
         for (JsonNode property : client.get(PROPERTIES, null).orThrow().json().path("results")) {
             existing.add(property.path("name").asText());
             warnIfMistyped(property);
+            updateOptions(property);
         }
         ObjectNode batch = HubSpotClient.JSON.createObjectNode();
         ArrayNode inputs = batch.putArray("inputs");
@@ -70,13 +73,10 @@ final class PropertyProvisioner {
         ObjectNode p = HubSpotClient.JSON.createObjectNode().put("name", name)
                 .put("label", "Loyalty " + attribute.key().replace('-', ' ')).put("groupName", group);
         List<String> choices = options.get(attribute);
-        if (choices != null) {
+        if (choices != null && !choices.isEmpty()) { // HubSpot refuses an enumeration without options
             p.put("type", "enumeration").put("fieldType", "select");
-            ArrayNode list = p.putArray("options");
-            for (int i = 0; i < choices.size(); i++) {
-                list.addObject().put("label", capitalised(choices.get(i))).put("value", choices.get(i))
-                        .put("hidden", false).put("displayOrder", i);
-            }
+            PropertyOptions.write(PropertyOptions.wanted(choices, HubSpotClient.JSON.createArrayNode()),
+                    p.putArray("options"));
             return p;
         }
         String[] type = switch (attribute.kind()) {
@@ -86,6 +86,22 @@ final class PropertyProvisioner {
             case TEXT -> new String[] {"string", "text"};
         };
         return p.put("type", type[0]).put("fieldType", type[1]);
+    }
+
+    /** Sends the program's options to an enumeration we map whose options differ from them. */
+    private void updateOptions(JsonNode property) {
+        String name = property.path("name").asText();
+        fields.attributeOf(name).filter(options::containsKey)
+                .filter(attribute -> "enumeration".equals(property.path("type").asText())).ifPresent(attribute -> {
+                    JsonNode held = property.path("options");
+                    List<PropertyOptions.Option> wanted = PropertyOptions.wanted(options.get(attribute), held);
+                    if (!wanted.equals(PropertyOptions.existing(held))) {
+                        ObjectNode update = HubSpotClient.JSON.createObjectNode();
+                        PropertyOptions.write(wanted, update.putArray("options"));
+                        client.call("PATCH", PROPERTIES + "/" + name, null, update, false).orThrow();
+                        LOG.info("HubSpot: updated the options of contact property '{}' to the program's", name);
+                    }
+                });
     }
 
     private void warnIfMistyped(JsonNode property) {
@@ -99,7 +115,6 @@ final class PropertyProvisioner {
     }
 
     private static String capitalised(String value) {
-        String words = value.replace('_', ' ').replace('-', ' ');
-        return words.isEmpty() ? words : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+        return PropertyOptions.label(value);
     }
 }

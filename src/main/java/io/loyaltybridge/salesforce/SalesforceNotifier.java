@@ -1,6 +1,7 @@
 package io.loyaltybridge.salesforce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.loyaltybridge.domain.notify.EventType;
 import io.loyaltybridge.notify.Channel;
 import io.loyaltybridge.notify.Notification;
 import io.loyaltybridge.sync.ErrorClass;
@@ -54,8 +55,10 @@ final class SalesforceNotifier implements Channel {
             record.put("WhoId", contact);
             record.put("Subject", clip(n.text().subject(), 255));
             record.put("Description", clip(n.text().body(), 32000));
-            record.put("Status", "Completed");
-            record.put("Priority", "Normal");
+            // A rising downgrade risk is work for sales staff: an open, high-priority Task; the rest is history.
+            boolean toDo = n.type() == EventType.TIER_AT_RISK;
+            record.put("Status", toDo ? "Not Started" : "Completed");
+            record.put("Priority", toDo ? "High" : "Normal");
             record.put("ActivityDate", n.occurredAt().toString().substring(0, 10));
         }
         try {

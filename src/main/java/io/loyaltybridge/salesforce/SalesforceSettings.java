@@ -96,6 +96,15 @@ final class SalesforceSettings {
             Map.entry(ProfileAttribute.CLTV, "Loyalty_CLTV__c"),
             Map.entry(ProfileAttribute.CHURN_RISK, "Loyalty_Churn_Risk__c"),
             Map.entry(ProfileAttribute.REFERRAL_CODE, "Loyalty_Referral_Code__c"),
+            Map.entry(ProfileAttribute.POINTS_TO_KEEP_TIER, "Loyalty_Points_To_Keep_Tier__c"),
+            Map.entry(ProfileAttribute.PROJECTED_TIER, "Loyalty_Projected_Tier__c"),
+            Map.entry(ProfileAttribute.TIER_EXPIRES_ON, "Loyalty_Tier_Expires_On__c"),
+            Map.entry(ProfileAttribute.DOWNGRADE_RISK, "Loyalty_Downgrade_Risk__c"),
+            Map.entry(ProfileAttribute.NEXT_BEST_OFFER, "Loyalty_Next_Best_Offer__c"),
+            Map.entry(ProfileAttribute.PREFERRED_CATEGORY, "Loyalty_Preferred_Category__c"),
+            Map.entry(ProfileAttribute.BADGES, "Loyalty_Badges__c"),
+            Map.entry(ProfileAttribute.CASHBACK, "Loyalty_Cashback__c"),
+            Map.entry(ProfileAttribute.PENDING_POINTS, "Loyalty_Pending_Points__c"),
             Map.entry(ProfileAttribute.UPDATED_AT, "Loyalty_Updated_At__c"));
 
     static final Map<ProfileAttribute, Setting<String>> FIELDS = fields();

@@ -22,6 +22,15 @@ public enum ProfileAttribute {
     CLTV(Kind.NUMBER, p -> p.cltv() == null ? null : canonicalNumber(p.cltv().toPlainString())),
     CHURN_RISK(Kind.TEXT, LoyaltyProfile::churnRisk),
     REFERRAL_CODE(Kind.TEXT, LoyaltyProfile::referralCode),
+    POINTS_TO_KEEP_TIER(Kind.NUMBER, p -> p.pointsToKeepTier() == null ? null : p.pointsToKeepTier().toString()),
+    PROJECTED_TIER(Kind.TEXT, LoyaltyProfile::projectedTier),
+    TIER_EXPIRES_ON(Kind.DATE, p -> p.tierExpiresOn() == null ? null : p.tierExpiresOn().toString()),
+    DOWNGRADE_RISK(Kind.TEXT, LoyaltyProfile::downgradeRisk),
+    NEXT_BEST_OFFER(Kind.TEXT, LoyaltyProfile::nextBestOffer),
+    PREFERRED_CATEGORY(Kind.TEXT, LoyaltyProfile::preferredCategory),
+    BADGES(Kind.TEXT, LoyaltyProfile::badges),
+    CASHBACK(Kind.NUMBER, p -> p.cashback() == null ? null : canonicalNumber(p.cashback().toPlainString())),
+    PENDING_POINTS(Kind.NUMBER, p -> Long.toString(p.pendingPoints())),
     /** Stamped when a push sends anything else; never a reason to push on its own. */
     UPDATED_AT(Kind.DATETIME, p -> null);
 

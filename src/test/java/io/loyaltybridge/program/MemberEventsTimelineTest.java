@@ -29,8 +29,12 @@ class MemberEventsTimelineTest {
             t.at("2028-01-05T06:00:00Z").run("tier-assessment");
             t.at("2028-02-04T06:00:00Z").run("tier-assessment").run("tier-assessment");
 
+            // Silver kept for 2027 on 2026's points, nothing earned in 2027: at low risk from the first assessment of
+            // 2027, high once below it with the grace running out, then down (bronze cannot be lost: none, untold).
             assertThat(events(t)).containsExactly("points_earned", "badge_earned", "tier_up", "points_redeemed",
-                    "tier_down");
+                    "tier_at_risk", "tier_at_risk", "tier_down");
+            assertThat(scalar(t, "SELECT count(*) FROM member_events WHERE event_type = 'tier_at_risk'"
+                    + " AND data->>'previous_risk' = 'low' AND data->>'downgrade_risk' = 'high'")).isEqualTo(1);
             assertThat(scalar(t, "SELECT count(*) FROM member_events WHERE data->>'tier' = 'bronze'"
                     + " AND data->>'previous_tier' = 'silver'")).isEqualTo(1);
             // Events were recorded with no channel on: nothing queued.

@@ -36,7 +36,8 @@ class FieldMetadataTest {
 
     private static String type(ProfileAttribute attribute) {
         return switch (attribute.kind()) {
-            case NUMBER -> attribute == ProfileAttribute.CLTV ? "Currency" : "Number";
+            case NUMBER -> attribute == ProfileAttribute.CLTV || attribute == ProfileAttribute.CASHBACK ? "Currency"
+                    : "Number";
             case DATE -> "Date";
             case DATETIME -> "DateTime";
             case TEXT -> "Text";

@@ -3,6 +3,7 @@ package io.loyaltybridge.app.program;
 import io.loyaltybridge.domain.program.Badge;
 import io.loyaltybridge.domain.program.Campaign;
 import io.loyaltybridge.domain.program.CustomSegment;
+import io.loyaltybridge.domain.program.DowngradeRisk;
 import io.loyaltybridge.domain.program.Earning;
 import io.loyaltybridge.domain.program.Offer;
 import io.loyaltybridge.domain.program.Segments;
@@ -98,8 +99,14 @@ final class ProgramSections {
             vip = tier == null ? null : new Tiers.Vip(tier, mode);
             v.done();
         }
+        DowngradeRisk.Rule risk = DowngradeRisk.Rule.DEFAULT;
+        if (s.has("downgradeRisk")) {
+            Section r = s.object("downgradeRisk", false);
+            risk = new DowngradeRisk.Rule((int) r.whole("highWithinDays", false, risk.highWithinDays(), 0, 3650));
+            r.done();
+        }
         s.done();
-        return new Tiers(basis, window, months, grace, downgrade, levels, vip);
+        return new Tiers(basis, window, months, grace, downgrade, levels, vip, risk);
     }
 
     static Segments segments(Section s) {

@@ -11,7 +11,10 @@ public enum EventType {
     POINTS_EARNED(false, "points", "account", "reason"), POINTS_REDEEMED(false, "points", "account", "reason"),
     TIER_UP(false, "tier", "previous_tier"), TIER_DOWN(false, "tier", "previous_tier"),
     POINTS_EXPIRING(true, "expiring_points", "expiring_on"), BIRTHDAY(true, "points", "account", "reason"),
-    REFERRAL_COMPLETED(false, "referee_member_id"), BADGE_EARNED(false, "badge"), WIN_BACK(true, "churn_risk");
+    REFERRAL_COMPLETED(false, "referee_member_id"), BADGE_EARNED(false, "badge"), WIN_BACK(true, "churn_risk"),
+    /** The member's downgrade risk rose: a note for sales staff (a Task for the owner, a HubSpot note). */
+    TIER_AT_RISK(false, "downgrade_risk", "previous_risk", "points_to_keep_tier", "projected_tier",
+            "tier_expires_on");
 
     private final boolean marketing;
     private final Set<String> dataKeys;

@@ -31,10 +31,15 @@ public final class ProgramJobs {
     private final TierGrantService grants;
 
     public ProgramJobs(Program program, JobPorts ports, TierGrantService grants, Clock clock) {
+        this(program, ports, grants, DowngradeRisks.UNWATCHED, clock);
+    }
+
+    /** {@code risks}: where the tier assessment keeps each member's downgrade risk (and tells its rises). */
+    public ProgramJobs(Program program, JobPorts ports, TierGrantService grants, DowngradeRisks risks, Clock clock) {
         this.ports = ports;
         this.clock = clock;
         this.expiry = new ExpiryJob(program, ports, new MemberExpiry(program, ports.ledger(), clock));
-        this.tierAssessment = new TierAssessmentJob(program, ports, clock);
+        this.tierAssessment = new TierAssessmentJob(program, ports, risks, clock);
         this.segments = new SegmentsJob(program, ports, clock);
         this.birthdays = new BirthdayJob(program, ports, clock);
         this.grants = grants;

@@ -24,9 +24,11 @@ import java.util.List;
  */
 public final class TierPolicy {
     private final Tiers rules;
+    private final DowngradeRiskPolicy risk;
 
     public TierPolicy(Tiers rules) {
         this.rules = rules;
+        this.risk = new DowngradeRiskPolicy(rules);
     }
 
     /** The window containing {@code day}. Anniversary windows start on the join day's month and day each year; a
@@ -116,8 +118,9 @@ public final class TierPolicy {
         BigDecimal toKeep = byGrant ? BigDecimal.ZERO : positive(threshold(tier).subtract(measured));
         LocalDate expires = byGrant ? (grant.until() == null ? null : grant.until().plusDays(1))
                 : expiresOn(state, activity, today, joinedOn, window);
-        return new TierStatus(tier, next, toNext, toKeep, projected(state, measured, window, today), expires,
-                measured, window, grant);
+        String projected = projected(state, measured, window, today);
+        return new TierStatus(tier, next, toNext, toKeep, projected, expires, measured, window, grant,
+                risk.risk(tier, toKeep, projected, expires, today));
     }
 
     private String projected(TierState state, BigDecimal measured, DateRange window, LocalDate today) {

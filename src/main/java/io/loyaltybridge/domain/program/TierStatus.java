@@ -14,8 +14,9 @@ import java.time.LocalDate;
  * @param tierExpiresOn the day the tier is lost if nothing more is earned; null when it cannot be lost
  * @param measured      what the member has in the current window
  * @param grant         the staff grant that decides the tier today, or null
+ * @param downgradeRisk how likely the tier is to be lost ({@link DowngradeRiskPolicy})
  */
 public record TierStatus(String tier, String nextTier, BigDecimal toNextTier, BigDecimal toKeepTier,
                          String projectedTier, LocalDate tierExpiresOn, BigDecimal measured, DateRange window,
-                         TierGrant grant) {
+                         TierGrant grant, DowngradeRisk downgradeRisk) {
 }

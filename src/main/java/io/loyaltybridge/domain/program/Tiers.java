@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param graceDays     days a member keeps a tier after the first assessment that found them below it
  * @param downgrade     how far one downgrade goes
  * @param vip           the manually granted tier and whether it pins or floors; null when there is none
+ * @param downgradeRisk when a member's downgrade risk shown on the CRM contact is high
  */
 public record Tiers(Basis basis, Window window, int rollingMonths, int graceDays, Downgrade downgrade,
-                    List<TierLevel> levels, Vip vip) {
+                    List<TierLevel> levels, Vip vip, DowngradeRisk.Rule downgradeRisk) {
 
     public enum Basis { POINTS, SPEND, ORDERS }
 
@@ -32,8 +33,15 @@ public record Tiers(Basis basis, Window window, int rollingMonths, int graceDays
     public record Vip(String tier, VipMode mode) {
     }
 
+    /** Tiers with the default downgrade-risk rule. */
+    public Tiers(Basis basis, Window window, int rollingMonths, int graceDays, Downgrade downgrade,
+                 List<TierLevel> levels, Vip vip) {
+        this(basis, window, rollingMonths, graceDays, downgrade, levels, vip, DowngradeRisk.Rule.DEFAULT);
+    }
+
     public Tiers {
         levels = List.copyOf(levels);
+        downgradeRisk = downgradeRisk == null ? DowngradeRisk.Rule.DEFAULT : downgradeRisk;
         if (levels.isEmpty()) {
             throw new IllegalArgumentException("a program needs at least one tier");
         }

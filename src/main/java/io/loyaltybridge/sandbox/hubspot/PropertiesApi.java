@@ -28,6 +28,20 @@ final class PropertiesApi {
         m.get(r, "/crm/v3/properties/:type", this::all);
         m.post(r, "/crm/v3/properties/:type", this::create);
         m.get(r, "/crm/v3/properties/:type/:name", this::one);
+        m.patch(r, "/crm/v3/properties/:type/:name", this::update);
+    }
+
+    /** A partial update: the fields given replace the property's (options as a whole list, as HubSpot does). */
+    private void update(RoutingContext ctx) {
+        PropertyCatalog c = catalog(ctx);
+        PropertyDef d = c.get(ctx.pathParam("name"));
+        if (d == null) {
+            throw ApiError.notFound("Unable to find property " + ctx.pathParam("name")).with("name", ctx.pathParam("name"));
+        }
+        if (d.hubspotDefined()) {
+            throw ApiError.validation("Property " + d.name() + " is defined by HubSpot; its definition is read-only");
+        }
+        Reply.json(ctx, 200, PropertyJson.view(c.replace(PropertyJson.merge(d, Req.body(ctx)))));
     }
 
     private void all(RoutingContext ctx) {

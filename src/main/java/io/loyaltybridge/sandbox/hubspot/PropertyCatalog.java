@@ -70,6 +70,22 @@ final class PropertyCatalog {
             throw new ApiError(409, "OBJECT_ALREADY_EXISTS", null,
                     "Property already exists: " + def.name()).with("name", def.name());
         }
+        check(def);
+        if (!def.derived()) {
+            slots.put(def.name(), slots.size());
+        }
+        byName.put(def.name(), def);
+        return def;
+    }
+
+    /** Replaces an existing property's definition (a PATCH), with the same checks as a creation; its slot stays. */
+    synchronized PropertyDef replace(PropertyDef def) {
+        check(def);
+        byName.put(def.name(), def);
+        return def;
+    }
+
+    private void check(PropertyDef def) {
         if (!def.name().matches("[a-z][a-z0-9_]*")) {
             throw ApiError.validation("Property name '" + def.name()
                     + "' must start with a lowercase letter and hold only lowercase letters, digits and '_'");
@@ -87,11 +103,6 @@ final class PropertyCatalog {
         if (def.type().equals("enumeration") && def.options().isEmpty()) {
             throw ApiError.validation("Enumeration property '" + def.name() + "' needs at least one option");
         }
-        if (!def.derived()) {
-            slots.put(def.name(), slots.size());
-        }
-        byName.put(def.name(), def);
-        return def;
     }
 
     /** Adds options to an enumeration (a new pipeline's stages become options of the stage property). */

@@ -12,8 +12,26 @@ final class PropertyJson {
     }
 
     static PropertyDef parse(JsonNode b, long now) {
+        List<PropertyDef.Option> options = options(b.get("options"));
+        return new PropertyDef(Json.required(b, "name").asText(), Json.required(b, "label").asText(),
+                Json.required(b, "type").asText(), Json.required(b, "fieldType").asText(),
+                Json.required(b, "groupName").asText(), Json.text(b, "description", ""), List.copyOf(options),
+                b.has("displayOrder") ? b.get("displayOrder").asInt() : -1,
+                b.has("hasUniqueValue") && b.get("hasUniqueValue").asBoolean(), false, false, now);
+    }
+
+    /** The property with the fields a PATCH body gives replacing its own; name and creation stay. */
+    static PropertyDef merge(PropertyDef d, JsonNode b) {
+        return new PropertyDef(d.name(), Json.text(b, "label", d.label()), Json.text(b, "type", d.type()),
+                Json.text(b, "fieldType", d.fieldType()), Json.text(b, "groupName", d.groupName()),
+                Json.text(b, "description", d.description()),
+                b.has("options") ? options(b.get("options")) : d.options(),
+                b.has("displayOrder") ? b.get("displayOrder").asInt() : d.displayOrder(), d.hasUniqueValue(),
+                d.hubspotDefined(), d.derived(), d.createdAt());
+    }
+
+    private static List<PropertyDef.Option> options(JsonNode opts) {
         List<PropertyDef.Option> options = new ArrayList<>();
-        JsonNode opts = b.get("options");
         if (opts != null && opts.isArray()) {
             for (JsonNode o : opts) {
                 options.add(new PropertyDef.Option(Json.required(o, "label").asText(), Json.required(o, "value").asText(),
@@ -21,11 +39,7 @@ final class PropertyJson {
                         o.has("hidden") && o.get("hidden").asBoolean(), Json.text(o, "description", "")));
             }
         }
-        return new PropertyDef(Json.required(b, "name").asText(), Json.required(b, "label").asText(),
-                Json.required(b, "type").asText(), Json.required(b, "fieldType").asText(),
-                Json.required(b, "groupName").asText(), Json.text(b, "description", ""), List.copyOf(options),
-                b.has("displayOrder") ? b.get("displayOrder").asInt() : -1,
-                b.has("hasUniqueValue") && b.get("hasUniqueValue").asBoolean(), false, false, now);
+        return List.copyOf(options);
     }
 
     static ObjectNode view(PropertyDef d) {

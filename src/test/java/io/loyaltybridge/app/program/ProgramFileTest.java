@@ -80,6 +80,17 @@ class ProgramFileTest {
     }
 
     @Test
+    void the_downgrade_risk_horizon_is_read_from_the_tiers_and_a_negative_one_is_refused_with_its_path()
+            throws IOException {
+        assertEquals(90, ProgramFile.load(EXAMPLE).tiers().downgradeRisk().highWithinDays());
+        Program shorter = ProgramFile.parse(example().replace("highWithinDays: 90", "highWithinDays: 30")
+                .getBytes(StandardCharsets.UTF_8), "shorter.yaml");
+        assertEquals(30, shorter.tiers().downgradeRisk().highWithinDays());
+        assertThat(problemsOf(example().replace("highWithinDays: 90", "highWithinDays: -1")))
+                .singleElement().asString().startsWith("tiers.downgradeRisk.highWithinDays: ");
+    }
+
+    @Test
     void the_version_changes_when_the_file_changes_and_not_otherwise() throws IOException {
         byte[] original = Files.readAllBytes(EXAMPLE);
         byte[] edited = example().replace("pointsPerUnit: 1\n", "pointsPerUnit: 2\n").getBytes(StandardCharsets.UTF_8);

@@ -34,6 +34,31 @@ class PropertiesApiTest extends SandboxFixture {
     }
 
     @Test
+    void aPatchReplacesAnEnumerationsOptionsSoANewValueCanBeWrittenAndAHubSpotDefinedPropertyStaysReadOnly() {
+        http.post("/crm/v3/properties/contacts/groups", "{\"name\":\"loyalty\",\"label\":\"Loyalty\"}");
+        http.post("/crm/v3/properties/contacts", """
+                {"name":"loyalty_tier","label":"Tier","type":"enumeration","fieldType":"select","groupName":"loyalty",
+                 "options":[{"label":"Gold","value":"gold","hidden":false}]}""");
+        long id = hs.admin().createContact("pat@example.com", "Pat", "Options");
+        assertThat(http.patch("/crm/v3/objects/contacts/" + id, "{\"properties\":{\"loyalty_tier\":\"platinum\"}}")
+                .status()).isEqualTo(400);
+
+        var patched = http.patch("/crm/v3/properties/contacts/loyalty_tier", """
+                {"options":[{"label":"Platinum","value":"platinum","hidden":false,"displayOrder":0},
+                 {"label":"Gold","value":"gold","hidden":true,"displayOrder":1}]}""");
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().get("label").asText()).isEqualTo("Tier");
+        assertThat(patched.json().get("options")).hasSize(2);
+        assertThat(patched.json().at("/options/1/hidden").asBoolean()).isTrue();
+        assertThat(http.patch("/crm/v3/objects/contacts/" + id, "{\"properties\":{\"loyalty_tier\":\"platinum\"}}")
+                .status()).isEqualTo(200);
+        assertThat(http.patch("/crm/v3/properties/contacts/loyalty_tier", "{\"options\":[]}").status())
+                .isEqualTo(400);
+        assertThat(http.patch("/crm/v3/properties/contacts/email", "{\"label\":\"Mail\"}").status()).isEqualTo(400);
+        assertThat(http.patch("/crm/v3/properties/contacts/nope", "{\"label\":\"Nope\"}").status()).isEqualTo(404);
+    }
+
+    @Test
     void typeAndFieldTypeMustFitAndEnumerationsNeedOptions() {
         var mismatch = http.post("/crm/v3/properties/contacts", """
                 {"name":"loyalty_points","label":"Points","type":"number","fieldType":"text",

@@ -116,7 +116,12 @@ public final class Schemas {
                 of("Loyalty_Next_Tier__c", STRING, 40), of("Loyalty_Points_To_Next_Tier__c", DOUBLE, 0),
                 of("Loyalty_Points_Expiring__c", DOUBLE, 0), of("Loyalty_Points_Expiring_On__c", DATE, 0),
                 of("Loyalty_CLTV__c", CURRENCY, 0), of("Loyalty_Churn_Risk__c", STRING, 20),
-                of("Loyalty_Referral_Code__c", STRING, 20), of("Loyalty_Updated_At__c", DATETIME, 0)));
+                of("Loyalty_Referral_Code__c", STRING, 20), of("Loyalty_Updated_At__c", DATETIME, 0),
+                of("Loyalty_Points_To_Keep_Tier__c", DOUBLE, 0), of("Loyalty_Projected_Tier__c", STRING, 40),
+                of("Loyalty_Tier_Expires_On__c", DATE, 0), of("Loyalty_Downgrade_Risk__c", STRING, 10),
+                of("Loyalty_Next_Best_Offer__c", STRING, 255), of("Loyalty_Preferred_Category__c", STRING, 80),
+                of("Loyalty_Badges__c", STRING, 255), of("Loyalty_Cashback__c", CURRENCY, 0),
+                of("Loyalty_Pending_Points__c", DOUBLE, 0)));
         if (personAccounts) {
             fields.add(7, system("IsPersonAccount", BOOLEAN));
         }
