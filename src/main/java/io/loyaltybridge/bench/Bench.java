@@ -74,16 +74,15 @@ public final class Bench {
                                      Map<String, String> overrides, Map<String, String> env, PrintStream out,
                                      List<BenchResult.Crm> crms) {
         double ceiling = salesforceCeiling();
-        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults())) {
-            out.printf("Benchmark: seeding the Salesforce sandbox with %d contacts and %d orders...%n",
-                    options.contacts(), options.orders());
-            BenchCrm crm = new SalesforceCrm(sf, sf.seed(options.contacts(), options.orders(), options.seed()));
+        out.printf("Benchmark: seeding the Salesforce sandbox with %d contacts and %d orders...%n",
+                options.contacts(), options.orders());
+        try (SalesforcePeer sf = SalesforcePeer.start(options, options.contacts(), options.orders(), temp)) {
             int port = BenchApp.freePort();
             Map<String, String> settings = BenchApp.base(db, port, workDir, temp);
-            settings.putAll(BenchApp.salesforce(sf));
+            settings.putAll(sf.settings());
             settings.putAll(overrides);
-            CrmRun run = new CrmRun(options, crm, db, out);
-            crms.add(run.run(ceiling, () -> Application.start(workDir, settings, BenchApp.secrets(sf, env)), true));
+            CrmRun run = new CrmRun(options, sf.crm(), db, out);
+            crms.add(run.run(ceiling, () -> Application.start(workDir, settings, sf.secrets(env)), true));
             return run;
         }
     }

@@ -1,8 +1,6 @@
 package io.loyaltybridge.bench;
 
 import io.loyaltybridge.app.Application;
-import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
-import io.loyaltybridge.sandbox.salesforce.SandboxOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +14,8 @@ import java.util.Map;
 /**
  * {@code bench --growth 2000/20000,10000/100000}: the Salesforce backfill, its all-rows COPY floor and the recompute
  * at each size, each on a fresh database of the same server, so how they grow with members and orders shows in one
- * table. The largest size (100000/1000000) is meant to be run alone, by hand, with {@code -Xmx512m}.
+ * table. The largest size (100000/1000000) is meant to be run alone, by hand, with {@code -Xmx512m} and the sandbox
+ * in its own JVM ({@code --sandbox-xmx}), so the heap figures are the app's alone.
  */
 final class Growth {
     private static final long MB = 1024 * 1024;
@@ -32,15 +31,17 @@ final class Growth {
                          Map<String, String> overrides, Map<String, String> env, PrintStream out) {
         List<Row> rows = new ArrayList<>();
         for (BenchOptions.Size size : options.growth()) {
+            out.printf("Benchmark growth: %d contacts / %d orders, seeding the Salesforce sandbox (%s)...%n",
+                    size.contacts(), size.orders(), options.sandboxXmx() == null ? "in this JVM"
+                            : "in its own JVM, -Xmx" + options.sandboxXmx());
             try (BenchDatabase db = server.sibling("loyalty_bench_growth");
-                 SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults())) {
-                out.printf("Benchmark growth: %d contacts / %d orders, seeding...%n", size.contacts(), size.orders());
-                BenchCrm crm = new SalesforceCrm(sf, sf.seed(size.contacts(), size.orders(), options.seed()));
+                 SalesforcePeer sf = SalesforcePeer.start(options, size.contacts(), size.orders(), temp)) {
+                BenchCrm crm = sf.crm();
                 Map<String, String> settings = BenchApp.base(db, BenchApp.freePort(), workDir, temp);
-                settings.putAll(BenchApp.salesforce(sf));
+                settings.putAll(sf.settings());
                 settings.putAll(overrides);
                 Backfilled b = Backfilled.measure(crm, () -> Application.start(workDir, settings,
-                        BenchApp.secrets(sf, env)));
+                        sf.secrets(env)));
                 try (Application app = b.app()) {
                     out.printf("Benchmark growth: backfill done in %.1f s; COPY floor...%n", b.backfill().seconds());
                     BenchResult.Floor floor = new BenchResult.Floor(CopyFloor.measure(db));
