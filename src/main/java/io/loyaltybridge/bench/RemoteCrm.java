@@ -18,19 +18,13 @@ final class RemoteCrm implements BenchCrm {
     private final String base;
     private final String name;
     private final List<String> contacts;
-    private final String system;
-    private final List<String> backfillObjects;
-    private final int perWrite;
 
-    /** Only Salesforce runs in its own process so far: its system name, objects and batch size. */
+    /** Only Salesforce runs in its own process so far: its system name, objects and batch size below. */
     RemoteCrm(int controlPort) {
         this.base = "http://127.0.0.1:" + controlPort;
         this.name = ask("/name", null);
         String all = ask("/contacts", null);
         this.contacts = all.isEmpty() ? List.of() : List.of(all.split("\n"));
-        this.system = "salesforce";
-        this.backfillObjects = List.of("Contact", "Order");
-        this.perWrite = 200;
     }
 
     @Override
@@ -40,12 +34,12 @@ final class RemoteCrm implements BenchCrm {
 
     @Override
     public String system() {
-        return system;
+        return "salesforce";
     }
 
     @Override
     public List<String> backfillObjects() {
-        return backfillObjects;
+        return List.of("Contact", "Order");
     }
 
     @Override
@@ -98,7 +92,7 @@ final class RemoteCrm implements BenchCrm {
 
     @Override
     public int perWrite() {
-        return perWrite;
+        return 200;
     }
 
     @Override
