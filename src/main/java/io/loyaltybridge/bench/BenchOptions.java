@@ -137,6 +137,11 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
         return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, n, sandboxXmx);
     }
 
+    public BenchOptions withSeed(long s) {
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, s, crm, stepSeconds, growth, maxSteps,
+                sandboxXmx);
+    }
+
     /** The Salesforce sandbox in its own JVM with this -Xmx (e.g. "6g"), so its org does not share the app's heap. */
     public BenchOptions withSandboxXmx(String xmx) {
         return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps, xmx);
