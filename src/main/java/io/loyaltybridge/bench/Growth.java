@@ -45,7 +45,10 @@ final class Growth {
                 try (Application app = b.app()) {
                     out.printf("Benchmark growth: backfill done in %.1f s; COPY floor...%n", b.backfill().seconds());
                     BenchResult.Floor floor = new BenchResult.Floor(CopyFloor.measure(db));
-                    rows.add(new Row(size, b.backfill(), floor, CrmRun.recompute(app.core(), db, out)));
+                    Row row = new Row(size, b.backfill(), floor, CrmRun.recompute(app.core(), db, out));
+                    rows.add(row);
+                    // Each size's line as soon as it is known: a long run stopped early still leaves its figures.
+                    out.print("Benchmark growth: " + line(row));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -61,16 +64,18 @@ final class Growth {
         out.append("| contacts / orders | backfill | records/s | floor: all rows COPY | backfill / floor"
                 + " | recompute (tiers, segments) | heap: live after GC, pool peaks, -Xmx |\n");
         out.append("|---|---|---|---|---|---|---|\n");
-        for (Row r : rows) {
-            BenchResult.Backfill b = r.backfill();
-            BenchResult.Recompute rc = r.recompute();
-            out.append(String.format(Locale.ROOT,
-                    "| %d / %d | %.1f s | %.0f | %d rows in %.2f s | %.1f | %.2f s (%.2f s, %.2f s) | %d MB, %d MB,"
-                            + " %d MB |%n", r.size().contacts(), r.size().orders(), b.seconds(), b.recordsPerSecond(),
-                    r.floor().rows(), r.floor().seconds(), b.nanos() / (double) Math.max(1, r.floor().nanos()),
-                    rc.seconds(), rc.tierNanos() / 1e9, rc.seconds() - rc.tierNanos() / 1e9,
-                    b.heapLiveAfterGc() / MB, b.heapSumOfPoolPeaks() / MB, b.heapMax() / MB));
-        }
+        rows.forEach(r -> out.append(line(r)));
         return out.toString();
+    }
+
+    private static String line(Row r) {
+        BenchResult.Backfill b = r.backfill();
+        BenchResult.Recompute rc = r.recompute();
+        return String.format(Locale.ROOT,
+                "| %d / %d | %.1f s | %.0f | %d rows in %.2f s | %.1f | %.2f s (%.2f s, %.2f s) | %d MB, %d MB,"
+                        + " %d MB |%n", r.size().contacts(), r.size().orders(), b.seconds(), b.recordsPerSecond(),
+                r.floor().rows(), r.floor().seconds(), b.nanos() / (double) Math.max(1, r.floor().nanos()),
+                rc.seconds(), rc.tierNanos() / 1e9, rc.seconds() - rc.tierNanos() / 1e9,
+                b.heapLiveAfterGc() / MB, b.heapSumOfPoolPeaks() / MB, b.heapMax() / MB);
     }
 }
