@@ -27,10 +27,6 @@ public final class LoyaltyBridge {
             bench(java.util.Arrays.asList(args).subList(1, args.length));
             return;
         }
-        if (args.length > 0 && args[0].equals("sandbox-peer")) { // the benchmark's sandbox in a JVM of its own
-            io.loyaltybridge.bench.SandboxPeer.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         boolean sandbox = args.length == 1 && args[0].equals("--sandbox");
         if (args.length > 0 && !sandbox) {
             fail("unknown argument '" + args[0] + "'. " + USAGE);

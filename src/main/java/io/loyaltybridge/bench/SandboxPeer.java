@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar loyaltybridge.jar sandbox-peer --contacts N --orders M --seed S}: a Salesforce sandbox seeded
+ * {@code java -cp loyaltybridge.jar io.loyaltybridge.bench.SandboxPeer --contacts N --orders M --seed S} (its own
+ * main, so the jar's command dispatch stays as it is): a Salesforce sandbox seeded
  * with a generated org, served on loopback in a JVM of its own, as the benchmark's {@link SandboxProcess} starts it.
  * When ready it prints one line, {@value #READY} followed by its addresses; it stops when its standard input closes,
  * so it never outlives the benchmark that started it, however that one ends.
  */
 public final class SandboxPeer {
     static final String READY = "LOYALTYBRIDGE-SANDBOX-PEER READY";
-    public static final String USAGE = "sandbox-peer --contacts N --orders M [--seed S]";
+    public static final String USAGE = "SandboxPeer --contacts N --orders M [--seed S]";
 
     private SandboxPeer() {
     }
