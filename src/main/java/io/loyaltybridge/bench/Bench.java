@@ -2,8 +2,6 @@ package io.loyaltybridge.bench;
 
 import io.loyaltybridge.app.Application;
 import io.loyaltybridge.sandbox.hubspot.HubSpotSandbox;
-import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
-import io.loyaltybridge.sandbox.salesforce.SandboxOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +18,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar loyaltybridge.jar bench}: the real app against the in-process Salesforce and HubSpot sandboxes,
+ * {@code java -jar loyaltybridge.jar bench}: the real app against the Salesforce and HubSpot sandboxes (Salesforce's
+ * in its own JVM with {@code --sandbox-xmx}, in this one otherwise),
  * each CRM on a fresh database of the same server, measured phase by phase (see {@link CrmRun}) and printed as one
  * table; or, with {@code --growth}, backfill and recompute at several sizes (see {@link Growth}).
  */
@@ -73,17 +72,16 @@ public final class Bench {
     private static CrmRun salesforce(BenchOptions options, BenchDatabase db, Path workDir, Path temp,
                                      Map<String, String> overrides, Map<String, String> env, PrintStream out,
                                      List<BenchResult.Crm> crms) {
-        double ceiling = salesforceCeiling();
-        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults())) {
-            out.printf("Benchmark: seeding the Salesforce sandbox with %d contacts and %d orders...%n",
-                    options.contacts(), options.orders());
-            BenchCrm crm = new SalesforceCrm(sf, sf.seed(options.contacts(), options.orders(), options.seed()));
+        double ceiling = salesforceCeiling(options, temp);
+        out.printf("Benchmark: seeding the Salesforce sandbox with %d contacts and %d orders...%n",
+                options.contacts(), options.orders());
+        try (SalesforcePeer sf = SalesforcePeer.start(options, options.contacts(), options.orders(), temp)) {
             int port = BenchApp.freePort();
             Map<String, String> settings = BenchApp.base(db, port, workDir, temp);
-            settings.putAll(BenchApp.salesforce(sf));
+            settings.putAll(sf.settings());
             settings.putAll(overrides);
-            CrmRun run = new CrmRun(options, crm, db, out);
-            crms.add(run.run(ceiling, () -> Application.start(workDir, settings, BenchApp.secrets(sf, env)), true));
+            CrmRun run = new CrmRun(options, sf.crm(), db, out);
+            crms.add(run.run(ceiling, () -> Application.start(workDir, settings, sf.secrets(env)), true));
             return run;
         }
     }
@@ -109,9 +107,10 @@ public final class Bench {
     }
 
     /** The generator alone against a Salesforce sandbox nobody else uses (a few contacts, no app). */
-    private static double salesforceCeiling() {
-        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults())) {
-            return Generator.ceiling(new SalesforceCrm(sf, sf.seed(100, 0, 1)), CEILING_SECONDS);
+    private static double salesforceCeiling(BenchOptions options, Path temp) {
+        // Where the run's sandbox will be (this JVM or its own), so the ceiling includes the same loopback hop.
+        try (SalesforcePeer sf = SalesforcePeer.start(options.withSeed(1), 100, 0, temp)) {
+            return Generator.ceiling(sf.crm(), CEILING_SECONDS);
         }
     }
 

@@ -45,12 +45,17 @@ final class BenchApp {
      * safety-net poll every 30 s instead of 5 minutes, so the no-change run does not wait long).
      */
     static Map<String, String> salesforce(SalesforceSandbox sf) {
+        return salesforce(sf.loginUrl(), sf.options().apiVersion(), sf.pubSubHost(), sf.pubSubPort());
+    }
+
+    /** The same for a sandbox known only by its addresses (one in its own process, see {@link SandboxProcess}). */
+    static Map<String, String> salesforce(String loginUrl, String apiVersion, String pubSubHost, int pubSubPort) {
         Map<String, String> s = new HashMap<>();
         s.put("loyalty.salesforce.enabled", "true");
-        s.put("loyalty.salesforce.login-url", sf.loginUrl());
-        s.put("loyalty.salesforce.api-version", sf.options().apiVersion());
-        s.put("loyalty.salesforce.pubsub.host", sf.pubSubHost());
-        s.put("loyalty.salesforce.pubsub.port", Integer.toString(sf.pubSubPort()));
+        s.put("loyalty.salesforce.login-url", loginUrl);
+        s.put("loyalty.salesforce.api-version", apiVersion);
+        s.put("loyalty.salesforce.pubsub.host", pubSubHost);
+        s.put("loyalty.salesforce.pubsub.port", Integer.toString(pubSubPort));
         s.put("loyalty.salesforce.pubsub.plaintext", "true");
         s.put("loyalty.salesforce.poll.period-seconds", Integer.toString(POLL_SECONDS));
         s.put("loyalty.salesforce.push.period-ms", "100");
@@ -73,9 +78,13 @@ final class BenchApp {
     }
 
     static Map<String, String> secrets(SalesforceSandbox sf, Map<String, String> env) {
+        return secrets(sf.options().clientId(), sf.options().clientSecret(), env);
+    }
+
+    static Map<String, String> secrets(String clientId, String clientSecret, Map<String, String> env) {
         Map<String, String> secrets = new HashMap<>(env);
-        secrets.put("SALESFORCE_CLIENT_ID", sf.options().clientId());
-        secrets.put("SALESFORCE_CLIENT_SECRET", sf.options().clientSecret());
+        secrets.put("SALESFORCE_CLIENT_ID", clientId);
+        secrets.put("SALESFORCE_CLIENT_SECRET", clientSecret);
         return secrets;
     }
 
@@ -100,7 +109,7 @@ final class BenchApp {
     static void awaitBackfilled(Core core, BenchCrm crm) {
         await("the backfill to finish and be pushed", Duration.ofHours(6), () -> crm.backfillObjects().stream()
                 .allMatch(o -> backfillDone(core, crm.system(), o)) && outboxDepth(core, crm.system()) == 0
-                && crm.contacts().stream().allMatch(c -> crm.pointsShown(c) != null));
+                && crm.contactsWithoutPoints() == 0);
     }
 
     /**

@@ -26,6 +26,14 @@ interface BenchCrm {
     /** The loyalty points the CRM shows on a contact now (null before the first push). */
     Long pointsShown(String contact);
 
+    /**
+     * Contacts the CRM shows no points on yet. One question rather than one per contact, so a CRM in another process
+     * answers it in one round trip while the backfill is awaited.
+     */
+    default long contactsWithoutPoints() {
+        return contacts().stream().filter(c -> pointsShown(c) == null).count();
+    }
+
     /** A fingerprint per contact of the loyalty fields the CRM stores now, in contact order. */
     int[] snapshot();
 

@@ -9,17 +9,18 @@ import java.util.List;
  * {@code --growth 100000/1000000}.
  */
 public record BenchOptions(int contacts, int orders, int rate, int seconds, String dbUrl, long seed, String crm,
-                           int stepSeconds, List<Size> growth, int maxSteps) {
+                           int stepSeconds, List<Size> growth, int maxSteps, String sandboxXmx) {
     public static final String USAGE = "bench [--contacts N] [--orders M] [--rate R] [--seconds S]"
             + " [--crm salesforce|hubspot|both] [--step-seconds T] [--max-steps K] [--db-url URL]"
-            + " | bench --growth C/O[,C/O...] [--db-url URL]";
+            + " | bench --growth C/O[,C/O...] [--db-url URL]"
+            + " (either: [--sandbox-xmx SIZE], the Salesforce sandbox in its own JVM with that heap, e.g. 6g)";
 
     /** One growth run's contacts and orders. */
     public record Size(int contacts, int orders) {
     }
 
     public static BenchOptions defaults() {
-        return new BenchOptions(1_000, 10_000, 200, 60, null, 7, "both", 10, List.of(), 6);
+        return new BenchOptions(1_000, 10_000, 200, 60, null, 7, "both", 10, List.of(), 6, null);
     }
 
     /** Parses the arguments after {@code bench}; every problem is listed at once. */
@@ -44,6 +45,7 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
                 case "--crm" -> o = o.withCrm(crm(value, problems, o.crm));
                 case "--growth" -> o = o.withGrowth(sizes(value, problems));
                 case "--db-url" -> o = o.withDbUrl(value);
+                case "--sandbox-xmx" -> o = o.withSandboxXmx(heapSize(value, problems));
                 default -> problems.add("unknown option '" + flag + "'");
             }
         }
@@ -93,40 +95,63 @@ public record BenchOptions(int contacts, int orders, int rate, int seconds, Stri
     }
 
     public BenchOptions withContacts(int n) {
-        return new BenchOptions(n, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps);
+        return new BenchOptions(n, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps, sandboxXmx);
     }
 
     public BenchOptions withOrders(int n) {
-        return new BenchOptions(contacts, n, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps);
+        return new BenchOptions(contacts, n, rate, seconds, dbUrl, seed, crm, stepSeconds,
+                growth, maxSteps, sandboxXmx);
     }
 
     public BenchOptions withRate(int n) {
-        return new BenchOptions(contacts, orders, n, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps);
+        return new BenchOptions(contacts, orders, n, seconds, dbUrl, seed, crm, stepSeconds,
+                growth, maxSteps, sandboxXmx);
     }
 
     public BenchOptions withSeconds(int n) {
-        return new BenchOptions(contacts, orders, rate, n, dbUrl, seed, crm, stepSeconds, growth, maxSteps);
+        return new BenchOptions(contacts, orders, rate, n, dbUrl, seed, crm, stepSeconds, growth, maxSteps, sandboxXmx);
     }
 
     public BenchOptions withDbUrl(String url) {
-        return new BenchOptions(contacts, orders, rate, seconds, url, seed, crm, stepSeconds, growth, maxSteps);
+        return new BenchOptions(contacts, orders, rate, seconds, url, seed, crm, stepSeconds,
+                growth, maxSteps, sandboxXmx);
     }
 
     public BenchOptions withCrm(String c) {
-        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, c, stepSeconds, growth, maxSteps);
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, c, stepSeconds,
+                growth, maxSteps, sandboxXmx);
     }
 
     /** Seconds per step of the search for the breaking rate; 0 skips it. */
     public BenchOptions withStepSeconds(int n) {
-        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, n, growth, maxSteps);
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, n, growth, maxSteps, sandboxXmx);
     }
 
     public BenchOptions withGrowth(List<Size> sizes) {
-        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, sizes, maxSteps);
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds,
+                sizes, maxSteps, sandboxXmx);
     }
 
     /** At most this many doublings of the rate in the search for the breaking rate. */
     public BenchOptions withMaxSteps(int n) {
-        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, n);
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, n, sandboxXmx);
+    }
+
+    public BenchOptions withSeed(long s) {
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, s, crm, stepSeconds, growth, maxSteps,
+                sandboxXmx);
+    }
+
+    /** The Salesforce sandbox in its own JVM with this -Xmx (e.g. "6g"), so its org does not share the app's heap. */
+    public BenchOptions withSandboxXmx(String xmx) {
+        return new BenchOptions(contacts, orders, rate, seconds, dbUrl, seed, crm, stepSeconds, growth, maxSteps, xmx);
+    }
+
+    private static String heapSize(String value, List<String> problems) {
+        if (value.strip().matches("\\d+[kmgKMG]")) {
+            return value.strip();
+        }
+        problems.add("--sandbox-xmx takes a heap size like 6g or 4096m, not '" + value + "'");
+        return null;
     }
 }

@@ -60,10 +60,10 @@ final class BenchTable {
                 c.backfill().contacts() + " + " + c.backfill().orders(), full(c) ? "met" : "not met (smaller run)")));
         rows.add(new Row("backfill: wall time", "-", c -> new Cell(f("%.1f s, %.0f records/s",
                 c.backfill().seconds(), c.backfill().recordsPerSecond()), "-")));
-        rows.add(new Row("backfill: peak heap (whole JVM, sandbox included)", "<= 512 MB (-Xmx512m)", c -> new Cell(
-                f("live after GC %d MB, pool peaks %d MB, -Xmx %d MB", c.backfill().heapLiveAfterGc() / MB,
-                        c.backfill().heapSumOfPoolPeaks() / MB, c.backfill().heapMax() / MB),
-                verdict(c.backfill().heapMax() <= 512 * MB, full(c)))));
+        rows.add(new Row("backfill: peak heap (bench JVM: app + in-process sandboxes)", "<= 512 MB (-Xmx512m)",
+                c -> new Cell(f("live after GC %d MB, pool peaks %d MB, -Xmx %d MB",
+                        c.backfill().heapLiveAfterGc() / MB, c.backfill().heapSumOfPoolPeaks() / MB,
+                        c.backfill().heapMax() / MB), verdict(c.backfill().heapMax() <= 512 * MB, full(c)))));
         rows.add(new Row("floor: COPY of every row the backfill wrote", "-", c -> new Cell(f(
                 "%d rows in %d tables, %.2f s", c.floor().rows(), c.floor().tables().size(), c.floor().seconds()),
                 "-")));

@@ -1,8 +1,6 @@
 package io.loyaltybridge.bench;
 
 import io.loyaltybridge.app.Application;
-import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
-import io.loyaltybridge.sandbox.salesforce.SandboxOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +14,8 @@ import java.util.Map;
 /**
  * {@code bench --growth 2000/20000,10000/100000}: the Salesforce backfill, its all-rows COPY floor and the recompute
  * at each size, each on a fresh database of the same server, so how they grow with members and orders shows in one
- * table. The largest size (100000/1000000) is meant to be run alone, by hand, with {@code -Xmx512m}.
+ * table. The largest size (100000/1000000) is meant to be run alone, by hand, with {@code -Xmx512m} and the sandbox
+ * in its own JVM ({@code --sandbox-xmx}), so the heap figures are the app's alone.
  */
 final class Growth {
     private static final long MB = 1024 * 1024;
@@ -32,19 +31,24 @@ final class Growth {
                          Map<String, String> overrides, Map<String, String> env, PrintStream out) {
         List<Row> rows = new ArrayList<>();
         for (BenchOptions.Size size : options.growth()) {
+            out.printf("Benchmark growth: %d contacts / %d orders, seeding the Salesforce sandbox (%s)...%n",
+                    size.contacts(), size.orders(), options.sandboxXmx() == null ? "in this JVM"
+                            : "in its own JVM, -Xmx" + options.sandboxXmx());
             try (BenchDatabase db = server.sibling("loyalty_bench_growth");
-                 SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults())) {
-                out.printf("Benchmark growth: %d contacts / %d orders, seeding...%n", size.contacts(), size.orders());
-                BenchCrm crm = new SalesforceCrm(sf, sf.seed(size.contacts(), size.orders(), options.seed()));
+                 SalesforcePeer sf = SalesforcePeer.start(options, size.contacts(), size.orders(), temp)) {
+                BenchCrm crm = sf.crm();
                 Map<String, String> settings = BenchApp.base(db, BenchApp.freePort(), workDir, temp);
-                settings.putAll(BenchApp.salesforce(sf));
+                settings.putAll(sf.settings());
                 settings.putAll(overrides);
                 Backfilled b = Backfilled.measure(crm, () -> Application.start(workDir, settings,
-                        BenchApp.secrets(sf, env)));
+                        sf.secrets(env)));
                 try (Application app = b.app()) {
                     out.printf("Benchmark growth: backfill done in %.1f s; COPY floor...%n", b.backfill().seconds());
                     BenchResult.Floor floor = new BenchResult.Floor(CopyFloor.measure(db));
-                    rows.add(new Row(size, b.backfill(), floor, CrmRun.recompute(app.core(), db, out)));
+                    Row row = new Row(size, b.backfill(), floor, CrmRun.recompute(app.core(), db, out));
+                    rows.add(row);
+                    // Each size's line as soon as it is known: a long run stopped early still leaves its figures.
+                    out.print("Benchmark growth: " + line(row));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -60,16 +64,18 @@ final class Growth {
         out.append("| contacts / orders | backfill | records/s | floor: all rows COPY | backfill / floor"
                 + " | recompute (tiers, segments) | heap: live after GC, pool peaks, -Xmx |\n");
         out.append("|---|---|---|---|---|---|---|\n");
-        for (Row r : rows) {
-            BenchResult.Backfill b = r.backfill();
-            BenchResult.Recompute rc = r.recompute();
-            out.append(String.format(Locale.ROOT,
-                    "| %d / %d | %.1f s | %.0f | %d rows in %.2f s | %.1f | %.2f s (%.2f s, %.2f s) | %d MB, %d MB,"
-                            + " %d MB |%n", r.size().contacts(), r.size().orders(), b.seconds(), b.recordsPerSecond(),
-                    r.floor().rows(), r.floor().seconds(), b.nanos() / (double) Math.max(1, r.floor().nanos()),
-                    rc.seconds(), rc.tierNanos() / 1e9, rc.seconds() - rc.tierNanos() / 1e9,
-                    b.heapLiveAfterGc() / MB, b.heapSumOfPoolPeaks() / MB, b.heapMax() / MB));
-        }
+        rows.forEach(r -> out.append(line(r)));
         return out.toString();
+    }
+
+    private static String line(Row r) {
+        BenchResult.Backfill b = r.backfill();
+        BenchResult.Recompute rc = r.recompute();
+        return String.format(Locale.ROOT,
+                "| %d / %d | %.1f s | %.0f | %d rows in %.2f s | %.1f | %.2f s (%.2f s, %.2f s) | %d MB, %d MB,"
+                        + " %d MB |%n", r.size().contacts(), r.size().orders(), b.seconds(), b.recordsPerSecond(),
+                r.floor().rows(), r.floor().seconds(), b.nanos() / (double) Math.max(1, r.floor().nanos()),
+                rc.seconds(), rc.tierNanos() / 1e9, rc.seconds() - rc.tierNanos() / 1e9,
+                b.heapLiveAfterGc() / MB, b.heapSumOfPoolPeaks() / MB, b.heapMax() / MB);
     }
 }

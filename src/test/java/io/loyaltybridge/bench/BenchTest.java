@@ -130,6 +130,33 @@ class BenchTest {
     }
 
     @Test
+    void theGrowthModeRunsTheSandboxInItsOwnJvmAndStopsItAtTheEnd() {
+        BenchOptions options = BenchOptions.parse(List.of("--growth", "40/150", "--sandbox-xmx", "256m"))
+                .withDbUrl(TestPostgres.freshDatabase());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Bench.run(options, Path.of("").toAbsolutePath(), Map.of(), Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String table = printed.toString(StandardCharsets.UTF_8);
+        System.out.println(table);
+
+        assertThat(table).contains("in its own JVM, -Xmx256m");
+        List<String> lines = table.lines().filter(l -> l.startsWith("| 40 / 150 |")).toList();
+        assertThat(lines).as("one row, the backfill awaited through the other process").hasSize(1);
+        String[] cells = lines.get(0).split("\\|");
+        assertThat(Long.parseLong(cells[4].strip().split(" ")[0])).as("floor rows: members, orders and more")
+                .isGreaterThan(150);
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(SandboxPeer.class.getName())))
+                .as("the sandbox's JVM is stopped with the run").isEmpty();
+    }
+
+    @Test
+    void aSandboxHeapThatIsNotASizeIsRefused() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--growth", "40/150", "--sandbox-xmx", "lots")))
+                .hasMessageContaining("--sandbox-xmx takes a heap size like 6g");
+    }
+
+    @Test
     void theGrowthModeTakesItsSizesFromTheCommandLine() {
         BenchOptions o = BenchOptions.parse(List.of("--growth", "2000/20000,10000/100000"));
         assertThat(o.growth()).containsExactly(new BenchOptions.Size(2_000, 20_000),
