@@ -1,0 +1,30 @@
+package io.loyaltybridge.domain.whatif;
+
+import io.loyaltybridge.domain.ledger.Account;
+import io.loyaltybridge.domain.ledger.EntryKind;
+import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.order.StoredOrder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One member's stored history as a what-if replays it: when they joined, their orders in time order (each in its
+ * stored state), the ledger entries no order caused, their segments and who referred them (null: nobody).
+ */
+public record MemberHistory(MemberId member, Instant joinedAt, List<StoredOrder> orders, List<Carried> carried,
+                            Set<String> segments, MemberId referrer) {
+
+    /**
+     * An entry no order caused (an event, a partner transaction, a redemption, an adjustment): both programs see it
+     * at its recorded points, so it moves both columns alike and never shows as a difference.
+     */
+    public record Carried(Account account, EntryKind kind, long points, Instant effectiveAt) {
+        /** Counts towards a tier as a point grant, as the store's qualifying grants do. */
+        boolean qualifies() {
+            return account == Account.POINTS && (kind == EntryKind.BONUS || kind == EntryKind.EARN
+                    || kind == EntryKind.ADJUST);
+        }
+    }
+}
