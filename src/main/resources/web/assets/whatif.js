@@ -46,12 +46,14 @@
     LB.replace($('whatif-totals'), items.map(([term, value, note]) =>
       LB.el('div', {}, LB.el('dt', {}, term), LB.el('dd', {}, value, LB.el('small', {}, note)))));
     const months = r.issuedByMonth;
-    draw('whatif-issued-chart', months.map((m) => m.month), months.map((m) => m.now), months.map((m) => m.candidate));
+    draw('whatif-issued-chart', months.map((m) => m.month), months.map((m) => m.now),
+      months.map((m) => m.candidate));
     LB.replace($('whatif-issued-table'), LB.table([
       { title: 'Month', value: (m) => m.month }, { title: 'Now', value: (m) => LB.fmt.n(m.now), num: true },
       { title: 'Candidate', value: (m) => LB.fmt.n(m.candidate), num: true },
     ], months));
-    draw('whatif-tiers-chart', r.tiers.map((x) => x.tier), r.tiers.map((x) => x.now), r.tiers.map((x) => x.candidate));
+    draw('whatif-tiers-chart', r.tiers.map((x) => x.tier), r.tiers.map((x) => x.now),
+      r.tiers.map((x) => x.candidate));
     LB.replace($('whatif-tiers-table'), LB.table([
       { title: 'Tier', value: (x) => x.tier }, { title: 'Now', value: (x) => LB.fmt.n(x.now), num: true },
       { title: 'Candidate', value: (x) => LB.fmt.n(x.candidate), num: true },
@@ -65,7 +67,8 @@
       { title: 'Tier now', value: (c) => c.now.tier }, { title: 'Candidate', value: (c) => c.candidate.tier },
     ], r.largestChanges, { stack: true }));
     LB.replace($('whatif-rules'), run.rulesChanged.length
-      ? run.rulesChanged.map((c) => LB.el('li', {}, c.text)) : [LB.el('li', {}, 'none: the files hold the same rules')]);
+      ? run.rulesChanged.map((c) => LB.el('li', {}, c.text))
+      : [LB.el('li', {}, 'none: the files hold the same rules')]);
     $('whatif-result').hidden = false;
   }
 

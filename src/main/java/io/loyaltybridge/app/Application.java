@@ -149,10 +149,11 @@ public final class Application implements AutoCloseable {
             camel.bind("grantsApi", new GrantsApi(guard, core.engine().grants()));
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
-            camel.bind("whatIfApi", new io.loyaltybridge.api.WhatIfApi(guard, new io.loyaltybridge.app.whatif.WhatIfRuns(
-                    program, readProgramFile(workDir.resolve(config.get(Settings.PROGRAM_FILE))),
-                    new io.loyaltybridge.store.PgWhatIfHistory(core.transactions(), program.zone()), clock),
-                    program.currency().code()));
+            // The what-if compares candidates with the program file in force, replayed over this database.
+            var whatIfRuns = new io.loyaltybridge.app.whatif.WhatIfRuns(program,
+                    readProgramFile(workDir.resolve(config.get(Settings.PROGRAM_FILE))),
+                    new io.loyaltybridge.store.PgWhatIfHistory(core.transactions(), program.zone()), clock);
+            camel.bind("whatIfApi", new io.loyaltybridge.api.WhatIfApi(guard, whatIfRuns, program.currency().code()));
             camel.bind("statusPage", StatusPage.shipped());
             camel.bind("openApiDocument", new OpenApiDocument());
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),

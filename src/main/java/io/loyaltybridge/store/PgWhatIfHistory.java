@@ -101,10 +101,12 @@ public final class PgWhatIfHistory implements WhatIf.History {
                 .forEach(o -> orders.computeIfAbsent(o.order().member(), m -> new ArrayList<>()).add(o));
         Map<MemberId, List<MemberHistory.Carried>> carried = new HashMap<>();
         sql.list("SELECT member_id, account, kind, points, effective_at FROM ledger_entries"
-                + " WHERE member_id = ANY (?) AND effective_at >= ? AND " + CARRIED + " ORDER BY member_id, effective_at, id",
+                        + " WHERE member_id = ANY (?) AND effective_at >= ? AND " + CARRIED
+                        + " ORDER BY member_id, effective_at, id",
                 row -> carried.computeIfAbsent(new MemberId(row.getLong(1)), m -> new ArrayList<>())
                         .add(new MemberHistory.Carried(Account.fromWire(row.getString(2)),
-                                EntryKind.fromWire(row.getString(3)), row.getLong(4), Sql.instant(row, "effective_at"))),
+                                EntryKind.fromWire(row.getString(3)), row.getLong(4),
+                                Sql.instant(row, "effective_at"))),
                 ids, since);
         return heads.stream().map(h -> new MemberHistory(h.member(), h.joinedAt(),
                 orders.getOrDefault(h.member(), List.of()), carried.getOrDefault(h.member(), List.of()),

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code what-if --program candidate.yaml [--from DATE] [--db-url URL] [--csv FILE]}: replays the stored history
@@ -68,6 +70,22 @@ public final class WhatIfCommand {
     private WhatIfCommand() {
     }
 
+    /** Says how far the run got every few seconds while it runs (the replay of a large history takes minutes). */
+    private static WhatIfRun withProgress(WhatIfRun run, PrintStream err, java.util.function.Supplier<WhatIfRun> work) {
+        java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "what-if-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(() -> err.println("what-if: " + run.done() + " of "
+                + Math.max(0, run.total()) + " orders settled under both programs"), 5, 5, TimeUnit.SECONDS);
+        try {
+            return work.get();
+        } finally {
+            ticker.shutdownNow();
+        }
+    }
+
     /** Runs the command; what it prints goes to {@code out}, problems to {@code err}; answers the exit code. */
     public static int run(List<String> args, Path workDir, Map<String, String> overrides, Map<String, String> env,
                           PrintStream out, PrintStream err) {
@@ -102,7 +120,7 @@ public final class WhatIfCommand {
                 return 2;
             }
             err.println("what-if: replaying " + database.description() + " ...");
-            WhatIfRun run = runs.runHere(prepared);
+            WhatIfRun run = withProgress(prepared.run(), err, () -> runs.runHere(prepared));
             if (run.state() != WhatIfRun.State.SUCCEEDED) {
                 err.println("what-if: failed: " + run.error());
                 return 1;

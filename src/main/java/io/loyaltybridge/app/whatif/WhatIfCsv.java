@@ -21,9 +21,11 @@ public final class WhatIfCsv {
             Figures b = change.candidate();
             csv.append(change.member()).append(',').append(a.points()).append(',').append(b.points()).append(',')
                     .append(a.pending()).append(',').append(b.pending()).append(',')
-                    .append(money(a.cashbackMinor(), digits)).append(',').append(money(b.cashbackMinor(), digits)).append(',')
-                    .append(money(a.pendingCashbackMinor(), digits)).append(',').append(money(b.pendingCashbackMinor(), digits))
-                    .append(',').append(a.tier()).append(',').append(b.tier()).append('\n');
+                    .append(money(a.cashbackMinor(), digits)).append(',')
+                    .append(money(b.cashbackMinor(), digits)).append(',')
+                    .append(money(a.pendingCashbackMinor(), digits)).append(',')
+                    .append(money(b.pendingCashbackMinor(), digits)).append(',')
+                    .append(a.tier()).append(',').append(b.tier()).append('\n');
         });
         return csv.toString();
     }
