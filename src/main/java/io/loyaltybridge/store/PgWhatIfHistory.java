@@ -100,17 +100,22 @@ public final class PgWhatIfHistory implements WhatIf.History {
                         + " ORDER BY member_id, placed_at, id", PgOrders::stored, ids, since)
                 .forEach(o -> orders.computeIfAbsent(o.order().member(), m -> new ArrayList<>()).add(o));
         Map<MemberId, List<MemberHistory.Carried>> carried = new HashMap<>();
-        sql.list("SELECT member_id, account, kind, points, effective_at FROM ledger_entries"
+        sql.list("SELECT member_id, account, kind, points, effective_at, source_system FROM ledger_entries"
                         + " WHERE member_id = ANY (?) AND effective_at >= ? AND " + CARRIED
                         + " ORDER BY member_id, effective_at, id",
                 row -> carried.computeIfAbsent(new MemberId(row.getLong(1)), m -> new ArrayList<>())
                         .add(new MemberHistory.Carried(Account.fromWire(row.getString(2)),
                                 EntryKind.fromWire(row.getString(3)), row.getLong(4),
-                                Sql.instant(row, "effective_at"))),
+                                Sql.instant(row, "effective_at"), event(row.getString("source_system")))),
                 ids, since);
         return heads.stream().map(h -> new MemberHistory(h.member(), h.joinedAt(),
                 orders.getOrDefault(h.member(), List.of()), carried.getOrDefault(h.member(), List.of()),
                 h.segments(), h.referrer())).toList();
+    }
+
+    /** An event's grant is sourced {@code event:<name>} (the API's events, signup, birthday); else null. */
+    private static String event(String sourceSystem) {
+        return sourceSystem != null && sourceSystem.startsWith("event:") ? sourceSystem.substring(6) : null;
     }
 
     /** The start of {@code from} in the program's zone; no day: the beginning. */

@@ -1,10 +1,13 @@
 package io.loyaltybridge.sync;
 
 import io.loyaltybridge.app.program.ProgramFile;
+import io.loyaltybridge.domain.Conflict;
 import io.loyaltybridge.domain.member.CrmIdentity;
 import io.loyaltybridge.domain.member.Member;
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.Order;
+import io.loyaltybridge.domain.program.EventReport;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.whatif.Comparison;
 import io.loyaltybridge.domain.whatif.Figures;
@@ -42,10 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The done-when check of the program what-if: a live database settles generated CRM histories (refunds, edits,
- * cancellations, tiers, capped campaigns, badges, referrals) under the program in force; the what-if replays it in
- * memory under a candidate. The oracle is the real change: the orders the live database holds are taken in by the
- * normal set-wise ingest into two fresh databases, one under each program, and every member's points, pending points,
- * cashback and tier, and the totals, must be what the what-if says for that program.
+ * cancellations, tiers, capped campaigns, badges, referrals) and reported review events under the program in force;
+ * the what-if replays it in memory under a candidate. The oracle is the real change: the events, then the orders the
+ * live database holds, are taken in by the normal paths (the event grant, the set-wise ingest) into two fresh
+ * databases, one under each program, and every member's points, pending points, cashback and tier, and the totals,
+ * must be what the what-if says for that program.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WhatIfAgainstProgramChangeTest {
@@ -54,6 +58,10 @@ class WhatIfAgainstProgramChangeTest {
     private static final Instant NOW = Instant.parse("2025-06-20T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final FieldMap FIELDS = new FieldMap(Map.of(ProfileAttribute.POINTS, "Points"));
+
+    /** A review event, three of which every third member reported (the candidate pays more for at most two). */
+    private static final String EVENTS = "\nevents:\n  - name: review\n    points: 20\n    maxPerMember: 3\n"
+            + "    description: Thanks for your review\n";
 
     private OrderHistories histories;
     private Program current;
@@ -65,8 +73,9 @@ class WhatIfAgainstProgramChangeTest {
 
     @BeforeAll
     void replayTheLiveHistoryAndMakeTheChangeForReal() throws IOException {
-        current = ProgramFile.load(PROGRAM);
-        candidate = ProgramFile.parse(candidateYaml().getBytes(StandardCharsets.UTF_8), "candidate.yaml");
+        String inForce = Files.readString(PROGRAM) + EVENTS;
+        current = ProgramFile.parse(inForce.getBytes(StandardCharsets.UTF_8), "program.yaml");
+        candidate = ProgramFile.parse(candidateYaml(inForce).getBytes(StandardCharsets.UTF_8), "candidate.yaml");
         histories = OrderHistories.generate(21L, 1500, 90, START, NOW);
         live = new StoreFixture(current, CLOCK);
         OrderIngest ingest = enrol(live);
@@ -85,12 +94,13 @@ class WhatIfAgainstProgramChangeTest {
         live.close();
     }
 
-    /** The shipped differential program with its earning rate, a multiplier, a threshold and cashback changed. */
-    private static String candidateYaml() throws IOException {
-        String yaml = Files.readString(PROGRAM);
+    /** The differential program with its earning rate, a multiplier, a threshold, cashback and an event changed. */
+    private static String candidateYaml(String inForce) {
+        String yaml = inForce;
         for (String[] edit : new String[][]{{"pointsPerUnit: 1\n", "pointsPerUnit: 2\n"},
                 {"    shoes: 2\n", "    shoes: 3\n"}, {"threshold: 2000", "threshold: 3000"},
-                {"percent: 1\n", "percent: 2\n"}}) {
+                {"percent: 1\n", "percent: 2\n"},
+                {"points: 20\n    maxPerMember: 3", "points: 35\n    maxPerMember: 2"}}) {
             assertThat(yaml).contains(edit[0]);
             yaml = yaml.replaceFirst(java.util.regex.Pattern.quote(edit[0]), edit[1]);
         }
@@ -118,6 +128,11 @@ class WhatIfAgainstProgramChangeTest {
         assertThat(result.candidate().liabilityPoints()).isGreaterThan(result.now().liabilityPoints() * 3 / 2);
         assertThat(result.candidate().liabilityCashbackMinor()).isGreaterThan(result.now().liabilityCashbackMinor());
         assertThat(result.failed()).isEmpty();
+        long[] reviews = new long[1];
+        query(live, "SELECT count(*) FROM ledger_entries WHERE source_system = ?", "event:review",
+                row -> reviews[0] = row.getLong(1));
+        assertThat(reviews[0]).as("review grants the candidate prices again")
+                .isEqualTo(3L * ((histories.contacts.size() + 2) / 3));
         assertThat(result.members()).isEqualTo(contactOf.size());
         assertThat(result.largest()).hasSize(10);
         assertThat(result.tiers().stream().mapToLong(WhatIfResult.TierCount::candidate).sum())
@@ -189,6 +204,19 @@ class WhatIfAgainstProgramChangeTest {
                     member(store, referrer), START));
             return null;
         });
+        // Reviews reported before the orders, as the live database had them, priced by the store's own program.
+        for (int c = 0; c < histories.contacts.size(); c += 3) {
+            String contact = histories.contacts.get(c).externalId();
+            for (int k = 0; k < 3; k++) {
+                try {
+                    MemberId member = store.transactions.read(() -> member(store, contact));
+                    store.core.engine().grants().grantEvent(new EventReport(MemberRef.byId(member), "review",
+                            contact + "-" + k, START.plus(Duration.ofDays(c % 40 + k))));
+                } catch (Conflict limitReached) {
+                    // the candidate's limit: refused, as it would be live
+                }
+            }
+        }
         return orders;
     }
 

@@ -17,10 +17,16 @@ public record MemberHistory(MemberId member, Instant joinedAt, List<StoredOrder>
                             Set<String> segments, MemberId referrer) {
 
     /**
-     * An entry no order caused (an event, a partner transaction, a redemption, an adjustment): both programs see it
-     * at its recorded points, so it moves both columns alike and never shows as a difference.
+     * An entry no order caused (an event, a partner transaction, a redemption, an adjustment). An event's grant
+     * (signup and birthday included) is priced again by each program's event rules, {@code event} naming it;
+     * anything else both programs see at its recorded points, so it moves both columns alike.
      */
-    public record Carried(Account account, EntryKind kind, long points, Instant effectiveAt) {
+    public record Carried(Account account, EntryKind kind, long points, Instant effectiveAt, String event) {
+        /** With other points: what a program's event rules make of it. */
+        Carried pricedAt(long newPoints) {
+            return new Carried(account, kind, newPoints, effectiveAt, event);
+        }
+
         /** Counts towards a tier as a point grant, as the store's qualifying grants do. */
         boolean qualifies() {
             return account == Account.POINTS && (kind == EntryKind.BONUS || kind == EntryKind.EARN

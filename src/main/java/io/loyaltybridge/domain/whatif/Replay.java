@@ -7,6 +7,7 @@ import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.StoredOrder;
+import io.loyaltybridge.domain.program.EventAwards;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.Qualifying;
 
@@ -29,10 +30,12 @@ import java.util.Set;
 final class Replay {
     private final Program program;
     private final BatchSettlement settlement;
+    private final EventAwards awards;
 
     Replay(Program program, Clock clock) {
         this.program = program;
         this.settlement = new BatchSettlement(program, clock);
+        this.awards = new EventAwards(program);
     }
 
     Program program() {
@@ -43,8 +46,13 @@ final class Replay {
     List<MemberId> settle(List<MemberHistory> batch, Side into) {
         try {
             List<StoredOrder> orders = inTimeOrder(batch);
-            into.add(settlement.settle(snapshot(batch, orders), submissions(orders)));
-            batch.forEach(h -> carry(h, into));
+            Map<MemberId, List<MemberHistory.Carried>> carried = new HashMap<>();
+            batch.forEach(h -> carried.put(h.member(), priced(h)));
+            into.add(settlement.settle(snapshot(batch, orders, carried), submissions(orders)));
+            batch.forEach(h -> {
+                into.enter(h.member().value());
+                carried.get(h.member()).forEach(entry -> into.carry(h.member().value(), entry));
+            });
             return List.of();
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
@@ -57,9 +65,25 @@ final class Replay {
         }
     }
 
-    private static void carry(MemberHistory history, Side into) {
-        into.enter(history.member().value());
-        history.carried().forEach(entry -> into.carry(history.member().value(), entry));
+    /**
+     * The member's entries no order caused, events priced by this program as the live grant prices them: its
+     * points for the event, nothing once the member had its limit of them, nothing for an event it does not declare.
+     */
+    private List<MemberHistory.Carried> priced(MemberHistory history) {
+        List<MemberHistory.Carried> priced = new ArrayList<>();
+        Map<String, Integer> times = new HashMap<>();
+        for (MemberHistory.Carried entry : history.carried()) {
+            if (entry.event() == null) {
+                priced.add(entry);
+                continue;
+            }
+            EventAwards.Award award = awards.award(entry.event(), times.getOrDefault(entry.event(), 0));
+            if (award.granted() && award.points() != 0) {
+                times.merge(entry.event(), 1, Integer::sum);
+                priced.add(entry.pricedAt(award.points()));
+            }
+        }
+        return priced;
     }
 
     /** The batch's orders in time order across its members (a referee's order may pay their referrer). */
@@ -80,7 +104,8 @@ final class Replay {
         return submissions;
     }
 
-    private Snapshot snapshot(List<MemberHistory> batch, List<StoredOrder> orders) {
+    private Snapshot snapshot(List<MemberHistory> batch, List<StoredOrder> orders,
+                              Map<MemberId, List<MemberHistory.Carried>> carried) {
         Map<MemberId, Instant> members = new LinkedHashMap<>();
         Map<MemberId, Set<String>> segments = new HashMap<>();
         Map<MemberId, Snapshot.Referral> referrals = new HashMap<>();
@@ -95,7 +120,7 @@ final class Replay {
         LocalDate grantsFrom = settlement.grantsFrom(members.values());
         Map<MemberId, List<Qualifying>> grants = new HashMap<>();
         for (MemberHistory history : batch) {
-            history.carried().stream().filter(MemberHistory.Carried::qualifies).forEach(entry -> {
+            carried.get(history.member()).stream().filter(MemberHistory.Carried::qualifies).forEach(entry -> {
                 LocalDate day = entry.effectiveAt().atZone(program.zone()).toLocalDate();
                 if (!day.isBefore(grantsFrom)) {
                     grants.computeIfAbsent(history.member(), m -> new ArrayList<>())
