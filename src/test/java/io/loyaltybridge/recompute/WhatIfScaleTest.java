@@ -32,7 +32,7 @@ class WhatIfScaleTest {
     @Test
     void a_generated_population_is_replayed_whole_under_both_programs_and_the_candidate_doubles_what_is_issued()
             throws Exception {
-        int members = Integer.getInteger("whatif.members", 1000);
+        int members = Integer.getInteger("whatif.members", 500);
         int orders = Integer.getInteger("whatif.orders", members * 10);
         try (Database database = Database.connect(TestPostgres.freshDatabase(), null, null, 4).migrate()) {
             GeneratedPopulation.generate(database, members, orders);
