@@ -101,9 +101,17 @@ public final class WhatIfCommand {
             err.println("what-if: cannot read the candidate program: " + e.getMessage());
             return 2;
         }
-        Config config = Config.load(new Workspace(workDir).properties(overrides), env);
-        Path inForceFile = workDir.resolve(config.get(Settings.PROGRAM_FILE));
-        Program inForce = ProgramFile.load(inForceFile);
+        Config config;
+        Path inForceFile;
+        Program inForce;
+        try {
+            config = Config.load(new Workspace(workDir).properties(overrides), env);
+            inForceFile = workDir.resolve(config.get(Settings.PROGRAM_FILE));
+            inForce = ProgramFile.load(inForceFile);
+        } catch (RuntimeException e) {
+            err.println("what-if: the program in force cannot be loaded: " + e.getMessage());
+            return 2;
+        }
         String url = options.dbUrl() != null ? options.dbUrl() : config.get(Settings.DB_URL);
         try (Database database = url != null
                 ? Database.connect(url, config.secret("LOYALTY_DB_USER"), config.secret("LOYALTY_DB_PASSWORD"), 2)
@@ -130,7 +138,8 @@ public final class WhatIfCommand {
             out.print(WhatIfTable.of(run, inForce.currency().code()));
             out.println("\nEvery member, both programs: " + workDir.resolve(options.csv()));
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A configuration, program file or database that cannot be used: said in one line, as at start.
             err.println("what-if: " + e.getMessage());
             return 1;
         }
