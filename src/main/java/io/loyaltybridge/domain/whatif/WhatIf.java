@@ -18,7 +18,8 @@ import java.util.function.LongConsumer;
  * Program what-if: the whole stored history settled under the program in force and under a candidate, member batch
  * by member batch, both with the set-wise engine in memory (nothing is written, no CRM hears of it). The program in
  * force is replayed too rather than read from the ledger, so the two columns differ by the rules alone, not by when
- * each order happened to be settled or what the jobs did since. The two programs settle each batch side by side.
+ * each order happened to be settled or what the jobs did since. The two programs settle each batch side by side,
+ * while the next batch is read.
  */
 public final class WhatIf {
     /** Where the history comes from: members in id order, each with their orders in time order. */
@@ -49,24 +50,38 @@ public final class WhatIf {
         Side candidateSide = new Side(candidate.program());
         List<Long> failed = new ArrayList<>();
         long[] orders = new long[1];
-        ExecutorService beside = Executors.newSingleThreadExecutor(work -> {
-            Thread thread = new Thread(work, "what-if-candidate");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService settling = daemon("what-if-now");
+        ExecutorService beside = daemon("what-if-candidate");
+        // One page settles (both programs side by side) while the reader fetches the next: never more than two.
+        List<Future<List<MemberId>>> previous = new ArrayList<>();
         try {
             history.stream(from, BATCH_MEMBERS, batch -> {
-                Future<List<MemberId>> other = beside.submit(() -> candidate.settle(batch, candidateSide));
-                List<MemberId> lost = new ArrayList<>(now.settle(batch, nowSide));
-                lost.addAll(await(other));
-                lost.forEach(m -> failed.add(m.value()));
-                orders[0] += batch.stream().mapToLong(h -> h.orders().size()).sum();
-                ordersDone.accept(orders[0]);
+                previous.forEach(WhatIf::await);
+                previous.clear();
+                previous.add(settling.submit(() -> {
+                    Future<List<MemberId>> other = beside.submit(() -> candidate.settle(batch, candidateSide));
+                    List<MemberId> lost = new ArrayList<>(now.settle(batch, nowSide));
+                    lost.addAll(await(other));
+                    lost.forEach(m -> failed.add(m.value()));
+                    orders[0] += batch.stream().mapToLong(h -> h.orders().size()).sum();
+                    ordersDone.accept(orders[0]);
+                    return lost;
+                }));
             });
+            previous.forEach(WhatIf::await);
         } finally {
+            settling.shutdownNow();
             beside.shutdownNow();
         }
         return new Comparison(nowSide, candidateSide, failed, orders[0]);
+    }
+
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static List<MemberId> await(Future<List<MemberId>> settling) {
