@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LoyaltyBridge {
     static final String USAGE = "Usage: java -jar loyaltybridge.jar [--sandbox]  or  java -jar loyaltybridge.jar "
-            + io.loyaltybridge.bench.BenchOptions.USAGE;
+            + io.loyaltybridge.bench.BenchOptions.USAGE + "  or  java -jar loyaltybridge.jar "
+            + io.loyaltybridge.app.whatif.WhatIfCommand.USAGE;
 
     private LoyaltyBridge() {
     }
@@ -26,6 +27,11 @@ public final class LoyaltyBridge {
         if (args.length > 0 && args[0].equals("bench")) {
             bench(java.util.Arrays.asList(args).subList(1, args.length));
             return;
+        }
+        if (args.length > 0 && args[0].equals("what-if")) {
+            System.exit(io.loyaltybridge.app.whatif.WhatIfCommand.run(java.util.Arrays.asList(args).subList(1,
+                    args.length), Path.of("").toAbsolutePath(), systemOverrides(), System.getenv(), System.out,
+                    System.err));
         }
         boolean sandbox = args.length == 1 && args[0].equals("--sandbox");
         if (args.length > 0 && !sandbox) {

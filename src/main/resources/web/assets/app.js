@@ -28,7 +28,8 @@
 
   // Each panel and the route it needs: a token whose role may not call it does not see the panel.
   const PANELS = { 'program-panel': 'api-kpis', 'sync-panel': 'api-sync-status',
-    'dl-panel': 'api-sync-dead-letters', 'lookup-panel': 'api-members-profile' };
+    'dl-panel': 'api-sync-dead-letters', 'lookup-panel': 'api-members-profile',
+    'whatif-panel': 'api-program-what-if' };
 
   function showAllowedPanels() {
     Object.entries(PANELS).forEach(([panel, route]) => { $(panel).hidden = !LB.may(route); });

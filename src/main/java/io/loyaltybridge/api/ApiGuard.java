@@ -171,6 +171,13 @@ public final class ApiGuard {
     private static void write(Message message, Reply reply, Map<String, String> extraHeaders) {
         // Drop every inbound header so none (Authorization above all) is echoed into the response.
         message.removeHeaders("*");
+        if (reply.body() instanceof Reply.Text text) {
+            message.setBody(text.content());
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
+            message.setHeader(Exchange.CONTENT_TYPE, text.contentType());
+            extraHeaders.forEach(message::setHeader);
+            return;
+        }
         boolean isProblem = reply.body() instanceof ProblemBody;
         Object body = isProblem ? ((ProblemBody) reply.body()).fields() : reply.body();
         int status = reply.status();

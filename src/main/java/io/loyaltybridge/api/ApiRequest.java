@@ -111,6 +111,29 @@ public final class ApiRequest {
     }
 
     /**
+     * The body as bytes sent with one of {@code types} (say, YAML), or a 4xx problem: another type (415), oversized
+     * (413), missing (400).
+     */
+    byte[] raw(java.util.Set<String> types) {
+        String contentType = WireHeaders.get(message, "Content-Type");
+        String type = contentType == null ? null
+                : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!types.contains(type)) {
+            throw Problem.of(415, "unsupported_media_type", "The body must be one of " + String.join(", ", types),
+                    (contentType == null ? "no Content-Type was sent" : "Content-Type is " + contentType)).raise();
+        }
+        byte[] bytes = message.getBody(byte[].class);
+        if (bytes != null && bytes.length > maxBodyBytes) {
+            throw Problem.of(413, "body_too_large", "The request body is too large",
+                    "the body has " + bytes.length + " bytes; at most " + maxBodyBytes + " are accepted").raise();
+        }
+        if (bytes == null || bytes.length == 0) {
+            throw Problem.badRequest("a body is required", List.of()).raise();
+        }
+        return bytes;
+    }
+
+    /**
      * The body as a JSON object, or a 4xx problem: not sent as JSON (415), oversized (413), missing, not JSON
      * (too deep, trailing data included), not an object (400). Handlers end with {@link BodyReader#requireValid()}.
      */

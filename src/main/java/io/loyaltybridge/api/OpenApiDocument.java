@@ -113,15 +113,24 @@ public final class OpenApiDocument {
         }
         boolean writes = List.of("post", "put", "patch").contains(verb.asVerb().toLowerCase(Locale.ROOT));
         if (described.has("request")) {
+            // A body other than JSON (a program file as YAML) names its media type and is described as text.
+            String type = described.path("requestMedia").asText("application/json");
             ObjectNode media = op.putObject("requestBody").put("required", true).putObject("content")
-                    .putObject("application/json");
-            media.putObject("schema").put("$ref", "#/components/schemas/" + described.get("request").asText());
+                    .putObject(type);
+            if (type.equals("application/json")) {
+                media.putObject("schema").put("$ref", "#/components/schemas/" + described.get("request").asText());
+            } else {
+                media.putObject("schema").put("type", "string").put("description", described.get("request").asText());
+            }
             if (described.has("example")) {
                 media.set("example", described.get("example"));
             }
         }
         ObjectNode responses = op.putObject("responses");
-        if (described.has("answers")) {
+        if (described.has("answerMedia")) {
+            responses.putObject("200").put("description", "OK").putObject("content")
+                    .putObject(described.get("answerMedia").asText()).putObject("schema").put("type", "string");
+        } else if (described.has("answers")) {
             described.get("answers").fields().forEachRemaining(a -> answer(responses, a.getKey(),
                     JSON.createObjectNode().put("$ref", "#/components/schemas/" + a.getValue().asText())));
         } else {

@@ -149,6 +149,11 @@ public final class Application implements AutoCloseable {
             camel.bind("grantsApi", new GrantsApi(guard, core.engine().grants()));
             camel.bind("rewardsApi", new RewardsApi(guard, program, core.engine().redemptions()));
             camel.bind("programApi", new ProgramApi(guard, program, core.engine().leaderboards(), clock));
+            // The what-if compares candidates with the program file in force, replayed over this database.
+            var whatIfRuns = new io.loyaltybridge.app.whatif.WhatIfRuns(program,
+                    readProgramFile(workDir.resolve(config.get(Settings.PROGRAM_FILE))),
+                    new io.loyaltybridge.store.PgWhatIfHistory(core.transactions(), program.zone()), clock);
+            camel.bind("whatIfApi", new io.loyaltybridge.api.WhatIfApi(guard, whatIfRuns, program.currency().code()));
             camel.bind("statusPage", StatusPage.shipped());
             camel.bind("openApiDocument", new OpenApiDocument());
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
@@ -197,6 +202,15 @@ public final class Application implements AutoCloseable {
                 "loyalty.jobs.tier-assessment.cron", jobs.tierAssessment().replace(' ', '+'),
                 "loyalty.jobs.segments-and-cltv.cron", jobs.segmentsAndCltv().replace(' ', '+'),
                 "loyalty.jobs.birthday-bonus.cron", jobs.birthdayBonus().replace(' ', '+'));
+    }
+
+    /** The program file's bytes, which the what-if compares a candidate with (it loaded a moment ago). */
+    private static byte[] readProgramFile(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new StartupException("cannot read the program file again: " + e.getMessage(), e);
+        }
     }
 
     private static Database openDatabase(Config config, Path workDir) {
