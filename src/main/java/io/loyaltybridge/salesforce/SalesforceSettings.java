@@ -54,7 +54,9 @@ final class SalesforceSettings {
             "read a new org's contacts and orders once with Bulk API 2.0 query jobs");
     static final Setting<Integer> BULK_PAGE = Setting.integer("loyalty.salesforce.backfill.page-size", 10_000, 10,
             100_000, "records per Bulk API 2.0 result page (maxRecords)");
-    static final Setting<Integer> BATCH = Setting.integer("loyalty.salesforce.batch-size", 500, 1, 2_000,
+    // A batch's statements are a fixed cost (about twenty-five, and a commit): the Bulk backfill, which no API call
+    // limits, takes the largest batches a transaction holds comfortably.
+    static final Setting<Integer> BATCH = Setting.integer("loyalty.salesforce.batch-size", 2_000, 1, 5_000,
             "records taken in per database transaction during a backfill");
     static final Setting<Integer> LIMIT_SHARE = Setting.integer("loyalty.salesforce.limit.share-percent", 90, 1, 100,
             "above this share of the org's daily API requests, polls and pushes slow down");

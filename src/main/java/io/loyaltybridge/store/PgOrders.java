@@ -4,6 +4,7 @@ import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.CurrencyCode;
 import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.OrderKey;
+import io.loyaltybridge.domain.order.OrderLine;
 import io.loyaltybridge.domain.order.OrderStatus;
 import io.loyaltybridge.domain.order.Orders;
 import io.loyaltybridge.domain.order.StoredOrder;
@@ -94,13 +95,18 @@ public final class PgOrders implements Orders {
     }
 
     static StoredOrder stored(ResultSet row) throws SQLException {
-        Order order = new Order(new OrderKey(row.getString("source"), row.getString("external_id")),
-                new MemberId(row.getLong("member_id")), row.getBigDecimal("total").stripTrailingZeros(),
-                new CurrencyCode(row.getString("currency")), Sql.instant(row, "placed_at"),
-                OrderStatus.fromWire(row.getString("status")), row.getBigDecimal("refunded_amount").stripTrailingZeros(),
-                OrderLinesJson.read(row.getString("lines")));
+        Order order = order(row, OrderLinesJson.read(row.getString("lines")));
         return new StoredOrder(row.getLong("id"), order, row.getInt("revision"),
                 EarnContextJson.context(row.getString("earn_context")),
                 EarnContextJson.campaigns(row.getString("earn_campaigns")));
+    }
+
+    /** The order of a row holding the order columns but its lines, with these lines. */
+    static Order order(ResultSet row, List<OrderLine> lines) throws SQLException {
+        return new Order(new OrderKey(row.getString("source"), row.getString("external_id")),
+                new MemberId(row.getLong("member_id")), row.getBigDecimal("total").stripTrailingZeros(),
+                new CurrencyCode(row.getString("currency")), Sql.instant(row, "placed_at"),
+                OrderStatus.fromWire(row.getString("status")), row.getBigDecimal("refunded_amount").stripTrailingZeros(),
+                lines);
     }
 }

@@ -80,12 +80,25 @@ public final class PgOutbox {
 
     /** The push is done: forget the row unless the member changed again meanwhile (then push again soon). */
     public void complete(String system, Item item) {
-        int deleted = sql.update("DELETE FROM crm_outbox WHERE system = ? AND member_id = ? AND version = ?",
-                system, item.member().value(), item.version());
-        if (deleted == 0) {
-            sql.update("UPDATE crm_outbox SET lease_until = NULL, attempts = 0 WHERE system = ? AND member_id = ?",
-                    system, item.member().value());
+        complete(system, List.of(item));
+    }
+
+    /**
+     * The push of these members is done, in one statement: each row goes unless its member changed again meanwhile
+     * (its version moved); such a row is freed to be pushed again soon. The caller holds the rows' locks.
+     */
+    public void complete(String system, Collection<Item> items) {
+        if (items.isEmpty()) {
+            return;
         }
+        Sql.LongArray members = Sql.longArray(items.stream().mapToLong(i -> i.member().value()).toArray());
+        // The UPDATE reads the table as it was before the DELETE: the rows just deleted are left out by name.
+        sql.update("WITH done AS (DELETE FROM crm_outbox o USING unnest(?::bigint[], ?::bigint[]) AS v(member_id,"
+                        + " version) WHERE o.system = ? AND o.member_id = v.member_id AND o.version = v.version"
+                        + " RETURNING o.member_id)"
+                        + " UPDATE crm_outbox SET lease_until = NULL, attempts = 0 WHERE system = ?"
+                        + " AND member_id = ANY (?) AND member_id NOT IN (SELECT member_id FROM done)",
+                members, Sql.longArray(items.stream().mapToLong(Item::version).toArray()), system, system, members);
     }
 
     /** A retriable failure: try this member again after {@code delaySeconds}. */

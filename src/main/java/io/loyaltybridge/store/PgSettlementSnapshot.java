@@ -57,13 +57,14 @@ public final class PgSettlementSnapshot {
                 PgOrders::stored, Sql.Column.of("text", keys.stream().map(OrderKey::source).toList()),
                 Sql.Column.of("text", keys.stream().map(OrderKey::externalId).toList()))
                 .forEach(stored -> held.put(stored.order().key(), stored));
-        Map<MemberId, List<StoredOrder>> history = new HashMap<>();
-        Map<Long, Long> earned = new HashMap<>();
-        sql.list("SELECT " + PgOrders.COLUMNS + ", earned_points FROM orders WHERE member_id = ANY (?)", row -> {
-            StoredOrder stored = PgOrders.stored(row);
-            earned.put(stored.id(), row.getLong("earned_points"));
-            return stored;
-        }, ids).forEach(s -> history.computeIfAbsent(s.order().member(), m -> new ArrayList<>()).add(s));
+        // Without lines, earn contexts or campaign points: of the orders it does not hold, a batch counts only days,
+        // money and points (rows that grow with every member's history, so kept narrow).
+        Map<MemberId, List<Snapshot.PastOrder>> history = new HashMap<>();
+        sql.list("SELECT id, source, external_id, member_id, total, currency, placed_at, status, refunded_amount,"
+                        + " earned_points FROM orders WHERE member_id = ANY (?)",
+                row -> new Snapshot.PastOrder(row.getLong("id"), PgOrders.order(row, List.of()),
+                        row.getLong("earned_points")), ids)
+                .forEach(p -> history.computeIfAbsent(p.order().member(), m -> new ArrayList<>()).add(p));
         Map<Long, List<LedgerEntry>> entries = new HashMap<>();
         sql.list("SELECT " + PgLedgerEntries.COLUMNS + " FROM ledger_entries WHERE order_id = ANY (?) ORDER BY id",
                 PgLedgerEntries::entry, Sql.longArray(held.values().stream().mapToLong(StoredOrder::id).toArray()))
@@ -95,7 +96,7 @@ public final class PgSettlementSnapshot {
         long fresh = keys.stream().distinct().filter(k -> !held.containsKey(k)).count();
         List<Long> newIds = sql.list("SELECT nextval(pg_get_serial_sequence('orders', 'id'))"
                 + " FROM generate_series(1, ?)", row -> row.getLong(1), (int) fresh);
-        return new Snapshot(members, held, history, earned, entries, tiers.get(members.keySet()), segments, campaigns,
+        return new Snapshot(members, held, history, entries, tiers.get(members.keySet()), segments, campaigns,
                 badges.of(members.keySet()), referrals, grants, grantsFrom, newIds);
     }
 

@@ -10,6 +10,7 @@ import io.loyaltybridge.domain.program.TierState;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,13 @@ public final class PgSettlementWrites {
     }
 
     public void write(Changes changes, Map<OrderKey, Instant> sourceModified) {
-        insertOrders(changes.newOrders(), changes.earnings());
-        updateOrders(changes.changedOrders(), changes.earnings());
-        sourceModified(sourceModified);
+        insertOrders(changes.newOrders(), changes.earnings(), sourceModified);
+        updateOrders(changes.changedOrders(), changes.earnings(), sourceModified);
+        // The CRM's version of orders written above went with them; only unchanged re-reads are left to mark.
+        Map<OrderKey, Instant> unchanged = new LinkedHashMap<>(sourceModified);
+        changes.newOrders().forEach(o -> unchanged.remove(o.order().key()));
+        changes.changedOrders().forEach(o -> unchanged.remove(o.order().key()));
+        sourceModified(unchanged);
         appendEntries(changes.entries());
         moveBalances(changes.balanceMoves());
         addCampaignPoints(changes.campaignPoints());
@@ -59,24 +64,28 @@ public final class PgSettlementWrites {
         }
     }
 
-    private void insertOrders(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings) {
+    private void insertOrders(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings,
+                              Map<OrderKey, Instant> modified) {
         if (orders.isEmpty()) {
             return;
         }
         int inserted = sql.update("INSERT INTO orders (id, source, external_id, member_id, total, currency, placed_at,"
                 + " status, refunded_amount, lines, revision, earn_context, earned_points, earn_campaigns,"
-                + " points_available_at) OVERRIDING SYSTEM VALUE SELECT v.id, v.source, v.external_id, v.member_id,"
-                + " v.total::numeric, v.currency, v.placed_at::timestamptz, v.status, v.refunded::numeric,"
-                + " v.lines::jsonb, v.revision, v.context::jsonb, v.points, v.campaigns::jsonb,"
-                + " v.available_at::timestamptz FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS v(id,"
-                + " source, external_id, member_id, total, currency, placed_at, status, refunded, lines, revision,"
-                + " context, points, campaigns, available_at) ON CONFLICT DO NOTHING", orderColumns(orders, earnings));
+                + " points_available_at, source_modified_at) OVERRIDING SYSTEM VALUE SELECT v.id, v.source,"
+                + " v.external_id, v.member_id, v.total::numeric, v.currency, v.placed_at::timestamptz, v.status,"
+                + " v.refunded::numeric, v.lines::jsonb, v.revision, v.context::jsonb, v.points, v.campaigns::jsonb,"
+                + " v.available_at::timestamptz, v.modified::timestamptz"
+                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS v(id, source, external_id,"
+                + " member_id, total, currency, placed_at, status, refunded, lines, revision, context, points,"
+                + " campaigns, available_at, modified) ON CONFLICT DO NOTHING",
+                orderColumns(orders, earnings, modified));
         if (inserted != orders.size()) {
             throw new Diverged((orders.size() - inserted) + " of the batch's new orders were taken in meanwhile");
         }
     }
 
-    private void updateOrders(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings) {
+    private void updateOrders(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings,
+                              Map<OrderKey, Instant> modified) {
         if (orders.isEmpty()) {
             return;
         }
@@ -84,13 +93,15 @@ public final class PgSettlementWrites {
                 + " placed_at = v.placed_at::timestamptz, status = v.status, refunded_amount = v.refunded::numeric,"
                 + " lines = v.lines::jsonb, updated_at = CASE WHEN o.revision = v.revision THEN o.updated_at"
                 + " ELSE now() END, revision = v.revision, earn_context = v.context::jsonb, earned_points = v.points,"
-                + " earn_campaigns = v.campaigns::jsonb, points_available_at = v.available_at::timestamptz"
-                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS v(id, source, external_id, member_id,"
-                + " total, currency, placed_at, status, refunded, lines, revision, context, points, campaigns,"
-                + " available_at) WHERE o.id = v.id", orderColumns(orders, earnings));
+                + " earn_campaigns = v.campaigns::jsonb, points_available_at = v.available_at::timestamptz,"
+                + " source_modified_at = greatest(o.source_modified_at, v.modified::timestamptz)"
+                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS v(id, source, external_id,"
+                + " member_id, total, currency, placed_at, status, refunded, lines, revision, context, points,"
+                + " campaigns, available_at, modified) WHERE o.id = v.id", orderColumns(orders, earnings, modified));
     }
 
-    private static Object[] orderColumns(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings) {
+    private static Object[] orderColumns(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings,
+                                         Map<OrderKey, Instant> modified) {
         Function<Function<StoredOrder, Object>, List<Object>> column = f -> orders.stream().map(f).toList();
         return new Object[]{
                 Sql.Column.of("bigint", column.apply(StoredOrder::id)),
@@ -110,6 +121,10 @@ public final class PgSettlementWrites {
                 Sql.Column.of("text", column.apply(s -> EarnContextJson.write(s.campaignPoints()).text())),
                 Sql.Column.of("text", column.apply(s -> {
                     Instant at = earning(earnings, s).availableAt();
+                    return at == null ? null : at.toString();
+                })),
+                Sql.Column.of("text", column.apply(s -> {
+                    Instant at = modified.get(s.order().key());
                     return at == null ? null : at.toString();
                 }))};
     }

@@ -49,6 +49,7 @@ final class PushSettlement {
         java.util.Set<MemberId> free = outbox.lockForSettlement(system, items.stream().map(PgOutbox.Item::member)
                 .toList());
         Map<MemberId, Later> later = later(system);
+        List<PgOutbox.Item> done = new java.util.ArrayList<>();
         for (PgOutbox.Item item : items) {
             boolean retry = false;
             for (PushRecord record : byMember.getOrDefault(item.member(), List.of())) {
@@ -69,11 +70,12 @@ final class PushSettlement {
             }
             if (free.contains(item.member())) {
                 later.remove(item.member()); // put there by an attempt of this transaction rolled back (a deadlock)
-                settleRow(system, item, retry);
+                settleRow(system, item, retry, done);
             } else {
                 later.put(item.member(), new Later(item, retry));
             }
         }
+        outbox.complete(system, done);
         states.record(system, acknowledged);
         if (calls > 0) {
             sources.pushed(system, pushed, calls);
@@ -92,10 +94,12 @@ final class PushSettlement {
             return;
         }
         java.util.Set<MemberId> free = outbox.lockForSettlement(system, List.copyOf(later.keySet()));
+        List<PgOutbox.Item> done = new java.util.ArrayList<>();
         for (MemberId member : free) {
             Later row = later.get(member);
-            settleRow(system, row.item(), row.retry());
+            settleRow(system, row.item(), row.retry(), done);
         }
+        outbox.complete(system, done);
         settledLater.addAll(free);
     }
 
@@ -113,12 +117,13 @@ final class PushSettlement {
         return laterBySystem.computeIfAbsent(system, s -> new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    private void settleRow(String system, PgOutbox.Item item, boolean retry) {
+    /** A retry is settled at once; a done row joins {@code done}, completed with the others in one statement. */
+    private void settleRow(String system, PgOutbox.Item item, boolean retry, List<PgOutbox.Item> done) {
         if (retry) {
             outbox.retryLater(system, item.member(),
                     OutboxPusher.backoffSeconds(outbox.attempts(system, item.member())));
         } else {
-            outbox.complete(system, item);
+            done.add(item);
         }
     }
 

@@ -4,7 +4,6 @@ import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.order.StoredOrder;
 import io.loyaltybridge.domain.program.MemberActivity;
 import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.Program;
@@ -31,14 +30,12 @@ final class BatchActivity implements MemberActivity, SegmentStore {
     private final Snapshot snapshot;
     private final BatchOrders orders;
     private final BatchLedger ledger;
-    private final Program program;
     private final ZoneId zone;
 
     BatchActivity(Snapshot snapshot, BatchOrders orders, BatchLedger ledger, Program program) {
         this.snapshot = snapshot;
         this.orders = orders;
         this.ledger = ledger;
-        this.program = program;
         this.zone = program.zone();
     }
 
@@ -61,11 +58,11 @@ final class BatchActivity implements MemberActivity, SegmentStore {
         Map<MemberId, List<Qualifying>> byMember = new HashMap<>();
         for (MemberId member : members) {
             List<Qualifying> activity = new ArrayList<>();
-            for (StoredOrder stored : orders.of(member)) {
-                LocalDate day = stored.order().placedAt().atZone(zone).toLocalDate();
+            for (BatchOrders.Counted order : orders.of(member)) {
+                LocalDate day = order.fact().on();
                 if (!day.isBefore(from)) {
-                    BigDecimal kept = OrderFact.of(stored.order(), program).kept();
-                    activity.add(new Qualifying(day, orders.earnedPoints(stored.id()), kept, kept.signum() > 0 ? 1 : 0));
+                    BigDecimal kept = order.fact().kept();
+                    activity.add(new Qualifying(day, order.earnedPoints(), kept, kept.signum() > 0 ? 1 : 0));
                 }
             }
             snapshot.grants().getOrDefault(member, List.of()).stream().filter(q -> !q.on().isBefore(from))
@@ -92,14 +89,15 @@ final class BatchActivity implements MemberActivity, SegmentStore {
         return joined;
     }
 
+    /** The facts of orders the batch does not hold carry no spend by category: only badges read them here. */
     @Override
     public Map<MemberId, List<OrderFact>> orderFacts(Collection<MemberId> members) {
         Map<MemberId, List<OrderFact>> facts = new HashMap<>();
         for (MemberId member : members) {
-            List<StoredOrder> of = new ArrayList<>(orders.of(member));
+            List<BatchOrders.Counted> of = new ArrayList<>(orders.of(member));
             if (!of.isEmpty()) {
-                of.sort(Comparator.comparing(s -> s.order().placedAt()));
-                facts.put(member, of.stream().map(s -> OrderFact.of(s.order(), program)).toList());
+                of.sort(Comparator.comparing(BatchOrders.Counted::placedAt));
+                facts.put(member, of.stream().map(BatchOrders.Counted::fact).toList());
             }
         }
         return facts;

@@ -6,6 +6,8 @@ import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.Orders;
 import io.loyaltybridge.domain.order.StoredOrder;
 import io.loyaltybridge.domain.program.MemberContext;
+import io.loyaltybridge.domain.program.OrderFact;
+import io.loyaltybridge.domain.program.Program;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,31 +23,43 @@ import java.util.Set;
 
 /**
  * The orders of one batch's members in memory: the snapshot's, then the batch's own as they are taken in. A new
- * order gets the next id reserved for the batch, so its entries are keyed as the database will hold them.
+ * order gets the next id reserved for the batch, so its entries are keyed as the database will hold them. Orders the
+ * batch does not hold are known only as {@link Snapshot.PastOrder}s; each order's fact is worked out once and again
+ * only when the batch changes that order (badges and tiers ask for all of a member's facts at every order).
  */
 final class BatchOrders implements Orders {
+    /** An order of a member as badges and tiers count it: when placed, what it is worth, its fact. */
+    record Counted(long id, Instant placedAt, long earnedPoints, OrderFact fact) {
+    }
+
+    private final Program program;
+    private final Map<Long, Snapshot.PastOrder> past = new HashMap<>();
     private final Map<OrderKey, StoredOrder> byKey = new HashMap<>();
     private final Map<Long, StoredOrder> byId = new LinkedHashMap<>();
-    private final Map<MemberId, List<Long>> idsByMember = new HashMap<>();
-    private final Map<Long, Long> earned;
+    private final Map<MemberId, Set<Long>> idsByMember = new HashMap<>();
+    private final Map<Long, OrderFact> facts = new HashMap<>();
+    private final Map<Long, Long> earned = new HashMap<>();
     private final Map<Long, Changes.Earning> earnings = new HashMap<>();
     private final Set<Long> created = new LinkedHashSet<>();
     private final Set<Long> changed = new LinkedHashSet<>();
     private final Deque<Long> freeIds;
 
-    BatchOrders(Snapshot snapshot) {
-        snapshot.history().values().forEach(orders -> orders.forEach(this::put));
+    BatchOrders(Snapshot snapshot, Program program) {
+        this.program = program;
+        snapshot.history().forEach((member, orders) -> orders.forEach(order -> {
+            past.put(order.id(), order);
+            earned.put(order.id(), order.earnedPoints());
+            idsByMember.computeIfAbsent(member, m -> new LinkedHashSet<>()).add(order.id());
+        }));
         snapshot.held().values().forEach(this::put);
-        this.earned = new HashMap<>(snapshot.earnedPoints());
         this.freeIds = new ArrayDeque<>(snapshot.newOrderIds());
     }
 
     private void put(StoredOrder stored) {
-        StoredOrder before = byId.put(stored.id(), stored);
+        byId.put(stored.id(), stored);
         byKey.put(stored.order().key(), stored);
-        if (before == null) {
-            idsByMember.computeIfAbsent(stored.order().member(), m -> new ArrayList<>()).add(stored.id());
-        }
+        facts.remove(stored.id());
+        idsByMember.computeIfAbsent(stored.order().member(), m -> new LinkedHashSet<>()).add(stored.id());
     }
 
     @Override
@@ -91,18 +105,22 @@ final class BatchOrders implements Orders {
         throw new UnsupportedOperationException("the release job settles alone, not in a batch");
     }
 
+    /** Only the batch's own orders (held or new) can be locked: nothing in a batch settles another order. */
     @Override
     public Optional<StoredOrder> lock(long orderId) {
         return Optional.ofNullable(byId.get(orderId));
     }
 
-    /** Every order of the member, held and new, in their current state. */
-    List<StoredOrder> of(MemberId member) {
-        return idsByMember.getOrDefault(member, List.of()).stream().map(byId::get).toList();
-    }
-
-    long earnedPoints(long orderId) {
-        return earned.getOrDefault(orderId, 0L);
+    /** Every order of the member, past, held and new, in their current state. */
+    List<Counted> of(MemberId member) {
+        List<Counted> counted = new ArrayList<>();
+        for (long id : idsByMember.getOrDefault(member, Set.of())) {
+            StoredOrder own = byId.get(id);
+            Order order = own != null ? own.order() : past.get(id).order();
+            OrderFact fact = facts.computeIfAbsent(id, i -> OrderFact.of(order, program));
+            counted.add(new Counted(id, order.placedAt(), earned.getOrDefault(id, 0L), fact));
+        }
+        return counted;
     }
 
     List<StoredOrder> created() {

@@ -55,7 +55,7 @@ public final class BatchSettlement {
     public Changes settle(Snapshot snapshot, List<OrderSubmission> submissions) {
         LocalDate today = LocalDate.now(clock.withZone(program.zone()));
         BatchEvents events = new BatchEvents();
-        BatchOrders orders = new BatchOrders(snapshot);
+        BatchOrders orders = new BatchOrders(snapshot, program);
         BatchLedger ledger = new BatchLedger(snapshot, clock);
         BatchTiers tiers = new BatchTiers(snapshot);
         BatchBadges badges = new BatchBadges(snapshot);
