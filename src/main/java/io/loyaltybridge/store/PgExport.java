@@ -64,7 +64,8 @@ public final class PgExport {
                     + " d.delivered_at FROM notification_deliveries d JOIN member_events e ON e.id = d.event_id"
                     + " WHERE e.member_id = ? ORDER BY d.id"),
             new Section("consentHistory", "SELECT marketing, source, recorded_at FROM consent_history"
-                    + " WHERE member_id = ? ORDER BY id"));
+                    + " WHERE member_id = ? ORDER BY id"),
+            new Section("downgradeRisk", "SELECT risk, changed_on FROM member_downgrade_risk WHERE member_id = ?"));
 
     private final Sql sql;
     private final List<Section> sections;

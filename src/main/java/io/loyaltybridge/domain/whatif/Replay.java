@@ -129,7 +129,7 @@ final class Replay {
             });
         }
         // New orders take the ids reserved in turn: the stored ids, so entries are keyed as the ledger's are.
-        return new Snapshot(members, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), segments, Map.of(), Map.of(),
+        return new Snapshot(members, Map.of(), Map.of(), Map.of(), Map.of(), segments, Map.of(), Map.of(),
                 referrals, grants, grantsFrom, orders.stream().map(StoredOrder::id).toList());
     }
 }
