@@ -115,7 +115,8 @@ public final class HubSpotModule {
                 java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_READ_HOLD_MS)),
                 !config.get(io.loyaltybridge.app.ClusterSettings.ENABLED)), sync, limiter));
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(new WebhookSignature(
-                config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl(), core.transactions()));
+                config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl(), core.transactions(),
+                e -> WebhookEvents.isOurEcho(e, options.fieldMap(), options.appId())));
         // Each stored delivery asks for a drain on this thread, so the request is answered without waiting for it.
         camel.bind("hubspotWebhookOrder", java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "hubspot-webhook-process");

@@ -31,7 +31,8 @@ public final class WebhookDrain {
     private static final long FORGET_EVERY_MS = 60 * 60 * 1000L;
 
     /** How the inbox is worked (see {@link WebhookInboxSettings}). */
-    record Policy(int batchSize, int leaseSeconds, long retryBaseMs, long holdMs, int keepDays, long lingerMs) {
+    record Policy(int batchSize, int leaseSeconds, long retryBaseMs, long holdMs, int keepDays, long lingerMs,
+                  int maxEvents) {
     }
 
     private final Transactions tx;
@@ -42,9 +43,8 @@ public final class WebhookDrain {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long forgotAt;
-    /** A drain after linger-ms takes a part batch; one is scheduled at a time. */
+    /** A drain once the oldest waiting event has lingered long enough; one is scheduled at a time. */
     private final AtomicBoolean redrain = new AtomicBoolean();
-    private final AtomicBoolean partialDue = new AtomicBoolean();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "hubspot-webhook-linger");
         thread.setDaemon(true);
@@ -89,7 +89,7 @@ public final class WebhookDrain {
                 if (lingering()) {
                     return;
                 }
-                leased = tx.inTransaction(() -> inbox.lease(policy.batchSize(), policy.leaseSeconds(),
+                leased = tx.inTransaction(() -> inbox.lease(policy.maxEvents(), policy.leaseSeconds(),
                         policy.holdMs()));
             } catch (RuntimeException e) {
                 LOG.warn("HubSpot webhook inbox could not be read: {}", LogSafe.describe(e));
@@ -107,27 +107,33 @@ public final class WebhookDrain {
                 }
             }
             apply(rest);
-            if (leased.size() < policy.batchSize()) {
+            if (leased.size() < policy.maxEvents()) {
                 return;
             }
         }
     }
 
     /**
-     * Fewer events wait than a batch holds: they wait linger-ms for more to join them (a full batch is drained at
-     * once), then a drain takes what there is. So a burst arriving as many small deliveries is read in full batches,
-     * not in the pieces it happened to arrive in, and no event waits much longer than linger-ms.
+     * Takes what waits, all of it (up to max-events), as soon as it fills a batch read (batch-size records) or its
+     * oldest event has waited linger-ms; until then more may join it, and a drain is scheduled for when the oldest
+     * will have waited that long. So a burst arriving as many small deliveries is read in full batches, no event
+     * waits much longer than linger-ms for company, and while a drain reads and settles, what arrives meanwhile
+     * is taken whole by the next one: the busier the inbox, the bigger the batches, and the reads per event fall.
      */
     private boolean lingering() {
-        if (partialDue.getAndSet(false) || tx.read(inbox::depth).pending() >= policy.batchSize()) {
+        PgWebhookInbox.Waiting waiting = tx.read(() -> inbox.waiting(policy.batchSize()));
+        if (waiting.records() == 0) {
+            return true;
+        }
+        long left = policy.lingerMs() - waiting.oldestMillis();
+        if (waiting.records() >= policy.batchSize() || left <= 0) {
             return false;
         }
         if (redrain.compareAndSet(false, true)) {
             later.schedule(() -> {
                 redrain.set(false);
-                partialDue.set(true);
                 drain();
-            }, policy.lingerMs(), TimeUnit.MILLISECONDS);
+            }, left, TimeUnit.MILLISECONDS);
         }
         return true;
     }
@@ -143,7 +149,8 @@ public final class WebhookDrain {
     /**
      * The batch's records read with batch reads and settled in one transaction with the events' applied mark. A
      * batch that fails for a reason of its own content (HubSpot refusing a request, a record we cannot map) is not
-     * retried as a whole: each event is applied alone, so only the one at fault is set aside, as a dead letter.
+     * retried as a whole: it is applied in halves, down to single events, so only the one at fault is set aside, as
+     * a dead letter.
      * One that fails because HubSpot or the database cannot be reached waits for a retry, all of it.
      */
     private void apply(List<PgWebhookInbox.Leased> events) {
@@ -171,9 +178,13 @@ public final class WebhookDrain {
             } else if (readable.size() == 1) {
                 deadLetter(readable.get(0), e);
             } else {
-                LOG.warn("HubSpot webhook: a batch of {} events failed ({}); applying them one by one",
+                // In halves, not one by one: a batch takes up to max-events, and one bad event among them must not
+                // cost a read per event; halving finds it with a few reads per level.
+                LOG.warn("HubSpot webhook: a batch of {} events failed ({}); applying it in halves",
                         readable.size(), LogSafe.describe(e));
-                readable.forEach(one -> apply(List.of(one)));
+                int half = readable.size() / 2;
+                apply(new ArrayList<>(readable.subList(0, half)));
+                apply(new ArrayList<>(readable.subList(half, readable.size())));
             }
         }
     }

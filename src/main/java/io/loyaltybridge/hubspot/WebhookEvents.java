@@ -118,8 +118,14 @@ final class WebhookEvents {
         }
     }
 
-    /** A change our app wrote to one of our properties: reading the contact again would change nothing. */
-    private static boolean isOurEcho(JsonNode e, FieldMap fields, String appId) {
+    /**
+     * A change our app wrote to one of our properties: reading the contact again would change nothing. The receiver
+     * drops these before storing (our push makes several per contact, more than the orders that caused it).
+     */
+    static boolean isOurEcho(JsonNode e, FieldMap fields, String appId) {
+        if (!"contact.propertyChange".equals(e.path("subscriptionType").asText())) {
+            return false;
+        }
         boolean byAnApp = "INTEGRATION".equals(e.path("changeSource").asText());
         boolean byUs = appId == null || appId.equals(e.path("sourceId").asText());
         return byAnApp && byUs && fields.attributeOf(e.path("propertyName").asText()).isPresent();
