@@ -11,10 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -23,9 +19,9 @@ import java.util.function.Predicate;
  * answered event survives a crash; an event stored before (HubSpot retries, and may deliver one event twice, to
  * any instance) is dropped by the inbox's unique key. Answers 200 with {received, fresh} counts, 401 for a missing,
  * wrong or skewed signature, 400 for a body that is not a JSON array of events, and 503 when the events could not
- * be stored (HubSpot then delivers them again). Our own writes coming back (an app's change to one of our
- * properties, see {@link WebhookEvents#isOurEcho}) are answered but not stored: applying them changes nothing, and
- * each contact we push comes back as several. Events are applied by {@link WebhookDrain}, not here.
+ * be stored (HubSpot then delivers them again). Events whose application changes nothing (our own writes coming
+ * back: each contact we push returns as several) and repeats of a record's plain changes within the delivery are
+ * answered but not stored (see {@link WebhookDelivery}). Events are applied by {@link WebhookDrain}, not here.
  */
 public final class WebhookReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
@@ -37,11 +33,12 @@ public final class WebhookReceiver {
     private final String publicUrl;
     private final Transactions tx;
     private final PgWebhookInbox inbox;
-    private final Predicate<JsonNode> echo;
+    private final Predicate<JsonNode> changesNothing;
 
-    /** {@code echo}: our own writes coming back, answered but not stored (applying them would change nothing). */
-    WebhookReceiver(WebhookSignature signature, String publicUrl, Transactions tx, Predicate<JsonNode> echo) {
-        this.echo = echo;
+    /** {@code changesNothing}: events answered but not stored, since applying them would change nothing. */
+    WebhookReceiver(WebhookSignature signature, String publicUrl, Transactions tx,
+                    Predicate<JsonNode> changesNothing) {
+        this.changesNothing = changesNothing;
         this.signature = signature;
         this.publicUrl = publicUrl;
         this.tx = tx;
@@ -111,29 +108,14 @@ public final class WebhookReceiver {
     private record Stored(int fresh, int records) {
     }
 
-    /**
-     * Stores the well-formed events in one transaction, our own echoes left out; returns how many were new and
-     * how many records they touch (the drain reads records, not events: an order's creation comes with an event per
-     * property set).
-     */
+    /** Stores the delivery's events worth storing (see {@link WebhookDelivery}) in one transaction. */
     private Stored store(JsonNode events) {
-        List<PgWebhookInbox.Incoming> incoming = new ArrayList<>();
-        Set<String> records = new HashSet<>();
-        int misshapen = 0;
-        for (JsonNode e : events) {
-            if (!WebhookEvents.wellFormed(e)) {
-                misshapen++;
-            } else if (!echo.test(e)) {
-                PgWebhookInbox.Incoming in = InboxKeys.incoming(e);
-                incoming.add(in);
-                records.add(in.objectKey());
-            }
-        }
-        if (misshapen > 0) {
+        WebhookDelivery delivery = WebhookDelivery.of(events, changesNothing);
+        if (delivery.misshapen > 0) {
             LOG.warn("HubSpot webhook: {} of {} events skipped: not events HubSpot sends (no type, time or record id)",
-                    misshapen, events.size());
+                    delivery.misshapen, events.size());
         }
-        int fresh = incoming.isEmpty() ? 0 : tx.inTransaction(() -> inbox.add(incoming));
-        return new Stored(fresh, Math.min(fresh, records.size()));
+        int fresh = delivery.stored.isEmpty() ? 0 : tx.inTransaction(() -> inbox.add(delivery.stored));
+        return new Stored(fresh, Math.min(fresh, delivery.records));
     }
 }
