@@ -86,11 +86,11 @@ public final class WebhookDrain {
         while (!Thread.currentThread().isInterrupted()) {
             List<PgWebhookInbox.Leased> leased;
             try {
-                if (lingering()) {
+                int take = toTake();
+                if (take == 0) {
                     return;
                 }
-                leased = tx.inTransaction(() -> inbox.lease(policy.maxEvents(), policy.leaseSeconds(),
-                        policy.holdMs()));
+                leased = tx.inTransaction(() -> inbox.lease(take, policy.leaseSeconds(), policy.holdMs()));
             } catch (RuntimeException e) {
                 LOG.warn("HubSpot webhook inbox could not be read: {}", LogSafe.describe(e));
                 return;
@@ -107,27 +107,28 @@ public final class WebhookDrain {
                 }
             }
             apply(rest);
-            if (leased.size() < policy.maxEvents()) {
-                return;
-            }
         }
     }
 
     /**
-     * Takes what waits, all of it (up to max-events), as soon as it fills a batch read (batch-size records) or its
-     * oldest event has waited linger-ms; until then more may join it, and a drain is scheduled for when the oldest
-     * will have waited that long. So a burst arriving as many small deliveries is read in full batches, no event
-     * waits much longer than linger-ms for company, and while a drain reads and settles, what arrives meanwhile
-     * is taken whole by the next one: the busier the inbox, the bigger the batches, and the reads per event fall.
+     * How many events to take now; 0 to let more join them. Waiting events touching batch-size records or more are
+     * taken at once in whole batches (as many events as whole batch reads hold: an event touches one record, so
+     * they fill those reads and no more); once the oldest has waited linger-ms, everything (up to max-events) is
+     * taken. Until then a drain is scheduled for when it will have. So a burst arriving as many small deliveries is
+     * read in full batches, no event waits much longer than linger-ms for company, and what arrives while a drain
+     * reads and settles is taken whole by the next one: the busier the inbox, the fuller the reads.
      */
-    private boolean lingering() {
-        PgWebhookInbox.Waiting waiting = tx.read(() -> inbox.waiting(policy.batchSize()));
+    private int toTake() {
+        PgWebhookInbox.Waiting waiting = tx.read(() -> inbox.waiting(policy.maxEvents()));
         if (waiting.records() == 0) {
-            return true;
+            return 0;
         }
         long left = policy.lingerMs() - waiting.oldestMillis();
-        if (waiting.records() >= policy.batchSize() || left <= 0) {
-            return false;
+        if (left <= 0) {
+            return policy.maxEvents();
+        }
+        if (waiting.records() >= policy.batchSize()) {
+            return (int) Math.min(policy.maxEvents(), waiting.records() / policy.batchSize() * policy.batchSize());
         }
         if (redrain.compareAndSet(false, true)) {
             later.schedule(() -> {
@@ -135,7 +136,7 @@ public final class WebhookDrain {
                 drain();
             }, left, TimeUnit.MILLISECONDS);
         }
-        return true;
+        return 0;
     }
 
     private void erase(PgWebhookInbox.Leased event) {
