@@ -11,7 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +47,18 @@ public final class WebhookDrain {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long forgotAt;
+    /**
+     * Settles a batch while the drain reads the next one from HubSpot (both cores; a read mostly waits on HubSpot).
+     * Batches still settle one at a time and in order; events of one record are never in two batches at once, since
+     * a later event is not leased while an earlier one of its record is.
+     */
+    private final ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "hubspot-webhook-settle");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The batch being settled; touched only by the drain holding {@code running}. */
+    private Future<?> settling = CompletableFuture.completedFuture(null);
     /** A drain once the oldest waiting event has lingered long enough; one is scheduled at a time. */
     private final AtomicBoolean redrain = new AtomicBoolean();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,6 +99,14 @@ public final class WebhookDrain {
 
     private void drainDue() {
         forgetOld();
+        try {
+            drainBatches();
+        } finally {
+            awaitSettling();
+        }
+    }
+
+    private void drainBatches() {
         while (!Thread.currentThread().isInterrupted()) {
             List<PgWebhookInbox.Leased> leased;
             try {
@@ -101,12 +125,14 @@ public final class WebhookDrain {
             List<PgWebhookInbox.Leased> rest = new ArrayList<>();
             for (PgWebhookInbox.Leased event : leased) {
                 if (event.erasure()) {
+                    // After the batch before it, as if batches were applied one after the other.
+                    awaitSettling();
                     erase(event);
                 } else {
                     rest.add(event);
                 }
             }
-            apply(rest);
+            readThenSettle(rest);
         }
     }
 
@@ -148,17 +174,46 @@ public final class WebhookDrain {
     }
 
     /**
-     * The batch's records read with batch reads and settled in one transaction with the events' applied mark. A
-     * batch that fails for a reason of its own content (HubSpot refusing a request, a record we cannot map) is not
-     * retried as a whole: it is applied in halves, down to single events, so only the one at fault is set aside, as
-     * a dead letter.
-     * One that fails because HubSpot or the database cannot be reached waits for a retry, all of it.
+     * The batch's records read with batch reads, then settled in one transaction with the events' applied mark on
+     * the settling thread, once the batch before it is settled; the drain meanwhile goes on to the next batch.
      */
-    private void apply(List<PgWebhookInbox.Leased> events) {
-        if (events.isEmpty()) {
+    private void readThenSettle(List<PgWebhookInbox.Leased> events) {
+        List<PgWebhookInbox.Leased> readable = new ArrayList<>();
+        List<JsonNode> json = parse(events, readable);
+        if (readable.isEmpty()) {
             return;
         }
-        List<PgWebhookInbox.Leased> readable = new ArrayList<>();
+        WebhookProcessor.Read read;
+        try {
+            read = processor.read(json);
+        } catch (RuntimeException e) {
+            awaitSettling();
+            failedBatch(readable, e);
+            return;
+        }
+        awaitSettling();
+        settling = settler.submit(() -> {
+            try {
+                processor.settle(read, () -> inbox.done(readable.stream().map(PgWebhookInbox.Leased::id).toList()));
+            } catch (RuntimeException e) {
+                failedBatch(readable, e);
+            }
+        });
+    }
+
+    private void awaitSettling() {
+        try {
+            settling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // Not a failure of the batch (those are handled on the settling thread): its events' leases run out.
+            LOG.warn("HubSpot webhook: settling a batch stopped: {}", LogSafe.describe(e.getCause()));
+        }
+    }
+
+    /** The events' JSON; an event stored unreadable is set aside as a dead letter, the rest go to {@code readable}. */
+    private List<JsonNode> parse(List<PgWebhookInbox.Leased> events, List<PgWebhookInbox.Leased> readable) {
         List<JsonNode> json = new ArrayList<>();
         for (PgWebhookInbox.Leased event : events) {
             try {
@@ -168,25 +223,41 @@ public final class WebhookDrain {
                 deadLetter(event, e);
             }
         }
+        return json;
+    }
+
+    /** Read and settled here and now: the halves of a batch that failed. */
+    private void apply(List<PgWebhookInbox.Leased> events) {
+        List<PgWebhookInbox.Leased> readable = new ArrayList<>();
+        List<JsonNode> json = parse(events, readable);
         if (readable.isEmpty()) {
             return;
         }
         try {
             processor.apply(json, () -> inbox.done(readable.stream().map(PgWebhookInbox.Leased::id).toList()));
         } catch (RuntimeException e) {
-            if (WebhookFailures.retriable(e)) {
-                failed(readable, e);
-            } else if (readable.size() == 1) {
-                deadLetter(readable.get(0), e);
-            } else {
-                // In halves, not one by one: a batch takes up to max-events, and one bad event among them must not
-                // cost a read per event; halving finds it with a few reads per level.
-                LOG.warn("HubSpot webhook: a batch of {} events failed ({}); applying it in halves",
-                        readable.size(), LogSafe.describe(e));
-                int half = readable.size() / 2;
-                apply(new ArrayList<>(readable.subList(0, half)));
-                apply(new ArrayList<>(readable.subList(half, readable.size())));
-            }
+            failedBatch(readable, e);
+        }
+    }
+
+    /**
+     * A batch that fails for a reason of its own content (HubSpot refusing a request, a record we cannot map) is not
+     * retried as a whole: it is applied in halves, down to single events, so only the one at fault is set aside, as
+     * a dead letter. One that fails because HubSpot or the database cannot be reached waits for a retry, all of it.
+     */
+    private void failedBatch(List<PgWebhookInbox.Leased> readable, RuntimeException e) {
+        if (WebhookFailures.retriable(e)) {
+            failed(readable, e);
+        } else if (readable.size() == 1) {
+            deadLetter(readable.get(0), e);
+        } else {
+            // In halves, not one by one: a batch takes up to max-events, and one bad event among them must not cost
+            // a read per event; halving finds it with a few reads per level.
+            LOG.warn("HubSpot webhook: a batch of {} events failed ({}); applying it in halves", readable.size(),
+                    LogSafe.describe(e));
+            int half = readable.size() / 2;
+            apply(new ArrayList<>(readable.subList(0, half)));
+            apply(new ArrayList<>(readable.subList(half, readable.size())));
         }
     }
 
