@@ -121,7 +121,9 @@ public final class HubSpotModule {
                 java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_READ_HOLD_MS)),
                 !config.get(io.loyaltybridge.app.ClusterSettings.ENABLED)), sync, limiter));
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(new WebhookSignature(
-                config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl(), core.transactions()));
+                config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl(), core.transactions(),
+                e -> WebhookEvents.changesNothing(e, options.fieldMap(), options.appId(),
+                        options.deals() ? "0-3" : "0-123")));
         // Each stored delivery asks for a drain on this thread, so the request is answered without waiting for it.
         camel.bind("hubspotWebhookOrder", java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "hubspot-webhook-process");

@@ -46,6 +46,8 @@ public final class HubSpotSync {
     private final io.loyaltybridge.store.PgOrderBatchLookups lookups;
     private volatile boolean provisioned;
     private volatile boolean reading;
+    /** This cycle took in a changed contact: the only members whose orders may still come in this cycle. */
+    private volatile boolean contactsTaken;
     private volatile boolean firstSync;
     private int taken;
     private String lastDailyWarning;
@@ -90,6 +92,7 @@ public final class HubSpotSync {
             stage = "contacts";
             long started = System.nanoTime();
             taken = 0;
+            contactsTaken = false;
             reading = true;
             read("contacts", contactSearch, this::contactPage);
             stage = options.orderObject();
@@ -131,9 +134,13 @@ public final class HubSpotSync {
         return firstSync;
     }
 
-    /** A cycle is reading: a contact read now may well be followed by its orders a moment later. */
+    /**
+     * A cycle is reading after it took in a changed contact: its orders may well follow a moment later. A cycle
+     * that took in no contact does not hold the push: with webhooks on, the cycle mostly finds what they took in
+     * already (and contacts changed only by our own writes), and holding would delay every member they marked.
+     */
     boolean reading() {
-        return reading;
+        return reading && contactsTaken;
     }
 
     /**
@@ -189,7 +196,9 @@ public final class HubSpotSync {
         List<InboundContact> read = records.stream().map(contacts::contact).map(echoes::withoutEcho).toList();
         locked(() -> {
             List<InboundContact> batch = erasure.keepNotErased(read);
-            taken += contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last)).taken();
+            int changed = contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last)).taken();
+            taken += changed;
+            contactsTaken |= changed > 0;
         });
     }
 

@@ -11,7 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +35,8 @@ public final class WebhookDrain {
     private static final long FORGET_EVERY_MS = 60 * 60 * 1000L;
 
     /** How the inbox is worked (see {@link WebhookInboxSettings}). */
-    record Policy(int batchSize, int leaseSeconds, long retryBaseMs, long holdMs, int keepDays, long lingerMs) {
+    record Policy(int batchSize, int leaseSeconds, long retryBaseMs, long holdMs, int keepDays, long lingerMs,
+                  int maxEvents) {
     }
 
     private final Transactions tx;
@@ -42,9 +47,20 @@ public final class WebhookDrain {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long forgotAt;
-    /** A drain after linger-ms takes a part batch; one is scheduled at a time. */
+    /**
+     * Settles a batch while the drain reads the next one from HubSpot (both cores; a read mostly waits on HubSpot).
+     * Batches still settle one at a time and in order; events of one record are never in two batches at once, since
+     * a later event is not leased while an earlier one of its record is.
+     */
+    private final ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "hubspot-webhook-settle");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The batch being settled; touched only by the drain holding {@code running}. */
+    private Future<?> settling = CompletableFuture.completedFuture(null);
+    /** A drain once the oldest waiting event has lingered long enough; one is scheduled at a time. */
     private final AtomicBoolean redrain = new AtomicBoolean();
-    private final AtomicBoolean partialDue = new AtomicBoolean();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "hubspot-webhook-linger");
         thread.setDaemon(true);
@@ -83,14 +99,22 @@ public final class WebhookDrain {
 
     private void drainDue() {
         forgetOld();
+        try {
+            drainBatches();
+        } finally {
+            awaitSettling();
+        }
+    }
+
+    private void drainBatches() {
         while (!Thread.currentThread().isInterrupted()) {
             List<PgWebhookInbox.Leased> leased;
             try {
-                if (lingering()) {
+                int take = toTake();
+                if (take == 0) {
                     return;
                 }
-                leased = tx.inTransaction(() -> inbox.lease(policy.batchSize(), policy.leaseSeconds(),
-                        policy.holdMs()));
+                leased = tx.inTransaction(() -> inbox.lease(take, policy.leaseSeconds(), policy.holdMs()));
             } catch (RuntimeException e) {
                 LOG.warn("HubSpot webhook inbox could not be read: {}", LogSafe.describe(e));
                 return;
@@ -101,35 +125,44 @@ public final class WebhookDrain {
             List<PgWebhookInbox.Leased> rest = new ArrayList<>();
             for (PgWebhookInbox.Leased event : leased) {
                 if (event.erasure()) {
+                    // After the batch before it, as if batches were applied one after the other.
+                    awaitSettling();
                     erase(event);
                 } else {
                     rest.add(event);
                 }
             }
-            apply(rest);
-            if (leased.size() < policy.batchSize()) {
-                return;
-            }
+            readThenSettle(rest);
         }
     }
 
     /**
-     * Fewer events wait than a batch holds: they wait linger-ms for more to join them (a full batch is drained at
-     * once), then a drain takes what there is. So a burst arriving as many small deliveries is read in full batches,
-     * not in the pieces it happened to arrive in, and no event waits much longer than linger-ms.
+     * How many events to take now; 0 to let more join them. Waiting events touching batch-size records or more are
+     * taken at once in whole batches (as many events as whole batch reads hold: an event touches one record, so
+     * they fill those reads and no more); once the oldest has waited linger-ms, everything (up to max-events) is
+     * taken. Until then a drain is scheduled for when it will have. So a burst arriving as many small deliveries is
+     * read in full batches, no event waits much longer than linger-ms for company, and what arrives while a drain
+     * reads and settles is taken whole by the next one: the busier the inbox, the fuller the reads.
      */
-    private boolean lingering() {
-        if (partialDue.getAndSet(false) || tx.read(inbox::depth).pending() >= policy.batchSize()) {
-            return false;
+    private int toTake() {
+        PgWebhookInbox.Waiting waiting = tx.read(() -> inbox.waiting(policy.maxEvents()));
+        if (waiting.records() == 0) {
+            return 0;
+        }
+        long left = policy.lingerMs() - waiting.oldestMillis();
+        if (left <= 0) {
+            return policy.maxEvents();
+        }
+        if (waiting.records() >= policy.batchSize()) {
+            return (int) Math.min(policy.maxEvents(), waiting.records() / policy.batchSize() * policy.batchSize());
         }
         if (redrain.compareAndSet(false, true)) {
             later.schedule(() -> {
                 redrain.set(false);
-                partialDue.set(true);
                 drain();
-            }, policy.lingerMs(), TimeUnit.MILLISECONDS);
+            }, left, TimeUnit.MILLISECONDS);
         }
-        return true;
+        return 0;
     }
 
     private void erase(PgWebhookInbox.Leased event) {
@@ -141,16 +174,46 @@ public final class WebhookDrain {
     }
 
     /**
-     * The batch's records read with batch reads and settled in one transaction with the events' applied mark. A
-     * batch that fails for a reason of its own content (HubSpot refusing a request, a record we cannot map) is not
-     * retried as a whole: each event is applied alone, so only the one at fault is set aside, as a dead letter.
-     * One that fails because HubSpot or the database cannot be reached waits for a retry, all of it.
+     * The batch's records read with batch reads, then settled in one transaction with the events' applied mark on
+     * the settling thread, once the batch before it is settled; the drain meanwhile goes on to the next batch.
      */
-    private void apply(List<PgWebhookInbox.Leased> events) {
-        if (events.isEmpty()) {
+    private void readThenSettle(List<PgWebhookInbox.Leased> events) {
+        List<PgWebhookInbox.Leased> readable = new ArrayList<>();
+        List<JsonNode> json = parse(events, readable);
+        if (readable.isEmpty()) {
             return;
         }
-        List<PgWebhookInbox.Leased> readable = new ArrayList<>();
+        WebhookProcessor.Read read;
+        try {
+            read = processor.read(json);
+        } catch (RuntimeException e) {
+            awaitSettling();
+            failedBatch(readable, e);
+            return;
+        }
+        awaitSettling();
+        settling = settler.submit(() -> {
+            try {
+                processor.settle(read, () -> inbox.done(readable.stream().map(PgWebhookInbox.Leased::id).toList()));
+            } catch (RuntimeException e) {
+                failedBatch(readable, e);
+            }
+        });
+    }
+
+    private void awaitSettling() {
+        try {
+            settling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // Not a failure of the batch (those are handled on the settling thread): its events' leases run out.
+            LOG.warn("HubSpot webhook: settling a batch stopped: {}", LogSafe.describe(e.getCause()));
+        }
+    }
+
+    /** The events' JSON; an event stored unreadable is set aside as a dead letter, the rest go to {@code readable}. */
+    private List<JsonNode> parse(List<PgWebhookInbox.Leased> events, List<PgWebhookInbox.Leased> readable) {
         List<JsonNode> json = new ArrayList<>();
         for (PgWebhookInbox.Leased event : events) {
             try {
@@ -160,21 +223,41 @@ public final class WebhookDrain {
                 deadLetter(event, e);
             }
         }
+        return json;
+    }
+
+    /** Read and settled here and now: the halves of a batch that failed. */
+    private void apply(List<PgWebhookInbox.Leased> events) {
+        List<PgWebhookInbox.Leased> readable = new ArrayList<>();
+        List<JsonNode> json = parse(events, readable);
         if (readable.isEmpty()) {
             return;
         }
         try {
             processor.apply(json, () -> inbox.done(readable.stream().map(PgWebhookInbox.Leased::id).toList()));
         } catch (RuntimeException e) {
-            if (WebhookFailures.retriable(e)) {
-                failed(readable, e);
-            } else if (readable.size() == 1) {
-                deadLetter(readable.get(0), e);
-            } else {
-                LOG.warn("HubSpot webhook: a batch of {} events failed ({}); applying them one by one",
-                        readable.size(), LogSafe.describe(e));
-                readable.forEach(one -> apply(List.of(one)));
-            }
+            failedBatch(readable, e);
+        }
+    }
+
+    /**
+     * A batch that fails for a reason of its own content (HubSpot refusing a request, a record we cannot map) is not
+     * retried as a whole: it is applied in halves, down to single events, so only the one at fault is set aside, as
+     * a dead letter. One that fails because HubSpot or the database cannot be reached waits for a retry, all of it.
+     */
+    private void failedBatch(List<PgWebhookInbox.Leased> readable, RuntimeException e) {
+        if (WebhookFailures.retriable(e)) {
+            failed(readable, e);
+        } else if (readable.size() == 1) {
+            deadLetter(readable.get(0), e);
+        } else {
+            // In halves, not one by one: a batch takes up to max-events, and one bad event among them must not cost
+            // a read per event; halving finds it with a few reads per level.
+            LOG.warn("HubSpot webhook: a batch of {} events failed ({}); applying it in halves", readable.size(),
+                    LogSafe.describe(e));
+            int half = readable.size() / 2;
+            apply(new ArrayList<>(readable.subList(0, half)));
+            apply(new ArrayList<>(readable.subList(half, readable.size())));
         }
     }
 

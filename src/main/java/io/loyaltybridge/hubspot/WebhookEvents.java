@@ -118,8 +118,25 @@ final class WebhookEvents {
         }
     }
 
-    /** A change our app wrote to one of our properties: reading the contact again would change nothing. */
-    private static boolean isOurEcho(JsonNode e, FieldMap fields, String appId) {
+    /**
+     * An event whose application would change nothing: our own write coming back, or a change of an object type we
+     * do not sync (a line item, a company...). The receiver does not store these.
+     */
+    static boolean changesNothing(JsonNode e, FieldMap fields, String appId, String orderTypeId) {
+        String type = e.path("subscriptionType").asText();
+        boolean ourOrders = type.startsWith("object.") ? orderTypeId.equals(e.path("objectTypeId").asText())
+                : type.startsWith("deal.") && orderTypeId.equals("0-3");
+        return (!type.startsWith("contact.") && !ourOrders) || isOurEcho(e, fields, appId);
+    }
+
+    /**
+     * A change our app wrote to one of our properties: reading the contact again would change nothing. The receiver
+     * drops these before storing (our push makes several per contact, more than the orders that caused it).
+     */
+    static boolean isOurEcho(JsonNode e, FieldMap fields, String appId) {
+        if (!"contact.propertyChange".equals(e.path("subscriptionType").asText())) {
+            return false;
+        }
         boolean byAnApp = "INTEGRATION".equals(e.path("changeSource").asText());
         boolean byUs = appId == null || appId.equals(e.path("sourceId").asText());
         return byAnApp && byUs && fields.attributeOf(e.path("propertyName").asText()).isPresent();

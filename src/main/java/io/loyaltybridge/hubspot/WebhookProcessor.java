@@ -57,12 +57,21 @@ public final class WebhookProcessor {
         }
     }
 
+    /** A batch's records as HubSpot shows them now: read before, and apart from, the batch's settlement. */
+    record Read(WebhookEvents todo, List<InboundContact> reread, List<InboundOrder> orders, int events) {
+    }
+
     /**
      * Applies the events together (any order): the touched records are read with batch reads (100 ids a call, per
      * object type), then settled in one transaction with one contact ingest and one order ingest, together with
      * {@code alsoInTransaction} (marking the events applied). Throws when they could not all be applied.
      */
     void apply(List<JsonNode> events, Runnable alsoInTransaction) {
+        settle(read(events), alsoInTransaction);
+    }
+
+    /** The HubSpot half of {@link #apply}: reads the records the events touch. */
+    Read read(List<JsonNode> events) {
         WebhookEvents todo = WebhookEvents.sort(events, options.fieldMap(), options.appId(),
                 options.deals() ? "0-3" : "0-123");
         if (todo.misshapen > 0) {
@@ -73,6 +82,12 @@ public final class WebhookProcessor {
         List<InboundOrder> touchedOrders = new ArrayList<>(reads.orders(new ArrayList<>(todo.orders), false));
         // Deleted orders are only found by an archived read: a second call, for those alone.
         touchedOrders.addAll(reads.orders(new ArrayList<>(todo.deletedOrders), true));
+        return new Read(todo, reread, touchedOrders, events.size());
+    }
+
+    /** The database half of {@link #apply}: settles what {@link #read} found, in one transaction. */
+    void settle(Read read, Runnable alsoInTransaction) {
+        WebhookEvents todo = read.todo();
         ingestLock.lock();
         try {
             tx.inTransaction(() -> {
@@ -80,9 +95,9 @@ public final class WebhookProcessor {
                 List<InboundContact> people = new ArrayList<>();
                 todo.gone.forEach((id, at) -> people.add(ContactMapper.gone(id, at)));
                 // gone and reread never share a contact (WebhookEvents keeps each in one of them)
-                people.addAll(erasure.keepNotErased(reread));
+                people.addAll(erasure.keepNotErased(read.reread()));
                 contacts.apply(people, null);
-                orders.apply(touchedOrders, null);
+                orders.apply(read.orders(), null);
                 alsoInTransaction.run();
                 return null;
             });
@@ -90,7 +105,7 @@ public final class WebhookProcessor {
             ingestLock.unlock();
         }
         LOG.debug("HubSpot webhook: {} events: {} contacts read again, {} gone, {} erased, {} orders, {} echoes"
-                + " ignored", events.size(), reread.size(), todo.gone.size(), todo.erase.size(),
-                touchedOrders.size(), todo.echoes);
+                + " ignored", read.events(), read.reread().size(), todo.gone.size(), todo.erase.size(),
+                read.orders().size(), todo.echoes);
     }
 }

@@ -11,8 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The front of POST /webhooks/hubspot (route hubspot-webhook-receive): checks the v3 signature over the raw bytes
@@ -20,7 +19,9 @@ import java.util.List;
  * answered event survives a crash; an event stored before (HubSpot retries, and may deliver one event twice, to
  * any instance) is dropped by the inbox's unique key. Answers 200 with {received, fresh} counts, 401 for a missing,
  * wrong or skewed signature, 400 for a body that is not a JSON array of events, and 503 when the events could not
- * be stored (HubSpot then delivers them again). Events are applied by {@link WebhookDrain}, not here.
+ * be stored (HubSpot then delivers them again). Events whose application changes nothing (our own writes coming
+ * back: each contact we push returns as several) and repeats of a record's plain changes within the delivery are
+ * answered but not stored (see {@link WebhookDelivery}). Events are applied by {@link WebhookDrain}, not here.
  */
 public final class WebhookReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
@@ -32,8 +33,12 @@ public final class WebhookReceiver {
     private final String publicUrl;
     private final Transactions tx;
     private final PgWebhookInbox inbox;
+    private final Predicate<JsonNode> changesNothing;
 
-    WebhookReceiver(WebhookSignature signature, String publicUrl, Transactions tx) {
+    /** {@code changesNothing}: events answered but not stored, since applying them would change nothing. */
+    WebhookReceiver(WebhookSignature signature, String publicUrl, Transactions tx,
+                    Predicate<JsonNode> changesNothing) {
+        this.changesNothing = changesNothing;
         this.signature = signature;
         this.publicUrl = publicUrl;
         this.tx = tx;
@@ -49,7 +54,7 @@ public final class WebhookReceiver {
                 wireHeader(in, "X-HubSpot-Signature-v3"), wireHeader(in, "X-HubSpot-Request-Timestamp"));
         int status = 200;
         int received = 0;
-        int fresh = 0;
+        Stored stored = new Stored(0, 0);
         if (verdict != WebhookSignature.Verdict.VALID) {
             LOG.warn("HubSpot webhook refused: signature {}", verdict.name().toLowerCase());
             status = 401;
@@ -61,7 +66,7 @@ public final class WebhookReceiver {
                     throw new IOException("not an array");
                 }
                 received = events.size();
-                fresh = store(events);
+                stored = store(events);
             } catch (IOException e) {
                 LOG.warn("HubSpot webhook refused: the body is not a JSON array of events");
                 status = 400;
@@ -73,7 +78,9 @@ public final class WebhookReceiver {
             }
         }
         exchange.getMessage().setBody(null);
+        int fresh = stored.fresh();
         exchange.getMessage().setHeader("HubSpotEvents", fresh);
+        exchange.getMessage().setHeader(WebhookDeliveries.RECORDS_HEADER, stored.records());
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         // HubSpot ignores the body; it tells an operator replaying a delivery what was new.
         exchange.setProperty("hubspotAnswer", status == 200
@@ -97,21 +104,18 @@ public final class WebhookReceiver {
                 + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
     }
 
-    /** Stores the well-formed events in one transaction; returns how many were new. */
-    private int store(JsonNode events) {
-        List<PgWebhookInbox.Incoming> incoming = new ArrayList<>();
-        int misshapen = 0;
-        for (JsonNode e : events) {
-            if (WebhookEvents.wellFormed(e)) {
-                incoming.add(InboxKeys.incoming(e));
-            } else {
-                misshapen++;
-            }
-        }
-        if (misshapen > 0) {
+    /** What a delivery added to the inbox: events not stored before, and at most that many records they touch. */
+    private record Stored(int fresh, int records) {
+    }
+
+    /** Stores the delivery's events worth storing (see {@link WebhookDelivery}) in one transaction. */
+    private Stored store(JsonNode events) {
+        WebhookDelivery delivery = WebhookDelivery.of(events, changesNothing);
+        if (delivery.misshapen > 0) {
             LOG.warn("HubSpot webhook: {} of {} events skipped: not events HubSpot sends (no type, time or record id)",
-                    misshapen, events.size());
+                    delivery.misshapen, events.size());
         }
-        return tx.inTransaction(() -> inbox.add(incoming));
+        int fresh = delivery.stored.isEmpty() ? 0 : tx.inTransaction(() -> inbox.add(delivery.stored));
+        return new Stored(fresh, Math.min(fresh, delivery.records));
     }
 }

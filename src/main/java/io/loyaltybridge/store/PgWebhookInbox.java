@@ -86,6 +86,22 @@ public final class PgWebhookInbox {
                 Sql.longArray(ids(ids)));
     }
 
+    /** Due events nobody holds: how many records they touch (counted up to a cap) and the oldest one's wait. */
+    public record Waiting(long records, long oldestMillis) {
+    }
+
+    /**
+     * What a drain would find now, for deciding whether to take it or let more join (see WebhookDrain): the records
+     * (object keys) of due, unleased events, counted up to {@code cap}, and how long the oldest of them has waited.
+     */
+    public Waiting waiting(int cap) {
+        return sql.one("SELECT count(*) AS records, coalesce(max(waited), 0) AS oldest FROM (SELECT object_key,"
+                        + " (extract(epoch FROM now() - min(received_at)) * 1000)::bigint AS waited"
+                        + " FROM webhook_inbox WHERE status = 'pending' AND next_attempt_at <= now()"
+                        + " AND (leased_until IS NULL OR leased_until < now()) GROUP BY object_key LIMIT ?) k",
+                row -> new Waiting(row.getLong("records"), row.getLong("oldest")), cap).orElseThrow();
+    }
+
     public Depth depth() {
         return sql.one("SELECT count(*) AS pending, min(received_at) AS oldest, count(*) FILTER (WHERE attempts > 0"
                         + " AND last_error IS NOT NULL) AS retrying FROM webhook_inbox WHERE status = 'pending'",
