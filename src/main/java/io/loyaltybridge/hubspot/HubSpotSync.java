@@ -46,8 +46,8 @@ public final class HubSpotSync {
     private final io.loyaltybridge.store.PgOrderBatchLookups lookups;
     private volatile boolean provisioned;
     private volatile boolean reading;
-    /** This cycle took in a changed contact: the only members whose orders may still come in this cycle. */
-    private volatile boolean contactsTaken;
+    /** This cycle took in a change (a contact or an order): its members' later orders may follow in this cycle. */
+    private volatile boolean changesTaken;
     private volatile boolean firstSync;
     private int taken;
     private String lastDailyWarning;
@@ -92,7 +92,7 @@ public final class HubSpotSync {
             stage = "contacts";
             long started = System.nanoTime();
             taken = 0;
-            contactsTaken = false;
+            changesTaken = false;
             reading = true;
             read("contacts", contactSearch, this::contactPage);
             stage = options.orderObject();
@@ -135,12 +135,12 @@ public final class HubSpotSync {
     }
 
     /**
-     * A cycle is reading after it took in a changed contact: its orders may well follow a moment later. A cycle
-     * that took in no contact does not hold the push: with webhooks on, the cycle mostly finds what they took in
+     * A cycle is reading after it took in a change: a member's further orders may well follow a moment later. A
+     * cycle that took in nothing does not hold the push: with webhooks on, the cycle mostly finds what they took in
      * already (and contacts changed only by our own writes), and holding would delay every member they marked.
      */
     boolean reading() {
-        return reading && contactsTaken;
+        return reading && changesTaken;
     }
 
     /**
@@ -196,16 +196,32 @@ public final class HubSpotSync {
         List<InboundContact> read = records.stream().map(contacts::contact).map(echoes::withoutEcho).toList();
         locked(() -> {
             List<InboundContact> batch = erasure.keepNotErased(read);
-            int changed = contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last)).taken();
-            taken += changed;
-            contactsTaken |= changed > 0;
+            takingChanges(() -> contactIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, "contacts", last))
+                    .taken());
         });
     }
 
     private void orderPage(List<JsonNode> records, Instant last) {
         var batch = reads.ordersOf(notTakenBefore(records));
-        locked(() -> taken += orderIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM, options.orderObject(),
-                last)).taken());
+        locked(() -> takingChanges(() -> orderIngest.apply(batch, new SourceCursor(ContactMapper.SYSTEM,
+                options.orderObject(), last)).taken()));
+    }
+
+    /**
+     * Applies a page with the push held from before it commits: a member it marks must not be pushed in the moment
+     * between its commit and the flag (an order read later in the cycle would then cost a second write). A page
+     * that changed nothing leaves the hold as it was.
+     */
+    private void takingChanges(java.util.function.IntSupplier page) {
+        boolean before = changesTaken;
+        changesTaken = true;
+        int changed = 0;
+        try {
+            changed = page.getAsInt();
+        } finally {
+            taken += changed;
+            changesTaken = before || changed > 0;
+        }
     }
 
     /**
