@@ -40,7 +40,12 @@ class IncrementalSyncTest {
             HubSpotWorld.eventually(Duration.ofSeconds(15), () -> w.memberOf(added).isPresent()
                     && w.points(w.memberOf(ids[1]).orElseThrow()) == 50 && w.inSync(added) && w.inSync(ids[1]));
             // The overlap reads the same records again in later cycles: nothing is taken twice or pushed again.
-            HubSpotWorld.throughout(Duration.ofSeconds(1), () -> w.batchUpdates() == 2);
+            // One write for the three changes, or two when a cycle ran between them (the new contact in one cycle,
+            // the order in the next: the push holds only for a cycle that took in a change).
+            // Both contacts show their members already, so every write their changes needed has been made.
+            long updates = w.batchUpdates();
+            assertThat(updates).isBetween(2L, 3L);
+            HubSpotWorld.throughout(Duration.ofSeconds(1), () -> w.batchUpdates() == updates);
             MemberId renamed = w.memberOf(ids[0]).orElseThrow();
             assertThat(w.app.core().memberService().profile(renamed).member().firstName()).isEqualTo("Renamed");
             assertThat(w.points(w.memberOf(ids[1]).orElseThrow())).isEqualTo(50);

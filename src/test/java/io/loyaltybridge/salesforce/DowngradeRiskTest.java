@@ -174,7 +174,7 @@ class DowngradeRiskTest {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return this;
+            return new io.loyaltybridge.sandbox.ZoneView(this, zone); // days read in the program's zone
         }
     }
 }
