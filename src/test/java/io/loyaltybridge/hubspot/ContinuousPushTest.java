@@ -1,5 +1,6 @@
 package io.loyaltybridge.hubspot;
 
+import io.loyaltybridge.support.HeldLock;
 import io.loyaltybridge.domain.ledger.PointsRequest;
 import io.loyaltybridge.domain.member.MemberId;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,30 +62,11 @@ class ContinuousPushTest {
     void a_push_goes_out_while_an_inbound_batch_holds_the_ingest_lock() throws Exception {
         List<Long> contacts = new ArrayList<>();
         try (HubSpotWorld w = startInSync(2, contacts)) {
-            Lock ingestLock = w.app.core().ingestLock();
-            CountDownLatch held = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread inbound = new Thread(() -> {
-                ingestLock.lock();
-                try {
-                    held.countDown();
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    ingestLock.unlock();
-                }
-            }, "an inbound batch");
-            inbound.start();
-            try {
-                assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+            try (HeldLock inbound = new HeldLock(w.app.core().ingestLock(), "an inbound batch")) {
                 adjust(w, contacts.subList(0, 1), 3);
                 HubSpotWorld.eventually(Duration.ofSeconds(5), () -> "3".equals(w.hs.admin()
                         .contact(contacts.get(0)).orElseThrow().get("loyalty_points")));
-                assertThat(inbound.isAlive()).as("the lock was held throughout").isTrue();
-            } finally {
-                release.countDown();
-                inbound.join();
+                assertThat(inbound.stillHeld()).as("the lock was held throughout").isTrue();
             }
         }
     }

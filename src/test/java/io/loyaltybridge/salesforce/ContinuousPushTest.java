@@ -1,5 +1,6 @@
 package io.loyaltybridge.salesforce;
 
+import io.loyaltybridge.support.HeldLock;
 import io.loyaltybridge.domain.ledger.PointsRequest;
 import io.loyaltybridge.sandbox.salesforce.SalesforceSandbox;
 import io.loyaltybridge.sandbox.salesforce.SandboxAdmin.Line;
@@ -14,9 +15,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,30 +81,11 @@ class ContinuousPushTest {
     void a_push_goes_out_while_an_inbound_batch_holds_the_ingest_lock() throws Exception {
         Map<String, Long> expected = startConverged(2);
         String contact = expected.keySet().iterator().next();
-        Lock ingestLock = h.core().ingestLock();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread inbound = new Thread(() -> {
-            ingestLock.lock();
-            try {
-                held.countDown();
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                ingestLock.unlock();
-            }
-        }, "an inbound batch");
-        inbound.start();
-        try {
-            assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+        try (HeldLock inbound = new HeldLock(h.core().ingestLock(), "an inbound batch")) {
             adjust(List.of(contact), 3);
             Harness.await("pushed while the ingest lock is held", () -> shows(contact, expected.get(contact) + 3),
                     Duration.ofSeconds(5));
-            assertThat(inbound.isAlive()).as("the lock was held throughout").isTrue();
-        } finally {
-            release.countDown();
-            inbound.join();
+            assertThat(inbound.stillHeld()).as("the lock was held throughout").isTrue();
         }
     }
 
