@@ -126,9 +126,11 @@ public final class ProgramFile {
         var offers = ProgramSections.offers(root.objects("offers", false));
         var events = events(root.objects("events", false));
         var jobs = jobs(root.object("jobs", true));
+        var contests = ContestSections.contests(root.objects("contests", false), zone);
         root.done();
         Program program = new Program(version, name, zone, new CurrencyCode(currency), earning, cashback, rewards,
-                expiry, tiers, referral, partners, badges, leaderboard, segments, cltv, offers, events, jobs, rates);
+                expiry, tiers, referral, partners, badges, leaderboard, segments, cltv, offers, events, jobs, rates,
+                contests);
         References.check(program, problems);
         return program;
     }
@@ -251,7 +253,8 @@ public final class ProgramFile {
 
     private static Jobs jobs(Section s) {
         Jobs jobs = new Jobs(cron(s, "expiry"), cron(s, "tierAssessment"), cron(s, "segmentsAndCltv"),
-                cron(s, "birthdayBonus"), cron(s, "pendingRelease"));
+                cron(s, "birthdayBonus"), cron(s, "pendingRelease"), s.has("contestClose") ? cron(s, "contestClose")
+                : Jobs.CONTEST_CLOSE_DEFAULT);
         s.done();
         return jobs;
     }

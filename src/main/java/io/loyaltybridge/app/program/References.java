@@ -48,6 +48,11 @@ final class References {
             known(path + ".tiers", offer.tiers(), tiers, "tier", problems);
             known(path + ".segments", offer.segments(), segments, "segment", problems);
         }
+        for (int i = 0; i < program.contests().size(); i++) {
+            String path = "contests[" + i + "].participants";
+            known(path + ".tiers", program.contests().get(i).tiers(), tiers, "tier", problems);
+            known(path + ".segments", program.contests().get(i).segments(), segments, "segment", problems);
+        }
         List<CustomSegment> custom = program.segments().custom();
         for (int i = 0; i < custom.size(); i++) {
             List<CustomSegment.Condition> all = custom.get(i).all();

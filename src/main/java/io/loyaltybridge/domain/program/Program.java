@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param zone     the program's time zone: calendar days, birthdays, campaign dates and period ends are read in it
  * @param currency the currency spend is counted in; cashback is kept in its minor units
  * @param rates    fixed rates of the other currencies the program counts (none: only its own counts)
+ * @param contests time-bound competitions with prizes (none: the program runs no contest)
  */
 public record Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                       Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                       List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
-                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
+                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates,
+                      List<Contest> contests) {
     public Program {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(zone, "zone");
@@ -33,6 +35,16 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
         offers = List.copyOf(offers);
         events = List.copyOf(events);
         rates = rates == null ? FixedRates.NONE : rates;
+        contests = contests == null ? List.of() : List.copyOf(contests);
+    }
+
+    /** A program without contests. */
+    public Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
+                   Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
+                   List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
+                   Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
+        this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
+                leaderboard, segments, cltv, offers, events, jobs, rates, List.of());
     }
 
     /** A program that counts only its own currency. */
@@ -59,6 +71,10 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
 
     public Optional<EventRule> event(String name) {
         return events.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public Optional<Contest> contest(String name) {
+        return contests.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     public Optional<Campaign> campaign(String id) {
