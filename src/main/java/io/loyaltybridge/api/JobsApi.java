@@ -46,7 +46,8 @@ public final class JobsApi {
         this.tx = tx;
         this.schedules = Map.of("segments-and-cltv", schedules.segmentsAndCltv(),
                 "tier-assessment", schedules.tierAssessment(), "expiry", schedules.expiry(),
-                "pending-release", schedules.pendingRelease(), "birthday-bonus", schedules.birthdayBonus());
+                "pending-release", schedules.pendingRelease(), "birthday-bonus", schedules.birthdayBonus(),
+                "contest-close", schedules.contestClose());
         this.zone = zone;
     }
 

@@ -201,7 +201,8 @@ public final class Application implements AutoCloseable {
                 "loyalty.jobs.expiry.cron", jobs.expiry().replace(' ', '+'),
                 "loyalty.jobs.tier-assessment.cron", jobs.tierAssessment().replace(' ', '+'),
                 "loyalty.jobs.segments-and-cltv.cron", jobs.segmentsAndCltv().replace(' ', '+'),
-                "loyalty.jobs.birthday-bonus.cron", jobs.birthdayBonus().replace(' ', '+'));
+                "loyalty.jobs.birthday-bonus.cron", jobs.birthdayBonus().replace(' ', '+'),
+                "loyalty.jobs.contest-close.cron", jobs.contestClose().replace(' ', '+'));
     }
 
     /** The program file's bytes, which the what-if compares a candidate with (it loaded a moment ago). */

@@ -95,11 +95,22 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, recordedLedger, program, clock),
                 standings, new StandingProfiles(standings, program), new ProgramJobs(program, ports, tierGrants,
-                new RecordingRisks(new PgDowngradeRisks(tx), events, clock), clock),
+                new RecordingRisks(new PgDowngradeRisks(tx), events, clock), contestPorts(tx, program, badges, events),
+                clock),
                 SyncStores.open(tx, events), new LedgerCheck(tx), EngineServices.assemble(tx, members, recordedLedger, contexts,
                 upgrades, program, clock), progress, new CrmReaders(),
                 // One CRM batch at a time in this process: the connectors' batches share members (one person in
                 // both CRMs), so run side by side they only deadlock each other.
                 new ReentrantLock(), new ApiBudgets(), tierGrants, jobRuns);
+    }
+
+    /** Contest prizes and badges recording their member events, as the contest close job grants them. */
+    private static io.loyaltybridge.domain.program.ContestPorts contestPorts(Transactions tx, Program program,
+            PgGrantedBadges badges, io.loyaltybridge.domain.notify.MemberEvents events) {
+        return new io.loyaltybridge.domain.program.ContestPorts(
+                new io.loyaltybridge.store.PgContestStandings(tx, program),
+                new io.loyaltybridge.domain.notify.RecordingContestPrizes(
+                        new io.loyaltybridge.store.PgContestPrizes(tx), events),
+                new io.loyaltybridge.domain.notify.RecordingBadges(badges, events));
     }
 }

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public record Contest(String name, String description, Instant start, Instant end, Measure measure,
                       Set<String> tiers, Set<String> segments, BigDecimal minimum, List<Prize> prizes) {
+    /** The source system of prize entries: a contest's points measure never counts a contest's prize. */
+    public static final String PRIZE_SOURCE = "contest";
+
     /** What is counted. Spend is in the program currency; orders and spend count only orders that earn. */
     public enum Measure {
         POINTS, ORDERS, SPEND, REFERRALS;

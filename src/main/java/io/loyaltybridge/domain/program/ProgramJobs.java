@@ -16,7 +16,7 @@ import java.util.function.IntSupplier;
 public final class ProgramJobs {
     /** The jobs by name, in the order the API lists them. */
     public static final List<String> NAMES = List.of("segments-and-cltv", "tier-assessment", "expiry",
-            "pending-release", "birthday-bonus");
+            "pending-release", "birthday-bonus", ContestCloseJob.NAME);
 
     /** A run started and holding its job's lock: {@link #finish} does the work and lets the lock go. */
     public record Run(String job, long id, JobRuns.Claim claim) {
@@ -29,6 +29,7 @@ public final class ProgramJobs {
     private final SegmentsJob segments;
     private final BirthdayJob birthdays;
     private final TierGrantService grants;
+    private final ContestCloseJob contests;
 
     public ProgramJobs(Program program, JobPorts ports, TierGrantService grants, Clock clock) {
         this(program, ports, grants, DowngradeRisks.UNWATCHED, clock);
@@ -36,6 +37,13 @@ public final class ProgramJobs {
 
     /** {@code risks}: where the tier assessment keeps each member's downgrade risk (and tells its rises). */
     public ProgramJobs(Program program, JobPorts ports, TierGrantService grants, DowngradeRisks risks, Clock clock) {
+        this(program, ports, grants, risks, null, clock);
+    }
+
+    /** {@code contests}: what the contest close job grants prizes through (null: contests are never closed). */
+    public ProgramJobs(Program program, JobPorts ports, TierGrantService grants, DowngradeRisks risks,
+                       ContestPorts contests, Clock clock) {
+        this.contests = new ContestCloseJob(program, ports, contests, clock);
         this.ports = ports;
         this.clock = clock;
         this.expiry = new ExpiryJob(program, ports, new MemberExpiry(program, ports.ledger(), clock));
@@ -60,6 +68,11 @@ public final class ProgramJobs {
 
     public JobReport birthdayBonus() {
         return scheduled(BirthdayJob.NAME);
+    }
+
+    /** Closes every ended contest not closed yet and grants its prizes, each rank once. */
+    public JobReport contestClose() {
+        return scheduled(ContestCloseJob.NAME);
     }
 
     /** Releases every order whose return window has ended, one order per transaction. */
@@ -117,6 +130,7 @@ public final class ProgramJobs {
             case "segments-and-cltv" -> segments::run;
             case "birthday-bonus" -> birthdays::run;
             case "pending-release" -> this::releasePending;
+            case ContestCloseJob.NAME -> contests::run;
             default -> throw new NotFound("no job " + job);
         };
     }
