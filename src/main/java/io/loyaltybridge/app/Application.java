@@ -160,6 +160,10 @@ public final class Application implements AutoCloseable {
                     config.get(Settings.PAGE_SIZE)));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
                     new PgKpis(core.transactions(), program), program, clock), program.currency().code()));
+            camel.bind("contestsApi", new io.loyaltybridge.api.ContestsApi(guard, new io.loyaltybridge.domain.program
+                    .Contests(program, core.transactions(), new io.loyaltybridge.store.PgContestStandings(
+                    core.transactions(), program), new io.loyaltybridge.store.PgContestPrizes(core.transactions()),
+                    core.members(), clock), config.get(Settings.PAGE_SIZE)));
             try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {
                 camel.start();
             }

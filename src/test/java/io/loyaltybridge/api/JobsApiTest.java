@@ -110,7 +110,7 @@ class JobsApiTest {
         List<String> names = new ArrayList<>();
         jobs.forEach(j -> names.add(j.get("name").asText()));
         assertThat(names).containsExactly("segments-and-cltv", "tier-assessment", "expiry", "pending-release",
-                "birthday-bonus");
+                "birthday-bonus", "contest-close");
         JsonNode segments = jobs.get(0);
         assertThat(segments.get("schedule").asText()).isEqualTo("0 0 3 * * ?");
         assertThat(segments.get("timeZone").asText()).isEqualTo("Europe/Paris");
