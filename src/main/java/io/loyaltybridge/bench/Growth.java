@@ -21,7 +21,7 @@ final class Growth {
     private static final long MB = 1024 * 1024;
 
     record Row(BenchOptions.Size size, BenchResult.Backfill backfill, BenchResult.Floor floor,
-               BenchResult.Recompute recompute) {
+               BenchResult.Recompute recompute, ContestTiming.Times standings) {
     }
 
     private Growth() {
@@ -45,7 +45,8 @@ final class Growth {
                 try (Application app = b.app()) {
                     out.printf("Benchmark growth: backfill done in %.1f s; COPY floor...%n", b.backfill().seconds());
                     BenchResult.Floor floor = new BenchResult.Floor(CopyFloor.measure(db));
-                    Row row = new Row(size, b.backfill(), floor, CrmRun.recompute(app.core(), db, out));
+                    Row row = new Row(size, b.backfill(), floor, CrmRun.recompute(app.core(), db, out),
+                            ContestTiming.measure(app.core(), out));
                     rows.add(row);
                     // Each size's line as soon as it is known: a long run stopped early still leaves its figures.
                     out.print("Benchmark growth: " + line(row));
@@ -62,8 +63,9 @@ final class Growth {
                 "Growth (Salesforce; synchronous_commit = %s, fsync = %s)%n", durability.synchronousCommit(),
                 durability.fsync()));
         out.append("| contacts / orders | backfill | records/s | floor: all rows COPY | backfill / floor"
-                + " | recompute (tiers, segments) | heap: live after GC, pool peaks, -Xmx |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+                + " | recompute (tiers, segments) | contest standings (points, spend) | heap: live after GC, pool"
+                + " peaks, -Xmx |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> out.append(line(r)));
         return out.toString();
     }
@@ -72,10 +74,11 @@ final class Growth {
         BenchResult.Backfill b = r.backfill();
         BenchResult.Recompute rc = r.recompute();
         return String.format(Locale.ROOT,
-                "| %d / %d | %.1f s | %.0f | %d rows in %.2f s | %.1f | %.2f s (%.2f s, %.2f s) | %d MB, %d MB,"
-                        + " %d MB |%n", r.size().contacts(), r.size().orders(), b.seconds(), b.recordsPerSecond(),
+                "| %d / %d | %.1f s | %.0f | %d rows in %.2f s | %.1f | %.2f s (%.2f s, %.2f s) | %.2f s, %.2f s"
+                        + " (%d ranked) | %d MB, %d MB, %d MB |%n", r.size().contacts(), r.size().orders(), b.seconds(), b.recordsPerSecond(),
                 r.floor().rows(), r.floor().seconds(), b.nanos() / (double) Math.max(1, r.floor().nanos()),
                 rc.seconds(), rc.tierNanos() / 1e9, rc.seconds() - rc.tierNanos() / 1e9,
+                r.standings().pointsSeconds(), r.standings().spendSeconds(), r.standings().participants(),
                 b.heapLiveAfterGc() / MB, b.heapSumOfPoolPeaks() / MB, b.heapMax() / MB);
     }
 }
