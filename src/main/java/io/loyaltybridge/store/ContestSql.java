@@ -25,8 +25,9 @@ final class ContestSql {
                     + " AND kind IN ('earn', 'bonus', 'reverse') AND source_system <> ?"
                     + " AND effective_at >= ? AND effective_at < ?";
             case ORDERS, SPEND -> "SELECT member_id, " + (contest.measure() == Contest.Measure.ORDERS ? "1::numeric"
-                    : kept) + " AS amount, placed_at AS at, id AS seq FROM orders"
-                    + " WHERE placed_at >= ? AND placed_at < ? AND " + kept + " > 0 AND " + kept + " >= ?";
+                    : "kept") + " AS amount, placed_at AS at, id AS seq FROM (SELECT member_id, " + kept
+                    + " AS kept, placed_at, id FROM orders WHERE placed_at >= ? AND placed_at < ?) o"
+                    + " WHERE kept > 0 AND kept >= ?";
             case REFERRALS -> "SELECT referrer_id AS member_id, 1::numeric AS amount, completed_at AS at,"
                     + " referee_id AS seq FROM referrals WHERE completed_at >= ? AND completed_at < ?";
         };

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The by-hand measurement of contest standings on a generated population: members, ten orders and ten earning
- * entries each (plus spending, cashback and prize rows that must not count), all within a year. In the suite it runs
- * small; by hand, 100 000 members:
+ * entries each, a reversal for one member in ten (plus spending, cashback and prize rows that must not count), all
+ * within a year. In the suite it runs small; by hand, 100 000 members:
  * <pre>
  * mvn -B -o test -Dtest=ContestStandingsScaleTest -Dcontests.members=100000 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
@@ -64,7 +64,7 @@ class ContestStandingsScaleTest {
                 }
                 if (contest.measure() == Contest.Measure.POINTS) {
                     assertThat(first.participants()).isEqualTo(count(database, "SELECT count(*) FROM (SELECT member_id"
-                            + " FROM ledger_entries WHERE account = 'points' AND kind = 'earn'"
+                            + " FROM ledger_entries WHERE account = 'points' AND kind IN ('earn', 'reverse')"
                             + " GROUP BY member_id HAVING sum(points) > 0) x"));
                 }
             }
@@ -87,6 +87,11 @@ class ContestStandingsScaleTest {
                     + " SELECT m.id, 'points', 1 + (random() * 300)::int, 'earn', 'gen', 'shop', 'v1', now(),"
                     + " date_trunc('second', timestamptz '2025-01-01' + random() * interval '364 days'),"
                     + " 'gen:' || m.id || ':' || k FROM members m, generate_series(1, 10) k");
+            // A refund's reversal for one member in ten: their standing needs the running total.
+            s.execute("INSERT INTO ledger_entries (member_id, account, points, kind, reason, source_system,"
+                    + " rule_version, created_at, effective_at, operation_key)"
+                    + " SELECT m.id, 'points', -20, 'reverse', 'gen', 'shop', 'v1', now(), timestamptz '2025-09-01',"
+                    + " 'gen-r:' || m.id FROM members m WHERE m.id % 10 = 0");
             // Rows that must not count: spending, cashback and a contest prize.
             s.execute("INSERT INTO ledger_entries (member_id, account, points, kind, reason, source_system,"
                     + " rule_version, created_at, effective_at, operation_key)"

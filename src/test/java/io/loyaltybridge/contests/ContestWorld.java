@@ -16,14 +16,14 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /** The flat test program with three tiers, a minimum order, a USD rate and the given contests; plain row writers. */
-final class ContestWorld {
+public final class ContestWorld {
     static final Instant START = Instant.parse("2026-05-01T00:00:00Z");
     static final Instant END = Instant.parse("2026-06-01T00:00:00Z");
 
     private ContestWorld() {
     }
 
-    static String programText(String contests) {
+    public static String programText(String contests) {
         try {
             String flat = Files.readString(Path.of("src/test/resources/programs/flat.yaml"));
             return flat.replace("minimumOrder: 0\n  returnWindowDays", "minimumOrder: 5\n  returnWindowDays")
