@@ -59,7 +59,10 @@ final class ProgramViews {
         view.put("events", p.events().stream().map(ProgramViews::event).toList());
         view.put("jobs", p.jobs() == null ? null : map("expiry", p.jobs().expiry(),
                 "tierAssessment", p.jobs().tierAssessment(), "segmentsAndCltv", p.jobs().segmentsAndCltv(),
-                "birthdayBonus", p.jobs().birthdayBonus(), "pendingRelease", p.jobs().pendingRelease()));
+                "birthdayBonus", p.jobs().birthdayBonus(), "pendingRelease", p.jobs().pendingRelease(),
+                "contestClose", p.jobs().contestClose()));
+        // The contests themselves, with their state and standings, are at /api/contests.
+        view.put("contests", p.contests().stream().map(io.loyaltybridge.domain.program.Contest::name).toList());
         return view;
     }
 

@@ -125,8 +125,11 @@ class BenchTest {
             assertThat(Long.parseLong(cells[4].strip().split(" ")[0])).as("floor rows: members, orders and more")
                     .isGreaterThan(Long.parseLong(cells[1].strip().split(" / ")[1]));
             assertThat(Double.parseDouble(cells[5].strip())).as("backfill / floor").isPositive();
+            assertThat(cells[7]).as("contest standings").matches(" \\d+\\.\\d+ s, \\d+\\.\\d+ s \\(\\d+ ranked\\) ");
+            assertThat(Long.parseLong(cells[7].replaceAll(".*\\((\\d+) ranked.*", "$1"))).as("members ranked")
+                    .isPositive();
         }
-        assertThat(table).contains("synchronous_commit = ", "recompute (tiers, segments)");
+        assertThat(table).contains("synchronous_commit = ", "recompute (tiers, segments)", "contest standings");
     }
 
     @Test

@@ -80,8 +80,9 @@ class ContestsBrowserTest {
 
         browser.js("document.getElementById('lookup-input').value = 'ann@example.com';");
         browser.driver.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
-        browser.waitFor("member contests shown", "const r = document.querySelector('[data-contest-rank=\"May spend\"]');"
-                + " return r !== null && r.textContent.length > 0;");
+        browser.waitFor("member contests shown",
+                "const r = document.querySelector('[data-contest-rank=\"May spend\"]');"
+                        + " return r !== null && r.textContent.length > 0;");
         assertThat((String) browser.js("return document.querySelector('[data-contest-rank=\"May spend\"]')"
                 + ".textContent;")).isEqualTo("3 of 3");
         assertThat((String) browser.js("return document.getElementById('member-contests').innerText;"))
