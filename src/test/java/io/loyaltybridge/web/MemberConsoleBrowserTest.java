@@ -120,8 +120,7 @@ class MemberConsoleBrowserTest {
         assertThat(ids).containsExactlyInAnyOrder(Long.toString(zoe), Long.toString(zoeBerg));
         assertThat(browser.driver.findElement(By.id("search-results")).getText()).contains("Zoë Ångström")
                 .contains("zberg@example.com");
-        browser.screenshots("member-search", 1400, 900);
-        browser.screenshots("member-search", 390, 844);
+        panelShots("member-search");
         // Chosen with the keyboard: the name is a button, and the page moves the focus to the member it opens.
         browser.driver.findElement(By.cssSelector("#search-results [data-member='" + zoeBerg + "']"))
                 .sendKeys(Keys.ENTER);
@@ -183,8 +182,7 @@ class MemberConsoleBrowserTest {
         assertThat(browser.js("const d = Chart.getChart(document.getElementById('member-points-chart')).data"
                 + ".datasets[0].data.filter(v => v !== null); return d[d.length - 1];")).isEqualTo(available);
         assertThat(browser.driver.findElements(By.cssSelector("#consent tbody tr"))).hasSize(consent.size());
-        browser.screenshots("member-page", 1400, 900);
-        browser.screenshots("member-page", 390, 844);
+        panelShots("member-page");
     }
 
     @Test
@@ -217,8 +215,7 @@ class MemberConsoleBrowserTest {
         assertAudited("tier.granted", ida);
         browser.waitFor("grant shown in the history", "return !!document.querySelector('#tier-history [data-grant]')"
                 + " && !document.getElementById('revoke-form').hidden;");
-        browser.screenshots("member-actions", 1400, 900);
-        browser.screenshots("member-actions", 390, 844);
+        panelShots("member-actions");
 
         browser.driver.findElement(By.id("revoke-reason")).sendKeys("trial over", Keys.ENTER);
         awaitResult("Revoke the tier grant: done");
@@ -258,7 +255,25 @@ class MemberConsoleBrowserTest {
                 .selectByValue("ten-off");
         browser.driver.findElement(By.cssSelector("#reward-form button")).click();
         awaitResult("Redeem ten-off refused:");
-        browser.screenshots("member-refused", 390, 844);
+        panelShots("member-refused");
+    }
+
+    /**
+     * The whole page at 1400 and 390 px (Browser.screenshots), and the member panel alone at each width, where the
+     * support side is seen without the sync cards above it.
+     */
+    private static void panelShots(String name) {
+        for (int[] size : new int[][] {{1400, 900}, {390, 844}}) {
+            browser.screenshots(name, size[0], size[1]);
+            browser.resizeViewport(size[0], size[1]);
+            try {
+                java.nio.file.Files.write(Path.of("target", "screenshots", name + "-" + size[0] + "-panel.png"),
+                        browser.driver.findElement(By.id("lookup-panel"))
+                                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private static void awaitResult(String text) {
