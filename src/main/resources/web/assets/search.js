@@ -13,9 +13,8 @@
     const results = document.getElementById('search-results');
     const rows = answer.members;
     LB.replace(results,
-      LB.el('p', { class: 'results-note muted' }, rows.length + (answer.more ? '+' : '') + ' members match "'
-        + answer.query + '"' + (answer.more ? ': the first ' + rows.length + ' are shown; type more to narrow'
-        : '') + '.'),
+      answer.more ? LB.el('p', { class: 'results-note muted' }, 'More members match: the first ' + rows.length
+        + ' are shown; type more to narrow the search.') : null,
       LB.table([
         { title: 'Name', value: (m) => LB.el('button', { type: 'button', class: 'secondary', 'data-member': m.id,
           'aria-label': 'Open ' + name(m) + ', member ' + m.id, onclick: () => open(m.id) }, name(m)) },
@@ -53,7 +52,8 @@
       } else if (members.length === 1 || exact.length === 1) {
         await open((exact[0] || members[0]).id);
       } else {
-        message.textContent = members.length + (answer.body.more ? '+' : '') + ' members match; choose one.';
+        message.textContent = members.length + (answer.body.more ? '+' : '') + ' members match "' + query
+          + '"; choose one.';
         list(answer.body);
       }
     },

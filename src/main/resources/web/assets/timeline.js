@@ -11,10 +11,12 @@
 
   function entry(e) {
     const sign = e.points > 0 ? 'plus' : 'minus';
-    const account = e.account === 'points' ? '' : ' ' + e.account;
+    // Cashback moves in the currency's minor units (cents), points in points.
+    const account = { points: '', pending: ' pending', cashback: ' cashback cents',
+      pending_cashback: ' pending cashback cents' }[e.account];
     return LB.el('li', { 'data-entry': e.id },
       LB.el('span', { class: 'when' }, LB.fmt.time(e.effectiveAt)),
-      LB.el('span', { class: 'points ' + sign }, (e.points > 0 ? '+' : '') + LB.fmt.n(e.points) + account),
+      LB.el('span', { class: 'points ' + sign }, (e.points > 0 ? '+' : '') + LB.fmt.n(e.points) + (account === undefined ? ' ' + e.account : account)),
       LB.el('span', { class: 'what' }, e.kind + ': ' + e.reason));
   }
 

@@ -24,12 +24,15 @@ public final class MemberSearchApi {
     private final MembersApi byEmail;
     private final Transactions tx;
     private final PgMemberSearch search;
+    private final String lowestTier;
 
-    public MemberSearchApi(ApiGuard guard, MembersApi byEmail, Transactions tx) {
+    /** {@code lowestTier}: the tier of a member no assessment has placed yet, as their profile says. */
+    public MemberSearchApi(ApiGuard guard, MembersApi byEmail, Transactions tx, String lowestTier) {
         this.guard = guard;
         this.byEmail = byEmail;
         this.tx = tx;
         this.search = new PgMemberSearch(tx);
+        this.lowestTier = lowestTier;
     }
 
     public void find(Exchange exchange) {
@@ -53,19 +56,19 @@ public final class MemberSearchApi {
             List<PgMemberSearch.Hit> hits = tx.read(() -> search.find(q, limit + 1, MIN_PARTIAL));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("query", q);
-            view.put("members", hits.stream().limit(limit).map(MemberSearchApi::hit).toList());
+            view.put("members", hits.stream().limit(limit).map(this::hit).toList());
             view.put("more", hits.size() > limit);
             return Reply.ok(view);
         });
     }
 
-    private static Map<String, Object> hit(PgMemberSearch.Hit hit) {
+    private Map<String, Object> hit(PgMemberSearch.Hit hit) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", hit.id());
         view.put("email", hit.email());
         view.put("firstName", hit.firstName());
         view.put("lastName", hit.lastName());
-        view.put("tier", hit.tier());
+        view.put("tier", hit.tier() == null ? lowestTier : hit.tier());
         view.put("points", hit.points());
         view.put("matchedBy", hit.matchedBy());
         return view;

@@ -146,7 +146,7 @@ public final class Application implements AutoCloseable {
             camel.bind("membersApi", membersApi);
             // The console's member search and member page (issue 17).
             camel.bind("memberSearchApi", new io.loyaltybridge.api.MemberSearchApi(guard, membersApi,
-                    core.transactions()));
+                    core.transactions(), program.tiers().lowest().name()));
             camel.bind("memberHistoryApi", new io.loyaltybridge.api.MemberHistoryApi(guard, core.transactions(),
                     program.zone(), config.get(Settings.PAGE_SIZE)));
             camel.bind("tierGrantsApi", new TierGrantsApi(guard, core.tierGrants()));

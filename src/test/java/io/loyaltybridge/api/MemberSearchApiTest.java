@@ -88,6 +88,15 @@ class MemberSearchApiTest {
     }
 
     @Test
+    void each_match_carries_the_tier_and_points_its_profile_shows() {
+        JsonNode hit = admin.get("/api/members?q=hélène").json().get("members").get(0);
+        JsonNode profile = admin.get("/api/members/" + helene).json();
+        assertThat(hit.get("tier").asText()).isEqualTo(profile.at("/tier/name").asText());
+        assertThat(hit.get("points").asLong()).isEqualTo(profile.get("balance").asLong());
+        assertThat(hit.get("firstName").asText()).isEqualTo("Hélène");
+    }
+
+    @Test
     void wildcards_typed_are_taken_literally() {
         assertThat(found("_50%")).containsExactly(bob);
         assertThat(found("%")).isEmpty();

@@ -265,7 +265,12 @@ class MemberConsoleBrowserTest {
     private static void panelShots(String name) {
         for (int[] size : new int[][] {{1400, 900}, {390, 844}}) {
             browser.screenshots(name, size[0], size[1]);
+            // Tall enough for the whole panel: an element's screenshot is cut at the viewport.
             browser.resizeViewport(size[0], size[1]);
+            long tall = (Long) browser.js("return Math.ceil(document.getElementById('lookup-panel')"
+                    + ".getBoundingClientRect().height);");
+            browser.resizeViewport(size[0], (int) Math.max(size[1], tall + 40));
+            browser.js("document.getElementById('lookup-panel').scrollIntoView();");
             try {
                 java.nio.file.Files.write(Path.of("target", "screenshots", name + "-" + size[0] + "-panel.png"),
                         browser.driver.findElement(By.id("lookup-panel"))
@@ -273,6 +278,7 @@ class MemberConsoleBrowserTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+            browser.resizeViewport(size[0], size[1]);
         }
     }
 
