@@ -106,6 +106,20 @@ class MemberHistoryApiTest {
     }
 
     @Test
+    void a_referral_shows_on_both_members_histories() {
+        String code = http.get("/api/members/" + ann).json().get("referralCode").asText();
+        Http.Response joined = http.post("/api/members",
+                "{\"email\":\"ben@example.com\",\"referralCode\":\"" + code + "\"}");
+        assertThat(joined.status()).as(joined.text()).isEqualTo(201);
+        long ben = joined.json().get("id").asLong();
+        JsonNode referredBy = http.get("/api/members/" + ben + "/history").json().get("referredBy");
+        assertThat(referredBy.get("memberId").asLong()).isEqualTo(ann);
+        assertThat(referredBy.get("completedAt").isNull()).as("no qualifying order yet").isTrue();
+        JsonNode referred = http.get("/api/members/" + ann + "/history").json().get("referred");
+        assertThat(referred).anySatisfy(r -> assertThat(r.get("memberId").asLong()).isEqualTo(ben));
+    }
+
+    @Test
     void bad_paging_is_a_400_and_an_unknown_member_a_404() {
         assertThat(http.get("/api/members/" + ann + "/orders?limit=0").errorFields()).containsExactly("limit");
         assertThat(http.get("/api/members/" + ann + "/orders?before=x").errorFields()).containsExactly("before");
