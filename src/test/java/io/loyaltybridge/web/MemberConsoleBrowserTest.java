@@ -182,6 +182,12 @@ class MemberConsoleBrowserTest {
         assertThat(browser.js("const d = Chart.getChart(document.getElementById('member-points-chart')).data"
                 + ".datasets[0].data.filter(v => v !== null); return d[d.length - 1];")).isEqualTo(available);
         assertThat(browser.driver.findElements(By.cssSelector("#consent tbody tr"))).hasSize(consent.size());
+        assertThat(browser.driver.findElements(By.cssSelector("#badges-referrals [data-badge]")))
+                .hasSize(JSON.readTree(rows.get("badges")).size());
+        assertThat(browser.driver.findElements(By.cssSelector("#tier-history [data-grant]")))
+                .hasSize(JSON.readTree(rows.get("tierGrants")).size());
+        int deliveries = JSON.readTree(rows.get("notifications")).size();
+        assertThat(browser.driver.findElements(By.cssSelector("#deliveries tbody tr"))).hasSize(Math.min(50, deliveries));
         panelShots("member-page");
     }
 
