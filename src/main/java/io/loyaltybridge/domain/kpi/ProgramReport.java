@@ -106,7 +106,7 @@ public final class ProgramReport {
         return found.values().stream().map(f -> {
             boolean cash = f.account().equals("cashback");
             long points = cash ? 0 : f.amount();
-            BigDecimal cashback = cash ? BigDecimal.valueOf(f.amount(), digits) : BigDecimal.ZERO;
+            BigDecimal cashback = BigDecimal.valueOf(cash ? f.amount() : 0, digits);
             BigDecimal pointsCost = reporting.money(points);
             BigDecimal cost = cash ? cashback : pointsCost;
             return new Report.Reward(f.reward(), program.reward(f.reward()).map(r -> r.name()).orElse(f.reward()),
