@@ -158,12 +158,11 @@ public final class Application implements AutoCloseable {
             camel.bind("openApiDocument", new OpenApiDocument());
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
                     config.get(Settings.PAGE_SIZE)));
-            var programKpis = new ProgramKpis(core.transactions(), new PgKpis(core.transactions(), program), program,
-                    clock);
+            var kpiQueries = new PgKpis(core.transactions(), program);
+            var programKpis = new ProgramKpis(core.transactions(), kpiQueries, program, clock);
             camel.bind("kpisApi", new KpisApi(guard, programKpis, program.currency().code()));
             camel.bind("reportApi", new io.loyaltybridge.api.ReportApi(guard, programKpis,
-                    new io.loyaltybridge.domain.kpi.ProgramReport(core.transactions(),
-                            new PgKpis(core.transactions(), program),
+                    new io.loyaltybridge.domain.kpi.ProgramReport(core.transactions(), kpiQueries,
                             new io.loyaltybridge.store.PgReport(core.transactions(), program), program, clock),
                     program));
             try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {
