@@ -3,6 +3,10 @@
 (function () {
   'use strict';
   const LB = window.LB;
+  const fmt = window.fmt;
+  // What a CRM field holds, where its bare name or number would leave a reader guessing.
+  const FIELD_NOTES = { cltv: 'predicted lifetime value, program currency', segment: 'RFM segment',
+    'churn-risk': 'vs own buying rhythm', cashback: 'program currency' };
   let current = null;
   let shown = null;
 
@@ -17,15 +21,19 @@
       ['Balance', LB.fmt.n(p.balance) + ' points', 'balance'],
       ['Pending', LB.fmt.n(p.pendingPoints) + ' points', 'pendingPoints'],
       ['Lifetime', LB.fmt.n(p.lifetimePoints) + ' points', 'lifetimePoints'],
-      ['Cashback', p.cashback ? p.cashback.balance + ' ' + (LB.currency || '') : '—', 'cashback'],
+      ['Cashback', p.cashback ? fmt.money(p.cashback.balance) : '—', 'cashback'],
       ['Tier', tier.name || '—', 'tier'],
       ['Tier grant', tierGrant(tier.grant), 'tierGrant'],
       ['Next tier', tier.nextTier ? tier.nextTier + ' in ' + LB.fmt.n(tier.toNextTier) : '—', 'nextTier'],
-      ['Segments', (segments.all || []).join(', ') || 'none yet', 'segments'],
-      ['Churn risk', segments.churnRisk || '—', 'churnRisk'],
-      ['Lifetime value', cltv.historic == null ? '—' : cltv.historic + ' (predicted ' + cltv.predicted + ')', 'cltv'],
+      // Named for what each measures: the RFM segment ranks the member against all members; the churn risk
+      // compares the member with their own buying rhythm, so "at-risk" beside "low" is no contradiction.
+      ['RFM segment (vs all members)', segments.rfmSegment || '—', 'rfmSegment'],
+      ['All segments', (segments.all || []).join(', ') || 'none yet', 'segments'],
+      ['Churn risk (vs own buying rhythm)', segments.churnRisk || '—', 'churnRisk'],
+      ['Historic value (kept so far)', fmt.money(cltv.historic), 'cltv'],
+      ['Predicted lifetime value (CRM cltv)', fmt.money(cltv.predicted), 'cltvPredicted'],
       ['Expiring soon', p.expiringPoints && p.expiringPoints.points
-        ? LB.fmt.n(p.expiringPoints.points) + ' from ' + p.expiringPoints.firstExpiry : 'none', 'expiring'],
+        ? LB.fmt.n(p.expiringPoints.points) + ' from ' + fmt.date(p.expiringPoints.firstExpiry) : 'none', 'expiring'],
       ['Badges', (p.badges || []).join(', ') || 'none', 'badges'],
       ['Referral code', p.referralCode || '—', 'referralCode'],
       ['CRM records', (p.identities || []).map((i) => i.system + ' ' + i.externalId).join(', ') || 'none', 'identities'],
@@ -38,7 +46,7 @@
       return 'none';
     }
     return (grant.mode === 'pin' ? 'pinned at ' : 'at least ') + grant.tier
-      + (grant.until ? ' through ' + grant.until : ' until revoked')
+      + (grant.until ? ' through ' + fmt.date(grant.until) : ' until revoked')
       + ' (by ' + grant.grantedBy + ': ' + grant.reason + ')';
   }
 
@@ -55,7 +63,7 @@
         LB.el('h4', {}, name + ' record ' + (system.recordId || '—') + ' ',
           LB.el('span', { class: 'badge ' + (system.agree ? 'ok' : 'bad') }, system.agree ? 'agrees' : 'differs')),
         LB.table([
-          { title: 'Field', value: (f) => f },
+          { title: 'Field', value: (f) => (FIELD_NOTES[f] ? f + ' (' + FIELD_NOTES[f] + ')' : f) },
           { title: 'In ' + name, value: (f) => LB.el('span', { 'data-crm-field': f }, show(fields[f])), num: true },
           { title: 'In the core', value: (f) => LB.el('span', { 'data-core-field': f }, show(core[f])), num: true },
           { title: 'Same?', value: (f) => (show(fields[f]) === show(core[f]) ? 'yes' : 'NO') },

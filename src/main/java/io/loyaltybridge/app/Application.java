@@ -164,8 +164,13 @@ public final class Application implements AutoCloseable {
             camel.bind("openApiDocument", new OpenApiDocument());
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
                     config.get(Settings.PAGE_SIZE)));
-            camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
-                    new PgKpis(core.transactions(), program), program, clock), program.currency().code()));
+            var kpiQueries = new PgKpis(core.transactions(), program);
+            var programKpis = new ProgramKpis(core.transactions(), kpiQueries, program, clock);
+            camel.bind("kpisApi", new KpisApi(guard, programKpis, program.currency().code()));
+            camel.bind("reportApi", new io.loyaltybridge.api.ReportApi(guard, programKpis,
+                    new io.loyaltybridge.domain.kpi.ProgramReport(core.transactions(), kpiQueries,
+                            new io.loyaltybridge.store.PgReport(core.transactions(), program), program, clock),
+                    program));
             try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {
                 camel.start();
             }

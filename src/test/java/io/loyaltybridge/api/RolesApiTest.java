@@ -61,7 +61,9 @@ class RolesApiTest {
             Map.entry("api-audit", ADMIN), Map.entry("api-sync-dead-letters", ADMIN),
             Map.entry("api-sync-replay", ADMIN), Map.entry("api-webhooks-subscribe", ADMIN),
             Map.entry("api-webhooks-subscriptions", ADMIN), Map.entry("api-webhooks-unsubscribe", ADMIN),
-            Map.entry("api-notifications-deliveries", ADMIN));
+            Map.entry("api-notifications-deliveries", ADMIN),
+            // Issue 17: the program figures and their CSV tables, read like the KPIs.
+            Map.entry("api-kpis-program", READ), Map.entry("api-kpis-csv", READ));
     private static final long NO_SUCH_MEMBER = 987_654_321L;
 
     private static String databaseUrl;

@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param zone     the program's time zone: calendar days, birthdays, campaign dates and period ends are read in it
  * @param currency the currency spend is counted in; cashback is kept in its minor units
  * @param rates    fixed rates of the other currencies the program counts (none: only its own counts)
+ * @param reporting what a point is worth and the locale figures are written in
  */
 public record Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                       Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                       List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
-                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
+                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates,
+                      Reporting reporting) {
     public Program {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(zone, "zone");
@@ -33,6 +35,16 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
         offers = List.copyOf(offers);
         events = List.copyOf(events);
         rates = rates == null ? FixedRates.NONE : rates;
+        reporting = reporting == null ? Reporting.DEFAULT : reporting;
+    }
+
+    /** A program with the default reporting (no point value, English). */
+    public Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
+                   Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
+                   List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
+                   Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
+        this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
+                leaderboard, segments, cltv, offers, events, jobs, rates, Reporting.DEFAULT);
     }
 
     /** A program that counts only its own currency. */
@@ -41,7 +53,7 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
                    List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                    Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs) {
         this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
-                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE);
+                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE, Reporting.DEFAULT);
     }
 
     /** Program units per unit of {@code other}: 1 for the program currency, empty for a currency it does not count. */
