@@ -272,6 +272,11 @@ class ProgramFiguresBrowserTest {
         browser.driver.findElement(By.cssSelector("[data-csv=campaigns]")).click();
         browser.waitFor("campaigns downloaded", "return /campaigns\\.csv/.test("
                 + "document.getElementById('csv-result').textContent);");
+        // From the keyboard too: the buttons are reachable and Enter downloads.
+        browser.js("document.querySelector('[data-csv=rewards]').focus();");
+        browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.waitFor("rewards downloaded", "return /rewards\\.csv \\(2 rows\\)/.test("
+                + "document.getElementById('csv-result').textContent);");
         for (String table : List.of("campaigns", "rewards", "liability", "expiry", "tier-moves", "participation",
                 "points", "tiers", "segments")) {
             Object csv = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
