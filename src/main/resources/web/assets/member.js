@@ -1,4 +1,4 @@
-// Member lookup: the core's profile and its explanation, and beside them the loyalty fields as each connected CRM
+// The member page: the core's profile and its explanation, and beside them the loyalty fields as each connected CRM
 // holds them (GET /api/members/{id}/crm), so one sees at a glance that they agree.
 (function () {
   'use strict';
@@ -84,13 +84,11 @@
     return answer.status === 200 ? answer.body : null;
   }
 
-  async function load(query) {
-    const path = /^\d+$/.test(query) ? '/api/members/' + query : '/api/members?email=' + encodeURIComponent(query);
-    const answer = await LB.call('GET', path);
+  async function load(id) {
+    const answer = await LB.call('GET', '/api/members/' + encodeURIComponent(id));
     if (answer.status !== 200) {
       return { missing: (answer.body && answer.body.detail) || 'not found' };
     }
-    const id = answer.body.id;
     const [explain, crm] = await Promise.all([LB.get('/api/members/' + id + '/explain'), crmOf(id)]);
     return { profile: answer.body, explain, crm };
   }
@@ -101,6 +99,7 @@
     if (data.missing) {
       message.textContent = 'No member found: ' + data.missing;
       member.hidden = true;
+      current = null;
       return;
     }
     // Re-render only what changed, so an auto-refresh does not disturb a reader.
@@ -109,7 +108,11 @@
       return;
     }
     shown = key;
+    LB.member.profile = data.profile;
     message.textContent = 'Member ' + data.profile.id + ' (' + data.profile.email + ')';
+    const name = [data.profile.firstName, data.profile.lastName].filter(Boolean).join(' ');
+    document.getElementById('member-title').textContent = (name || data.profile.email || 'Member')
+      + ' · member ' + data.profile.id;
     LB.replace(document.getElementById('profile'), profileRows(data.profile).map(([term, value, field]) =>
       [LB.el('dt', {}, term), LB.el('dd', { 'data-field': field }, value)]).flat());
     LB.replace(document.getElementById('explanation'),
@@ -119,16 +122,51 @@
   }
 
   LB.member = {
+    /** What the search box was given: the search shows a list, or opens the one member it found. */
     async lookUp(query) {
-      current = query.trim();
+      current = null;
       shown = null;
-      document.getElementById('lookup-message').textContent = 'Looking up ' + current + '…';
-      render(await load(current));
+      document.getElementById('member').hidden = true;
+      await LB.search.find(query.trim());
+    },
+    /** Opens a member's page: profile, why, history, actions and the CRM view. */
+    async open(id, focus) {
+      current = String(id);
+      shown = null;
+      document.getElementById('lookup-message').textContent = 'Opening member ' + current + '…';
+      const data = await load(current);
+      render(data);
+      if (!data.missing) {
+        LB.actions.show(data.profile);
+        await LB.memberHistory.load(current, true);
+        if (focus) {
+          document.getElementById('member-title').focus();
+        }
+      }
+    },
+    /** After an action: everything again, the orders and ledger from their first page. */
+    async reload() {
+      if (current) {
+        shown = null;
+        const data = await load(current);
+        render(data);
+        if (!data.missing) {
+          LB.actions.show(data.profile);
+          await LB.memberHistory.load(current, true);
+        }
+      }
     },
     async refresh() {
       if (current) {
         render(await load(current));
+        await LB.memberHistory.load(current, false);
       }
+    },
+    current: () => current,
+    /** After an erasure: nothing to refresh any more. */
+    close() {
+      current = null;
+      shown = null;
     },
   };
 })();

@@ -140,9 +140,15 @@ public final class Application implements AutoCloseable {
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("accessApi", new io.loyaltybridge.api.AccessApi(guard,
                     config.get(AccessSettings.SUPPORT_ADJUSTMENT_LIMIT)));
-            camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
+            MembersApi membersApi = new MembersApi(guard, core.memberService(), core.ledgerService(),
                     core.standings(), core.memberJoin(), core.engine().redemptions(), core.tierGrants(),
-                    config.get(Settings.PAGE_SIZE)));
+                    config.get(Settings.PAGE_SIZE));
+            camel.bind("membersApi", membersApi);
+            // The console's member search and member page (issue 17).
+            camel.bind("memberSearchApi", new io.loyaltybridge.api.MemberSearchApi(guard, membersApi,
+                    core.transactions(), program.tiers().lowest().name()));
+            camel.bind("memberHistoryApi", new io.loyaltybridge.api.MemberHistoryApi(guard, core.transactions(),
+                    program.zone(), config.get(Settings.PAGE_SIZE)));
             camel.bind("tierGrantsApi", new TierGrantsApi(guard, core.tierGrants()));
             camel.bind("jobsApi", new JobsApi(guard, core.jobs(), core.jobRuns(), core.transactions(), program.jobs(),
                     program.zone()));
