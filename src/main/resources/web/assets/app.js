@@ -4,6 +4,9 @@
   'use strict';
   const LB = window.LB;
   const EVERY_MS = 5000;
+  const REPORT_EVERY_MS = 60000;
+  let lastReport = null;
+  let lastReportAt = 0;
   const $ = (id) => document.getElementById(id);
   let timer = null;
   let paused = false;
@@ -46,8 +49,15 @@
     }
     // The program's figures first: they also carry its locale, currency and zone, which every later number and
     // date on the page is written in.
-    const report = LB.may('api-kpis-program') ? await LB.get('/api/kpis/program').catch((failure) => failure) : null;
+    // It reads the whole ledger and its figures move by the day, so it is fetched once a minute, not every refresh.
+    const due = !lastReport || Date.now() - lastReportAt >= REPORT_EVERY_MS;
+    const report = !LB.may('api-kpis-program') ? null : !due ? lastReport
+      : await LB.get('/api/kpis/program').catch((failure) => failure);
     const reported = report && !(report instanceof Error) ? report : null;
+    if (due && reported) {
+      lastReport = reported;
+      lastReportAt = Date.now();
+    }
     if (reported) {
       LB.figures.configure(reported);
     }

@@ -28,7 +28,7 @@
       { title: 'Pending', value: (p) => LB.fmt.n(p.pending), num: true },
       { title: 'Expired so far', value: (p) => LB.fmt.n(p.expired), num: true },
     ], rows), expiring && expiring.points ? LB.el('p', { 'data-expiring': expiring.points },
-      LB.fmt.n(expiring.points) + ' points expire from ' + expiring.firstExpiry + '.')
+      LB.fmt.n(expiring.points) + ' points expire from ' + window.fmt.date(expiring.firstExpiry) + '.')
       : LB.el('p', { class: 'muted' }, 'No points due to expire soon.')];
   }
 

@@ -74,6 +74,7 @@ class ProgramFiguresBrowserTest {
         assertThat(redeemed.status()).as(redeemed.text()).isEqualTo(201);
         order("ann", "A1", Instant.now(), "25.00", "completed", "0");
         core.jobs().expiry();
+        core.jobs().segmentsAndCltv();
         // A CRM stream with figures, so the sync tables have rows to fit.
         OrderIngest ingest = new OrderIngest(core.transactions(), core.syncStores(), core.ledgerService());
         new ContactIngest(core.transactions(), core.syncStores(), Map.of(), ingest).apply(List.of(new InboundContact(
@@ -272,6 +273,11 @@ class ProgramFiguresBrowserTest {
         browser.driver.findElement(By.cssSelector("[data-csv=campaigns]")).click();
         browser.waitFor("campaigns downloaded", "return /campaigns\\.csv/.test("
                 + "document.getElementById('csv-result').textContent);");
+        // From the keyboard too: the buttons are reachable and Enter downloads.
+        browser.js("document.querySelector('[data-csv=rewards]').focus();");
+        browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.waitFor("rewards downloaded", "return /rewards\\.csv \\(2 rows\\)/.test("
+                + "document.getElementById('csv-result').textContent);");
         for (String table : List.of("campaigns", "rewards", "liability", "expiry", "tier-moves", "participation",
                 "points", "tiers", "segments")) {
             Object csv = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
@@ -297,6 +303,23 @@ class ProgramFiguresBrowserTest {
         assertThat(browser.js("return fmt.date('2026-03-09');")).isEqualTo("09/03/2026");
         assertThat(browser.js("return fmt.dateTime('2026-07-01T22:30:00Z');")).as("summer time in Paris")
                 .isEqualTo("02/07/2026 00:30:00");
+    }
+
+    @Test
+    void the_member_page_names_each_figure_for_what_it_measures_with_the_programs_currency() {
+        browser.driver.findElement(By.id("lookup-input")).sendKeys("ann@example.com", org.openqa.selenium.Keys.ENTER);
+        browser.waitFor("member shown", "return !!document.querySelector('[data-field=cltvPredicted]');");
+        JsonNode ann = http.get("/api/members/" + MEMBERS.get(0)).json();
+        String terms = browser.driver.findElement(By.id("profile")).getText();
+        assertThat(terms).contains("RFM segment (vs all members)", "Churn risk (vs own buying rhythm)",
+                "Historic value (kept so far)", "Predicted lifetime value (CRM cltv)");
+        String historic = browser.driver.findElement(By.cssSelector("[data-field=cltv]")).getText();
+        String predicted = browser.driver.findElement(By.cssSelector("[data-field=cltvPredicted]")).getText();
+        assertThat(historic).containsPattern("\\d,\\d{2}[ \\u00a0\\u202f]€");
+        assertThat(number(historic)).isEqualByComparingTo(ann.at("/segments/cltv/historic").decimalValue());
+        assertThat(number(predicted)).isEqualByComparingTo(ann.at("/segments/cltv/predicted").decimalValue());
+        assertThat(browser.driver.findElement(By.cssSelector("[data-field=rfmSegment]")).getText())
+                .isEqualTo(ann.at("/segments/rfmSegment").asText());
     }
 
     @Test
