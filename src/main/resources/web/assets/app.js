@@ -4,6 +4,9 @@
   'use strict';
   const LB = window.LB;
   const EVERY_MS = 5000;
+  const REPORT_EVERY_MS = 60000;
+  let lastReport = null;
+  let lastReportAt = 0;
   const $ = (id) => document.getElementById(id);
   let timer = null;
   let paused = false;
@@ -44,8 +47,24 @@
       await LB.loadMe().catch(() => null);
       showAllowedPanels();
     }
+    // The program's figures first: they also carry its locale, currency and zone, which every later number and
+    // date on the page is written in.
+    // It reads the whole ledger and its figures move by the day, so it is fetched once a minute, not every refresh.
+    const due = !lastReport || Date.now() - lastReportAt >= REPORT_EVERY_MS;
+    const report = !LB.may('api-kpis-program') ? null : !due ? lastReport
+      : await LB.get('/api/kpis/program').catch((failure) => failure);
+    const reported = report && !(report instanceof Error) ? report : null;
+    if (due && reported) {
+      lastReport = reported;
+      lastReportAt = Date.now();
+    }
+    if (reported) {
+      LB.figures.configure(reported);
+    }
     const results = await Promise.allSettled([
-      LB.may('api-kpis') ? LB.get('/api/kpis').then(LB.kpis.render) : null,
+      report instanceof Error ? Promise.reject(report) : null,
+      LB.may('api-kpis') ? LB.get('/api/kpis').then((k) => LB.kpis.render(k, reported)) : null,
+      reported ? Promise.resolve().then(() => LB.figures.render(reported)) : null,
       LB.may('api-sync-status') ? LB.get('/api/sync/status').then(LB.sync.render) : null,
       LB.may('api-sync-dead-letters') ? LB.get('/api/sync/dead-letters?status=open&limit=50')
         .then((body) => LB.sync.renderDeadLetters(body.deadLetters, refreshSoon)) : null,
@@ -58,7 +77,7 @@
       return false;
     }
     showError(failures.length ? 'Some figures could not be loaded: ' + failures.map((f) => f.message).join('; ') : '');
-    $('refresh-state').textContent = 'Updated ' + new Date().toLocaleTimeString()
+    $('refresh-state').textContent = 'Updated ' + window.fmt.dateTime(new Date().toISOString())
       + (paused ? ' · auto-refresh paused' : ' · refreshes every ' + EVERY_MS / 1000 + ' s');
     return true;
   }

@@ -1,4 +1,5 @@
-// The program's figures and charts from GET /api/kpis. Charts are created once and then updated in place, so an
+// The program's figures and charts from GET /api/kpis (and, beside them, GET /api/kpis/program's liability in money
+// and participation). Charts are created once and then updated in place, so an
 // auto-refresh does not re-animate them or lose the reader's tooltip.
 (function () {
   'use strict';
@@ -16,6 +17,10 @@
   }
 
   function draw(id, config) {
+    if (!styled) {
+      setDefaults();
+      styled = true;
+    }
     if (charts[id]) {
       charts[id].data.labels = config.data.labels;
       config.data.datasets.forEach((dataset, i) => Object.assign(charts[id].data.datasets[i], dataset));
@@ -42,24 +47,33 @@
     };
   }
 
-  function figures(k) {
+  function figures(k, r) {
     const l = k.liability;
+    const fmt = window.fmt;
+    // The liability in money first: what a finance team books. Without a declared pointValue, in points only.
+    const money = r && r.liability.money !== null && r.liability.money !== undefined;
     const items = [
-      ['Members', LB.fmt.n(k.members), null, 'members'],
-      ['Active members', LB.fmt.n(k.activeMembers), 'an order in the last 90 days', 'activeMembers'],
-      ['Outstanding liability', LB.fmt.n(l.totalPoints) + ' pts',
-        LB.fmt.n(l.points) + ' available + ' + LB.fmt.n(l.pendingPoints) + ' pending; cashback '
-        + LB.fmt.money(l.cashback, l.currency), 'liability'],
-      ['Redemption rate', LB.fmt.pct(k.redemptionRate.value), ratioText(k.redemptionRate, 'redeemed', 'issued')
+      ['Points liability', money ? fmt.money(r.liability.money) : fmt.points(l.totalPoints),
+        money ? fmt.points(l.totalPoints) + ' at ' + fmt.money(r.pointValue) + ' a point, plus '
+          + fmt.money(l.cashback, l.currency) + ' cashback' : 'no pointValue in program.yaml', 'liabilityMoney'],
+      ['Outstanding points', fmt.n(l.totalPoints) + ' pts',
+        fmt.n(l.points) + ' available + ' + fmt.n(l.pendingPoints) + ' pending', 'liability'],
+      ['Members', fmt.n(k.members), null, 'members'],
+      ['Active members', fmt.n(k.activeMembers), 'an order in the last 90 days', 'activeMembers'],
+      r ? ['Participation', fmt.pct(r.participation.rate), fmt.n(r.participation.participating)
+        + ' earning in 90 days / ' + fmt.n(r.participation.members) + ' members', 'participation'] : null,
+      ['Redemption rate', fmt.pct(k.redemptionRate.value), ratioText(k.redemptionRate, 'redeemed', 'issued')
         + ', 12 months', 'redemptionRate'],
-      ['Repeat-purchase rate', LB.fmt.pct(k.repeatPurchaseRate.value),
+      ['Repeat-purchase rate', fmt.pct(k.repeatPurchaseRate.value),
         ratioText(k.repeatPurchaseRate, 'with 2+ orders', 'buyers'), 'repeatPurchaseRate'],
-      ['Retention rate', LB.fmt.pct(k.retentionRate.value),
+      ['Retention rate', fmt.pct(k.retentionRate.value),
         ratioText(k.retentionRate, 'still active', 'active 90–180 days ago'), 'retentionRate'],
-    ];
+    ].filter(Boolean);
     LB.replace(document.getElementById('figures'), items.map(([term, value, note, key]) =>
       LB.el('div', {}, LB.el('dt', {}, term), LB.el('dd', { 'data-kpi': key }, value, note ? LB.el('small', {}, note)
         : null))));
+    document.getElementById('program-as-of').textContent = 'As of ' + fmt.dateTime(k.asOf)
+      + ' (' + fmt.settings().timeZone + ')';
   }
 
   function ratioText(r, what, of) {
@@ -75,20 +89,20 @@
       { title: 'Members', value: (s) => LB.fmt.n(s.members), num: true },
     ], k.segments));
     LB.replace(document.getElementById('points-table'), LB.table([
-      { title: 'Month', value: (m) => m.month }, { title: 'Issued', value: (m) => LB.fmt.n(m.issued), num: true },
+      { title: 'Month', value: (m) => window.fmt.month(m.month) },
+      { title: 'Issued', value: (m) => LB.fmt.n(m.issued), num: true },
       { title: 'Redeemed', value: (m) => LB.fmt.n(m.redeemed), num: true },
       { title: 'Expired', value: (m) => LB.fmt.n(m.expired), num: true },
     ], k.points.months));
   }
 
+  LB.charts = { draw, bar, COLOURS };
+
   LB.kpis = {
-    render(k) {
-      if (!styled) {
-        setDefaults();
-        styled = true;
-      }
+    /** k: GET /api/kpis; r: GET /api/kpis/program, or null for a token that may not read it. */
+    render(k, r) {
       LB.currency = k.liability.currency;
-      figures(k);
+      figures(k, r);
       tables(k);
       draw('tiers-chart', bar(k.membersByTier.map((t) => t.tier), [{
         label: 'Members', data: k.membersByTier.map((t) => t.members), backgroundColor: COLOURS.blue,
@@ -102,7 +116,7 @@
           backgroundColor: COLOURS.orange, stack: 'one' },
       ], true));
       const months = k.points.months;
-      draw('points-chart', bar(months.map((m) => m.month), [
+      draw('points-chart', bar(months.map((m) => window.fmt.month(m.month)), [
         { label: 'Issued', data: months.map((m) => m.issued), backgroundColor: COLOURS.blue },
         { label: 'Redeemed', data: months.map((m) => m.redeemed), backgroundColor: COLOURS.orange },
         { label: 'Expired', data: months.map((m) => m.expired), backgroundColor: COLOURS.grey },

@@ -1,8 +1,12 @@
-// Member lookup: the core's profile and its explanation, and beside them the loyalty fields as each connected CRM
+// The member page: the core's profile and its explanation, and beside them the loyalty fields as each connected CRM
 // holds them (GET /api/members/{id}/crm), so one sees at a glance that they agree.
 (function () {
   'use strict';
   const LB = window.LB;
+  const fmt = window.fmt;
+  // What a CRM field holds, where its bare name or number would leave a reader guessing.
+  const FIELD_NOTES = { cltv: 'predicted lifetime value, program currency', segment: 'RFM segment',
+    'churn-risk': 'vs own buying rhythm', cashback: 'program currency' };
   let current = null;
   let shown = null;
 
@@ -17,15 +21,19 @@
       ['Balance', LB.fmt.n(p.balance) + ' points', 'balance'],
       ['Pending', LB.fmt.n(p.pendingPoints) + ' points', 'pendingPoints'],
       ['Lifetime', LB.fmt.n(p.lifetimePoints) + ' points', 'lifetimePoints'],
-      ['Cashback', p.cashback ? p.cashback.balance + ' ' + (LB.currency || '') : '—', 'cashback'],
+      ['Cashback', p.cashback ? fmt.money(p.cashback.balance) : '—', 'cashback'],
       ['Tier', tier.name || '—', 'tier'],
       ['Tier grant', tierGrant(tier.grant), 'tierGrant'],
       ['Next tier', tier.nextTier ? tier.nextTier + ' in ' + LB.fmt.n(tier.toNextTier) : '—', 'nextTier'],
-      ['Segments', (segments.all || []).join(', ') || 'none yet', 'segments'],
-      ['Churn risk', segments.churnRisk || '—', 'churnRisk'],
-      ['Lifetime value', cltv.historic == null ? '—' : cltv.historic + ' (predicted ' + cltv.predicted + ')', 'cltv'],
+      // Named for what each measures: the RFM segment ranks the member against all members; the churn risk
+      // compares the member with their own buying rhythm, so "at-risk" beside "low" is no contradiction.
+      ['RFM segment (vs all members)', segments.rfmSegment || '—', 'rfmSegment'],
+      ['All segments', (segments.all || []).join(', ') || 'none yet', 'segments'],
+      ['Churn risk (vs own buying rhythm)', segments.churnRisk || '—', 'churnRisk'],
+      ['Historic value (kept so far)', fmt.money(cltv.historic), 'cltv'],
+      ['Predicted lifetime value (CRM cltv)', fmt.money(cltv.predicted), 'cltvPredicted'],
       ['Expiring soon', p.expiringPoints && p.expiringPoints.points
-        ? LB.fmt.n(p.expiringPoints.points) + ' from ' + p.expiringPoints.firstExpiry : 'none', 'expiring'],
+        ? LB.fmt.n(p.expiringPoints.points) + ' from ' + fmt.date(p.expiringPoints.firstExpiry) : 'none', 'expiring'],
       ['Badges', (p.badges || []).join(', ') || 'none', 'badges'],
       ['Referral code', p.referralCode || '—', 'referralCode'],
       ['CRM records', (p.identities || []).map((i) => i.system + ' ' + i.externalId).join(', ') || 'none', 'identities'],
@@ -38,7 +46,7 @@
       return 'none';
     }
     return (grant.mode === 'pin' ? 'pinned at ' : 'at least ') + grant.tier
-      + (grant.until ? ' through ' + grant.until : ' until revoked')
+      + (grant.until ? ' through ' + fmt.date(grant.until) : ' until revoked')
       + ' (by ' + grant.grantedBy + ': ' + grant.reason + ')';
   }
 
@@ -55,7 +63,7 @@
         LB.el('h4', {}, name + ' record ' + (system.recordId || '—') + ' ',
           LB.el('span', { class: 'badge ' + (system.agree ? 'ok' : 'bad') }, system.agree ? 'agrees' : 'differs')),
         LB.table([
-          { title: 'Field', value: (f) => f },
+          { title: 'Field', value: (f) => (FIELD_NOTES[f] ? f + ' (' + FIELD_NOTES[f] + ')' : f) },
           { title: 'In ' + name, value: (f) => LB.el('span', { 'data-crm-field': f }, show(fields[f])), num: true },
           { title: 'In the core', value: (f) => LB.el('span', { 'data-core-field': f }, show(core[f])), num: true },
           { title: 'Same?', value: (f) => (show(fields[f]) === show(core[f]) ? 'yes' : 'NO') },
@@ -76,13 +84,11 @@
     return answer.status === 200 ? answer.body : null;
   }
 
-  async function load(query) {
-    const path = /^\d+$/.test(query) ? '/api/members/' + query : '/api/members?email=' + encodeURIComponent(query);
-    const answer = await LB.call('GET', path);
+  async function load(id) {
+    const answer = await LB.call('GET', '/api/members/' + encodeURIComponent(id));
     if (answer.status !== 200) {
       return { missing: (answer.body && answer.body.detail) || 'not found' };
     }
-    const id = answer.body.id;
     const [explain, crm] = await Promise.all([LB.get('/api/members/' + id + '/explain'), crmOf(id)]);
     return { profile: answer.body, explain, crm };
   }
@@ -93,6 +99,7 @@
     if (data.missing) {
       message.textContent = 'No member found: ' + data.missing;
       member.hidden = true;
+      current = null;
       return;
     }
     // Re-render only what changed, so an auto-refresh does not disturb a reader.
@@ -101,7 +108,11 @@
       return;
     }
     shown = key;
+    LB.member.profile = data.profile;
     message.textContent = 'Member ' + data.profile.id + ' (' + data.profile.email + ')';
+    const name = [data.profile.firstName, data.profile.lastName].filter(Boolean).join(' ');
+    document.getElementById('member-title').textContent = (name || data.profile.email || 'Member')
+      + ' · member ' + data.profile.id;
     LB.replace(document.getElementById('profile'), profileRows(data.profile).map(([term, value, field]) =>
       [LB.el('dt', {}, term), LB.el('dd', { 'data-field': field }, value)]).flat());
     LB.replace(document.getElementById('explanation'),
@@ -111,16 +122,51 @@
   }
 
   LB.member = {
+    /** What the search box was given: the search shows a list, or opens the one member it found. */
     async lookUp(query) {
-      current = query.trim();
+      current = null;
       shown = null;
-      document.getElementById('lookup-message').textContent = 'Looking up ' + current + '…';
-      render(await load(current));
+      document.getElementById('member').hidden = true;
+      await LB.search.find(query.trim());
+    },
+    /** Opens a member's page: profile, why, history, actions and the CRM view. */
+    async open(id, focus) {
+      current = String(id);
+      shown = null;
+      document.getElementById('lookup-message').textContent = 'Opening member ' + current + '…';
+      const data = await load(current);
+      render(data);
+      if (!data.missing) {
+        LB.actions.show(data.profile);
+        await LB.memberHistory.load(current, true);
+        if (focus) {
+          document.getElementById('member-title').focus();
+        }
+      }
+    },
+    /** After an action: everything again, the orders and ledger from their first page. */
+    async reload() {
+      if (current) {
+        shown = null;
+        const data = await load(current);
+        render(data);
+        if (!data.missing) {
+          LB.actions.show(data.profile);
+          await LB.memberHistory.load(current, true);
+        }
+      }
     },
     async refresh() {
       if (current) {
         render(await load(current));
+        await LB.memberHistory.load(current, false);
       }
+    },
+    current: () => current,
+    /** After an erasure: nothing to refresh any more. */
+    close() {
+      current = null;
+      shown = null;
     },
   };
 })();

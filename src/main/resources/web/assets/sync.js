@@ -108,9 +108,33 @@
     }));
   }
 
+  /**
+   * One line per CRM at the top of the page: the worst state of its streams in words, how many are not healthy,
+   * and what waits (outbox, dead letters), with a link to the detail further down.
+   */
+  function summary(names, systems) {
+    const line = (name) => {
+      const crm = systems[name];
+      const states = (crm.streams || []).map((s) => health(s));
+      const worst = ['bad', 'warn', 'ok'].find((cls) => states.some(([c]) => c === cls)) || 'ok';
+      const notOk = states.filter(([c]) => c !== 'ok').map(([, text]) => text.split(':')[0]);
+      const words = notOk.length === 0 ? 'healthy' : Object.entries(notOk.reduce((n, t) => ({ ...n, [t]: (n[t] || 0) + 1 }),
+        {})).map(([text, n]) => n + ' ' + text).join(', ') + ' of ' + states.length + ' streams';
+      return LB.el('li', { 'data-sync-summary': name }, LB.el('strong', {}, name), ' ',
+        LB.el('span', { class: 'badge ' + worst }, words), ' · outbox ' + LB.fmt.n(crm.outboxDepth)
+        + ' · dead letters ' + LB.fmt.n(crm.openDeadLetters));
+    };
+    const nav = document.getElementById('sync-summary');
+    LB.replace(nav, LB.el('h2', { class: 'inline-title' }, 'CRM sync'),
+      names.length === 0 ? LB.el('span', { class: 'muted' }, 'no CRM has synced yet') : LB.el('ul', {}, names.map(line)),
+      LB.el('a', { href: '#sync-panel' }, 'Sync details'));
+    nav.hidden = false;
+  }
+
   LB.sync = {
     render(status) {
       const names = Object.keys(status.systems || {});
+      summary(names, status.systems || {});
       const container = document.getElementById('sync-systems');
       if (names.length === 0) {
         LB.replace(container, LB.el('div', {}, longWork(status.work),

@@ -31,7 +31,12 @@ public final class RewardsApi {
             BodyReader body = request.body();
             String key = body.text("idempotencyKey", true, 100);
             body.requireValid();
-            RewardRedemptions.Redeemed redeemed = redemptions.redeemReward(member, rewardId, key, request.actor());
+            // Audited like an adjustment (the console redeems for a member); a replayed request adds no entry.
+            RewardRedemptions.Redeemed redeemed = request.audited("reward.redeemed",
+                    () -> redemptions.redeemReward(member, rewardId, key, request.actor()),
+                    r -> r.outcome().replayed() ? AuditTrail.Entry.NOTHING : new AuditTrail.Entry(
+                            "member:" + member.value(), member, java.util.Map.of("rewardId", rewardId,
+                            "points", r.outcome().entry().points(), "entryId", r.outcome().entry().id())));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("entry", Views.entry(redeemed.outcome().entry()));
             view.put("granted", redeemed.granted());

@@ -140,9 +140,15 @@ public final class Application implements AutoCloseable {
             camel.bind("ordersApi", new OrdersApi(guard, core.ledgerService()));
             camel.bind("accessApi", new io.loyaltybridge.api.AccessApi(guard,
                     config.get(AccessSettings.SUPPORT_ADJUSTMENT_LIMIT)));
-            camel.bind("membersApi", new MembersApi(guard, core.memberService(), core.ledgerService(),
+            MembersApi membersApi = new MembersApi(guard, core.memberService(), core.ledgerService(),
                     core.standings(), core.memberJoin(), core.engine().redemptions(), core.tierGrants(),
-                    config.get(Settings.PAGE_SIZE)));
+                    config.get(Settings.PAGE_SIZE));
+            camel.bind("membersApi", membersApi);
+            // The console's member search and member page (issue 17).
+            camel.bind("memberSearchApi", new io.loyaltybridge.api.MemberSearchApi(guard, membersApi,
+                    core.transactions(), program.tiers().lowest().name()));
+            camel.bind("memberHistoryApi", new io.loyaltybridge.api.MemberHistoryApi(guard, core.transactions(),
+                    program.zone(), config.get(Settings.PAGE_SIZE)));
             camel.bind("tierGrantsApi", new TierGrantsApi(guard, core.tierGrants()));
             camel.bind("jobsApi", new JobsApi(guard, core.jobs(), core.jobRuns(), core.transactions(), program.jobs(),
                     program.zone()));
@@ -158,8 +164,13 @@ public final class Application implements AutoCloseable {
             camel.bind("openApiDocument", new OpenApiDocument());
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
                     config.get(Settings.PAGE_SIZE)));
-            camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
-                    new PgKpis(core.transactions(), program), program, clock), program.currency().code()));
+            var kpiQueries = new PgKpis(core.transactions(), program);
+            var programKpis = new ProgramKpis(core.transactions(), kpiQueries, program, clock);
+            camel.bind("kpisApi", new KpisApi(guard, programKpis, program.currency().code()));
+            camel.bind("reportApi", new io.loyaltybridge.api.ReportApi(guard, programKpis,
+                    new io.loyaltybridge.domain.kpi.ProgramReport(core.transactions(), kpiQueries,
+                            new io.loyaltybridge.store.PgReport(core.transactions(), program), program, clock),
+                    program));
             camel.bind("contestsApi", new io.loyaltybridge.api.ContestsApi(guard, new io.loyaltybridge.domain.program
                     .Contests(program, core.transactions(), new io.loyaltybridge.store.PgContestStandings(
                     core.transactions(), program), new io.loyaltybridge.store.PgContestPrizes(core.transactions()),

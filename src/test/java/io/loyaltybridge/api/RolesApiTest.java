@@ -48,7 +48,8 @@ class RolesApiTest {
             Map.entry("api-orders-submit", INGEST), Map.entry("api-events-report", INGEST),
             Map.entry("api-partners-transaction", INGEST), Map.entry("api-members-create", INGEST),
             Map.entry("api-members-find", SUPPORT), Map.entry("api-members-profile", SUPPORT),
-            Map.entry("api-members-ledger", SUPPORT), Map.entry("api-members-explain", SUPPORT),
+            Map.entry("api-members-ledger", SUPPORT), Map.entry("api-members-orders", SUPPORT),
+            Map.entry("api-members-history", SUPPORT), Map.entry("api-members-explain", SUPPORT),
             Map.entry("api-members-crm", SUPPORT), Map.entry("api-members-consent", SUPPORT),
             Map.entry("api-members-consent-set", SUPPORT), Map.entry("api-members-redeem", SUPPORT),
             Map.entry("api-rewards-redeem", SUPPORT), Map.entry("api-members-adjust", SUPPORT),
@@ -61,6 +62,8 @@ class RolesApiTest {
             Map.entry("api-sync-replay", ADMIN), Map.entry("api-webhooks-subscribe", ADMIN),
             Map.entry("api-webhooks-subscriptions", ADMIN), Map.entry("api-webhooks-unsubscribe", ADMIN),
             Map.entry("api-notifications-deliveries", ADMIN),
+            // Issue 17: the program figures and their CSV tables, read like the KPIs.
+            Map.entry("api-kpis-program", READ), Map.entry("api-kpis-csv", READ),
             Map.entry("api-contests", READ), Map.entry("api-contests-standings", READ),
             Map.entry("api-members-contests", READ));
     private static final long NO_SUCH_MEMBER = 987_654_321L;

@@ -112,6 +112,7 @@ public final class ProgramFile {
             currency = "EUR";
         }
         var rates = currencies(root, currency);
+        var reporting = ReportingSection.read(root, currency);
         var earning = ProgramSections.earning(root.object("earning", true));
         var cashback = cashback(root.object("cashback", false));
         var rewards = rewards(root.objects("rewards", false));
@@ -130,7 +131,7 @@ public final class ProgramFile {
         root.done();
         Program program = new Program(version, name, zone, new CurrencyCode(currency), earning, cashback, rewards,
                 expiry, tiers, referral, partners, badges, leaderboard, segments, cltv, offers, events, jobs, rates,
-                contests);
+                reporting, contests);
         References.check(program, problems);
         return program;
     }

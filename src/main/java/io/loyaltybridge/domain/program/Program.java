@@ -16,13 +16,14 @@ import java.util.Optional;
  * @param zone     the program's time zone: calendar days, birthdays, campaign dates and period ends are read in it
  * @param currency the currency spend is counted in; cashback is kept in its minor units
  * @param rates    fixed rates of the other currencies the program counts (none: only its own counts)
+ * @param reporting what a point is worth and the locale figures are written in
  * @param contests time-bound competitions with prizes (none: the program runs no contest)
  */
 public record Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                       Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                       List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                       Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates,
-                      List<Contest> contests) {
+                      Reporting reporting, List<Contest> contests) {
     public Program {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(zone, "zone");
@@ -35,6 +36,7 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
         offers = List.copyOf(offers);
         events = List.copyOf(events);
         rates = rates == null ? FixedRates.NONE : rates;
+        reporting = reporting == null ? Reporting.DEFAULT : reporting;
         contests = contests == null ? List.of() : List.copyOf(contests);
     }
 
@@ -42,9 +44,19 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
     public Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                    Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                    List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
+                   Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates,
+                   Reporting reporting) {
+        this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
+                leaderboard, segments, cltv, offers, events, jobs, rates, reporting, List.of());
+    }
+
+    /** A program with the default reporting (no point value, English) and no contests. */
+    public Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
+                   Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
+                   List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                    Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
         this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
-                leaderboard, segments, cltv, offers, events, jobs, rates, List.of());
+                leaderboard, segments, cltv, offers, events, jobs, rates, Reporting.DEFAULT, List.of());
     }
 
     /** A program that counts only its own currency. */
@@ -53,7 +65,7 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
                    List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                    Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs) {
         this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
-                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE);
+                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE, Reporting.DEFAULT);
     }
 
     /** Program units per unit of {@code other}: 1 for the program currency, empty for a currency it does not count. */
