@@ -8,6 +8,7 @@ import io.loyaltybridge.domain.feedback.AnswerRules;
 import io.loyaltybridge.domain.feedback.SurveyType;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgFeedback;
 import io.loyaltybridge.store.Transactions;
@@ -117,7 +118,7 @@ public final class FeedbackIngest implements FeedbackSink {
             if (Failures.classify(failure) == ErrorClass.RETRIABLE) {
                 throw failure;
             }
-            letter(answer, failure, null);
+            stores.deadLetters().addAll(List.of(letter(answer, failure, null)));
             return new IngestReport(0, 0, 1);
         }
     }
@@ -125,13 +126,12 @@ public final class FeedbackIngest implements FeedbackSink {
     private IngestReport take(List<InboundFeedback> batch) {
         Instant now = clock.instant();
         Map<String, InboundFeedback> latest = new LinkedHashMap<>();
-        int letters = 0;
+        List<PgDeadLetters.NewLetter> letters = new ArrayList<>();
         int skipped = 0;
         for (InboundFeedback answer : batch) {
             List<Violation> problems = problems(answer, now);
             if (!problems.isEmpty()) {
-                letter(answer, new InvalidInput(problems), null);
-                letters++;
+                letters.add(letter(answer, new InvalidInput(problems), null));
                 continue;
             }
             // The same record twice in a batch (an overlapping re-read): the newer copy is the one to store.
@@ -154,16 +154,16 @@ public final class FeedbackIngest implements FeedbackSink {
             if (member == null && erased.contains(contact)) {
                 skipped++;
             } else if (member == null) {
-                letter(answer, new Failures.UnknownContact("contact " + answer.contactExternalId() + " of feedback "
-                        + answer.externalId() + " has not been synced"),
-                        InboundContact.waitKey(answer.system(), answer.contactExternalId()));
-                letters++;
+                letters.add(letter(answer, new Failures.UnknownContact("contact " + answer.contactExternalId()
+                        + " of feedback " + answer.externalId() + " has not been synced"),
+                        InboundContact.waitKey(answer.system(), answer.contactExternalId())));
             } else {
                 rows.add(row(member, answer));
             }
         }
         int stored = settlement.store(rows).size();
-        return new IngestReport(stored, skipped + rows.size() - stored, letters);
+        stores.deadLetters().addAll(letters);
+        return new IngestReport(stored, skipped + rows.size() - stored, letters.size());
     }
 
     static PgFeedback.Row row(MemberId member, InboundFeedback a) {
@@ -199,9 +199,10 @@ public final class FeedbackIngest implements FeedbackSink {
         return erased;
     }
 
-    private void letter(InboundFeedback answer, RuntimeException failure, String waitingFor) {
-        stores.deadLetters().add(answer.system() == null ? "unknown" : answer.system(), "inbound", "feedback",
-                answer.externalId() == null ? "(none)" : answer.externalId(), InboundJson.write(answer),
+    private static PgDeadLetters.NewLetter letter(InboundFeedback answer, RuntimeException failure,
+                                                  String waitingFor) {
+        return new PgDeadLetters.NewLetter(answer.system() == null ? "unknown" : answer.system(), "inbound",
+                "feedback", answer.externalId() == null ? "(none)" : answer.externalId(), InboundJson.write(answer),
                 Failures.code(failure), Failures.message(failure), waitingFor);
     }
 }

@@ -7,7 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -20,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,6 +139,58 @@ class FeedbackIngestTest {
         assertThat(rows("SELECT record_id, error_code FROM dead_letters ORDER BY 1"))
                 .containsExactly("A1|invalid_record", "A2|invalid_record", "A3|invalid_record");
         assertThat(rows("SELECT external_id FROM feedback_answers")).containsExactly("A4");
+    }
+
+    @Test
+    void aBatchCostsTheSameStatementsWhateverItsSize() {
+        AtomicInteger statements = new AtomicInteger();
+        FeedbackIngest counted = io.loyaltybridge.app.Core.assemble(counting(store.database.dataSource(), statements),
+                store.core.program(), store.core.clock()).feedback();
+        List<Integer> costs = new ArrayList<>();
+        for (int size : new int[] {10, 200}) {
+            List<InboundFeedback> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                String contact = "S" + size + "-" + i;
+                contact(contact);
+                // Each batch has new answers, a repeat, an invalid one and one waiting for its contact.
+                batch.add(answer("B" + size + "-" + i, contact, "survey-" + i % 7, i % 2 == 0 ? "NPS" : "CSAT",
+                        i % 2 == 0 ? i % 11 : 1 + i % 5, T0.plusSeconds(i), T0));
+            }
+            batch.add(batch.get(0));
+            batch.add(answer("BAD" + size, "S" + size + "-0", "s", "NPS", 12, T0, T0));
+            batch.add(answer("WAIT" + size, "NOBODY" + size, "s", "NPS", 5, T0, T0));
+            statements.set(0);
+            IngestReport report = counted.apply(batch, new SourceCursor(CRM, "feedback", T0));
+            assertThat(report).isEqualTo(new IngestReport(size, 1, 2));
+            costs.add(statements.get());
+        }
+        assertThat(costs.get(1)).as("statements for 10 and 200 answers").isEqualTo(costs.get(0));
+    }
+
+    /** The same database, counting every statement prepared on it. */
+    private static DataSource counting(DataSource real, AtomicInteger statements) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, real, args);
+                    if (result instanceof Connection connection) {
+                        return Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                                new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                    if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
+                                        statements.incrementAndGet();
+                                    }
+                                    return invoke(m, connection, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private List<String> rows(String query) {
