@@ -133,6 +133,7 @@ class FeedbackApiTest {
         assertThat(Db.longValue(url, "SELECT count(DISTINCT operation_key) FROM ledger_entries"
                 + " WHERE source_system = 'feedback'")).isEqualTo(Db.longValue(url,
                 "SELECT count(*) FROM ledger_entries WHERE source_system = 'feedback'"));
+        assertThat(app.ledgerCheck().mismatches()).isEmpty();
     }
 
     @Test
