@@ -171,6 +171,8 @@ public final class Application implements AutoCloseable {
                     new io.loyaltybridge.domain.kpi.ProgramReport(core.transactions(), kpiQueries,
                             new io.loyaltybridge.store.PgReport(core.transactions(), program), program, clock),
                     program));
+            camel.bind("feedbackApi", new io.loyaltybridge.api.FeedbackApi(guard, core.feedback(), core.transactions(),
+                    new io.loyaltybridge.store.PgFeedbackSummary(core.transactions(), program), clock));
             try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {
                 camel.start();
             }

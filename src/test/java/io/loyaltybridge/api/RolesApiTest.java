@@ -63,7 +63,9 @@ class RolesApiTest {
             Map.entry("api-webhooks-subscriptions", ADMIN), Map.entry("api-webhooks-unsubscribe", ADMIN),
             Map.entry("api-notifications-deliveries", ADMIN),
             // Issue 17: the program figures and their CSV tables, read like the KPIs.
-            Map.entry("api-kpis-program", READ), Map.entry("api-kpis-csv", READ));
+            Map.entry("api-kpis-program", READ), Map.entry("api-kpis-csv", READ),
+            // Feedback (issue 19).
+            Map.entry("api-members-feedback", INGEST), Map.entry("api-feedback-summary", READ));
     private static final long NO_SUCH_MEMBER = 987_654_321L;
 
     private static String databaseUrl;

@@ -17,12 +17,13 @@ import java.util.Optional;
  * @param currency the currency spend is counted in; cashback is kept in its minor units
  * @param rates    fixed rates of the other currencies the program counts (none: only its own counts)
  * @param reporting what a point is worth and the locale figures are written in
+ * @param feedback  what an answered survey earns (never by its score), and the detractors' window
  */
 public record Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                       Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                       List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                       Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates,
-                      Reporting reporting) {
+                      Reporting reporting, FeedbackRules feedback) {
     public Program {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(zone, "zone");
@@ -36,15 +37,17 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
         events = List.copyOf(events);
         rates = rates == null ? FixedRates.NONE : rates;
         reporting = reporting == null ? Reporting.DEFAULT : reporting;
+        feedback = feedback == null ? FeedbackRules.NONE : feedback;
     }
 
-    /** A program with the default reporting (no point value, English). */
+    /** A program with the default reporting (no point value, English) and no feedback section (answers are
+     * stored, not rewarded). */
     public Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                    Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                    List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                    Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
         this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
-                leaderboard, segments, cltv, offers, events, jobs, rates, Reporting.DEFAULT);
+                leaderboard, segments, cltv, offers, events, jobs, rates, Reporting.DEFAULT, FeedbackRules.NONE);
     }
 
     /** A program that counts only its own currency. */
@@ -53,7 +56,8 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
                    List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                    Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs) {
         this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
-                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE, Reporting.DEFAULT);
+                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE, Reporting.DEFAULT,
+                FeedbackRules.NONE);
     }
 
     /** Program units per unit of {@code other}: 1 for the program currency, empty for a currency it does not count. */
