@@ -59,6 +59,11 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress, CrmReaders crmReaders,
                    Lock ingestLock, ApiBudgets apiBudgets, TierGrantService tierGrants, PgJobRuns jobRuns) {
 
+    /** Where the CRM feedback readers and the API hand survey answers (issue 19): stored, rewarded, with cursors. */
+    public io.loyaltybridge.sync.FeedbackIngest feedback() {
+        return new io.loyaltybridge.sync.FeedbackIngest(transactions, syncStores, program, clock);
+    }
+
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         return assemble(dataSource, program, clock, NotifyOptions.OFF);
     }

@@ -126,9 +126,11 @@ public final class ProgramFile {
         var offers = ProgramSections.offers(root.objects("offers", false));
         var events = events(root.objects("events", false));
         var jobs = jobs(root.object("jobs", true));
+        var feedback = FeedbackSection.read(root.object("feedback", false));
         root.done();
         Program program = new Program(version, name, zone, new CurrencyCode(currency), earning, cashback, rewards,
-                expiry, tiers, referral, partners, badges, leaderboard, segments, cltv, offers, events, jobs, rates);
+                expiry, tiers, referral, partners, badges, leaderboard, segments, cltv, offers, events, jobs, rates,
+                feedback);
         References.check(program, problems);
         return program;
     }

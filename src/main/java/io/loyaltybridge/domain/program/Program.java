@@ -20,7 +20,8 @@ import java.util.Optional;
 public record Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                       Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                       List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
-                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
+                      Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates,
+                      FeedbackRules feedback) {
     public Program {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(zone, "zone");
@@ -33,6 +34,16 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
         offers = List.copyOf(offers);
         events = List.copyOf(events);
         rates = rates == null ? FixedRates.NONE : rates;
+        feedback = feedback == null ? FeedbackRules.NONE : feedback;
+    }
+
+    /** A program without a feedback section (answers are stored, not rewarded). */
+    public Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
+                   Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
+                   List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
+                   Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
+        this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
+                leaderboard, segments, cltv, offers, events, jobs, rates, FeedbackRules.NONE);
     }
 
     /** A program that counts only its own currency. */
