@@ -158,6 +158,8 @@ public final class Application implements AutoCloseable {
             camel.bind("openApiDocument", new OpenApiDocument());
             camel.bind("privacyApi", new PrivacyApi(guard, core.transactions(), core.standings(),
                     config.get(Settings.PAGE_SIZE)));
+            camel.bind("feedbackApi", new io.loyaltybridge.api.FeedbackApi(guard, core.feedback(), core.transactions(),
+                    new io.loyaltybridge.store.PgFeedbackSummary(core.transactions(), program), clock));
             camel.bind("kpisApi", new KpisApi(guard, new ProgramKpis(core.transactions(),
                     new PgKpis(core.transactions(), program), program, clock), program.currency().code()));
             try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {

@@ -110,7 +110,10 @@ public final class HubSpotModule {
                         ProfileAttribute.PROJECTED_TIER, tierNames(core.program().tiers()),
                         ProfileAttribute.SEGMENT, RfmSegments.ALL,
                         ProfileAttribute.DOWNGRADE_RISK, DowngradeRisk.wireNames(),
-                        ProfileAttribute.NEXT_BEST_OFFER, offerMessages(core.program())));
+                        ProfileAttribute.NEXT_BEST_OFFER, offerMessages(core.program()),
+                        ProfileAttribute.NPS_CATEGORY, java.util.Arrays.stream(
+                                io.loyaltybridge.domain.feedback.NpsCategory.values())
+                                .map(io.loyaltybridge.domain.feedback.NpsCategory::wireName).toList()));
 
         HubSpotSync sync = new HubSpotSync(options, client, account, provisioner, reads, contacts, orders,
                 contactIngest, orderIngest, stores, core.transactions(), echoes, ingestLock, core.progress());

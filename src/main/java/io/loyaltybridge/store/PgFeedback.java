@@ -28,6 +28,12 @@ public final class PgFeedback {
                          BigDecimal score, Instant submittedAt, boolean inserted) {
     }
 
+    /** A stored answer as the API shows it. */
+    public record Answer(long id, MemberId member, String system, String externalId, String surveyId,
+                         String surveyName, String surveyType, BigDecimal score, String sentiment, String comment,
+                         Instant submittedAt) {
+    }
+
     private final Sql sql;
 
     public PgFeedback(Transactions transactions) {
@@ -131,6 +137,20 @@ public final class PgFeedback {
                 column("text", rewards, FeedbackRewards.Reward::surveyId),
                 column("text", rewards, r -> r.effectiveAt().toString()),
                 column("text", rewards, FeedbackRewards.Reward::operationKey)).orElse(0);
+    }
+
+    public java.util.Optional<Answer> byKey(String system, String externalId) {
+        return sql.one("SELECT id, member_id, source_system, external_id, survey_id, survey_name, survey_type, score,"
+                + " sentiment, comment, submitted_at FROM feedback_answers WHERE source_system = ? AND external_id = ?",
+                row -> new Answer(row.getLong(1), new MemberId(row.getLong(2)), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getString(7), row.getBigDecimal(8), row.getString(9),
+                        row.getString(10), Sql.instant(row, "submitted_at")), system, externalId);
+    }
+
+    /** True when the member exists and was not erased (an erased member takes no new answers). */
+    public boolean isLive(MemberId member) {
+        return sql.one("SELECT erased_at IS NULL FROM members WHERE id = ?", row -> row.getBoolean(1), member.value())
+                .orElse(false);
     }
 
     private static <T> Sql.Column column(String type, List<T> rows, Function<T, Object> value) {

@@ -1,6 +1,8 @@
 package io.loyaltybridge.sync;
 
+import io.loyaltybridge.domain.Conflict;
 import io.loyaltybridge.domain.InvalidInput;
+import io.loyaltybridge.domain.NotFound;
 import io.loyaltybridge.domain.Violation;
 import io.loyaltybridge.domain.feedback.AnswerRules;
 import io.loyaltybridge.domain.feedback.SurveyType;
@@ -10,6 +12,7 @@ import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgFeedback;
 import io.loyaltybridge.store.Transactions;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +30,8 @@ import java.util.Set;
  * to a member again.
  */
 public final class FeedbackIngest implements FeedbackSink {
+    /** The source of answers posted through the API. */
+    public static final String API = "api";
     private final Transactions tx;
     private final SyncStores stores;
     private final PgFeedback answers;
@@ -64,6 +69,44 @@ public final class FeedbackIngest implements FeedbackSink {
             }
             return report;
         });
+    }
+
+    /** What a post did: the stored answer, and whether this call stored it (false: the key's earlier answer). */
+    public record Posted(PgFeedback.Answer answer, boolean created) {
+    }
+
+    /**
+     * An answer posted through the API for a member we know: stored and rewarded as a CRM's would be, under the
+     * source {@code api} and the caller's idempotency key. The same key again answers with the earlier answer; the
+     * same key for a different answer is a Conflict.
+     */
+    public Posted post(MemberId member, String idempotencyKey, String surveyId, String surveyName, String type,
+                       BigDecimal score, String comment, Instant submittedAt) {
+        List<Violation> problems = AnswerRules.violations(surveyId, type, score, comment, submittedAt, clock.instant());
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        String key = member.value() + ":" + idempotencyKey;
+        return tx.inTransaction(() -> {
+            if (!answers.isLive(member)) {
+                throw new NotFound("no member with id " + member);
+            }
+            PgFeedback.Row row = row(member, new InboundFeedback(API, key, null, surveyId, surveyName, type, score,
+                    null, comment, submittedAt, null));
+            boolean created = !settlement.store(List.of(row)).isEmpty();
+            PgFeedback.Answer stored = answers.byKey(API, key).orElseThrow();
+            if (!created && !sameAnswer(stored, row)) {
+                throw new Conflict("idempotency_key_reused", "idempotency key '" + idempotencyKey
+                        + "' was used for another answer (" + stored.surveyId() + ", " + stored.surveyType() + ")");
+            }
+            return new Posted(stored, created);
+        });
+    }
+
+    private static boolean sameAnswer(PgFeedback.Answer a, PgFeedback.Row r) {
+        return a.surveyId().equals(r.surveyId()) && a.surveyType().equals(r.surveyType())
+                && (a.score() == null ? r.score() == null : r.score() != null && a.score().compareTo(r.score()) == 0)
+                && java.util.Objects.equals(a.comment(), r.comment()) && a.submittedAt().equals(r.submittedAt());
     }
 
     /** One answer alone, behind a savepoint: a permanent failure becomes its dead letter. */

@@ -5,7 +5,14 @@ import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.store.PgFeedback;
 
+import io.loyaltybridge.domain.feedback.NpsCategory;
+import io.loyaltybridge.domain.notify.EventType;
+import io.loyaltybridge.domain.notify.MemberEvent;
+
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +52,24 @@ final class FeedbackSettlement {
         Set<MemberId> changed = new LinkedHashSet<>();
         stored.forEach(s -> changed.add(s.member()));
         stores.outbox().mark(changed);
+        stores.events().recordAll(detractors(stored));
         return stored;
+    }
+
+    /**
+     * A detractor_feedback event per detractor's NPS answer submitted within the detractor window, keyed by the
+     * answer: a re-read or a later edit of the same answer tells sales staff nothing new.
+     */
+    private List<MemberEvent> detractors(List<PgFeedback.Stored> stored) {
+        Instant now = clock.instant();
+        Instant since = now.minus(Duration.ofDays(program.feedback().detractorWithinDays()));
+        return stored.stream().filter(s -> "NPS".equals(s.surveyType()) && s.score() != null
+                        && NpsCategory.of(s.score()) == NpsCategory.DETRACTOR && !s.submittedAt().isBefore(since))
+                .map(s -> new MemberEvent(s.member(), EventType.DETRACTOR_FEEDBACK,
+                        EventType.DETRACTOR_FEEDBACK.wireName() + ":" + s.id(), now, Map.of(
+                        "score", s.score().stripTrailingZeros().toPlainString(), "survey", s.surveyId(),
+                        "survey_name", s.surveyName() == null ? s.surveyId() : s.surveyName(),
+                        "submitted_on", s.submittedAt().atZone(program.zone()).toLocalDate().toString())))
+                .toList();
     }
 }

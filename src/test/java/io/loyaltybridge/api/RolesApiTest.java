@@ -60,7 +60,9 @@ class RolesApiTest {
             Map.entry("api-audit", ADMIN), Map.entry("api-sync-dead-letters", ADMIN),
             Map.entry("api-sync-replay", ADMIN), Map.entry("api-webhooks-subscribe", ADMIN),
             Map.entry("api-webhooks-subscriptions", ADMIN), Map.entry("api-webhooks-unsubscribe", ADMIN),
-            Map.entry("api-notifications-deliveries", ADMIN));
+            Map.entry("api-notifications-deliveries", ADMIN),
+            // Feedback (issue 19).
+            Map.entry("api-members-feedback", INGEST), Map.entry("api-feedback-summary", READ));
     private static final long NO_SUCH_MEMBER = 987_654_321L;
 
     private static String databaseUrl;

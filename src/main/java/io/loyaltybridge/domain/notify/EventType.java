@@ -14,7 +14,9 @@ public enum EventType {
     REFERRAL_COMPLETED(false, "referee_member_id"), BADGE_EARNED(false, "badge"), WIN_BACK(true, "churn_risk"),
     /** The member's downgrade risk rose: a note for sales staff (a Task for the owner, a HubSpot note). */
     TIER_AT_RISK(false, "downgrade_risk", "previous_risk", "points_to_keep_tier", "projected_tier",
-            "tier_expires_on");
+            "tier_expires_on"),
+    /** A detractor's NPS answer (0-6, issue 19): service recovery for sales staff (a Task for the owner, a note). */
+    DETRACTOR_FEEDBACK(false, "score", "survey", "survey_name", "submitted_on");
 
     private final boolean marketing;
     private final Set<String> dataKeys;
