@@ -33,6 +33,7 @@ class SurveySyncTest {
         s.put("loyalty.salesforce.feedback.enabled", "true");
         s.put("loyalty.salesforce.feedback.batch-size", batch);
         s.put("loyalty.salesforce.feedback.poll-interval-ms", "300");
+        s.put("loyalty.program.file", rewardingProgram());
         return s;
     }
 
@@ -84,6 +85,10 @@ class SurveySyncTest {
             Harness.await("the changed answer updated", () -> Db.rows(h.databaseUrl, ANSWERS)
                     .contains(changed + " | NPS | 10.0000 | null | Loyalty NPS"));
             assertThat(Db.count(h.databaseUrl, "feedback_answers")).isEqualTo(7);
+            // Each member rewarded once for answering, whatever the score, and not again for the re-read or change.
+            long points = h.core().program().feedback().pointsPerAnswer();
+            assertThat(Db.rows(h.databaseUrl, "SELECT count(*), count(DISTINCT member_id), sum(points) FROM"
+                    + " ledger_entries WHERE source_system = 'feedback'")).containsExactly("7 | 7 | " + 7 * points);
         }
     }
 
@@ -117,5 +122,18 @@ class SurveySyncTest {
             }
         }
         return null;
+    }
+
+    /** The flat test program with a feedback section: 15 points an answered survey (to see rewards in the ledger). */
+    static String rewardingProgram() {
+        try {
+            java.nio.file.Path program = java.nio.file.Path.of("target", "salesforce-feedback-program.yaml");
+            java.nio.file.Files.writeString(program, java.nio.file.Files.readString(
+                    io.loyaltybridge.support.StoreFixture.FLAT_PROGRAM)
+                    + "\nfeedback:\n  pointsPerAnswer: 15\n  maxRewardsPerYear: 3\n");
+            return program.toAbsolutePath().toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
