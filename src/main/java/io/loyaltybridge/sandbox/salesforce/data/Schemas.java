@@ -55,6 +55,11 @@ public final class Schemas {
      * all (querying it answers INVALID_FIELD) and every amount is in the organization's currency.
      */
     public Schemas(boolean multiCurrency, boolean personAccounts) {
+        this(multiCurrency, personAccounts, true);
+    }
+
+    /** {@code feedbackManagement} false: an org without Feedback Management (no Survey* objects at all). */
+    public Schemas(boolean multiCurrency, boolean personAccounts, boolean feedbackManagement) {
         this.personAccounts = personAccounts;
         if (multiCurrency) {
             // Only multi-currency orgs have CurrencyType (their currencies and rates)
@@ -102,6 +107,9 @@ public final class Schemas {
                 of("Quantity", DOUBLE, 0).required(), of("UnitPrice", CURRENCY, 0).required(),
                 system("TotalPrice", CURRENCY), system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME),
                 system("LastModifiedDate", DATETIME), system("SystemModstamp", DATETIME))));
+        if (feedbackManagement) {
+            SurveyObjects.all().forEach(this::add);
+        }
     }
 
     /** Contact's fields; a person-account org adds IsPersonAccount (true on the hidden person contacts). */
