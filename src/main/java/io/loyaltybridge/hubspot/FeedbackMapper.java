@@ -32,10 +32,25 @@ final class FeedbackMapper {
         String contact = contactId != null ? contactId : text(p, "hs_contact_id");
         Instant submitted = ContactMapper.instant(text(p, "hs_submission_timestamp"));
         return new InboundFeedback(ContactMapper.SYSTEM, record.path("id").asText(), contact, text(p, "hs_survey_id"),
-                text(p, "hs_survey_name"), TYPES.contains(upper) ? upper : "CUSTOM", score(text(p, "hs_value")),
+                text(p, "hs_survey_name"), TYPES.contains(upper) ? upper : "CUSTOM",
+                "CSAT".equals(upper) ? csatOnFivePoints(score(text(p, "hs_value"))) : score(text(p, "hs_value")),
                 text(p, "hs_sentiment"), text(p, "hs_content"),
                 submitted != null ? submitted : ContactMapper.instant(text(p, "hs_createdate")),
                 ContactMapper.modified(record, MODIFIED));
+    }
+
+    /**
+     * HubSpot's CSAT answer is one of three faces, held as 0 (dissatisfied), 1 (neutral) or 2 (satisfied); the core
+     * keeps CSAT on the common 1-5 scale, where 4-5 counts as satisfied. The three faces map to its ends and middle
+     * (1, 3, 5), so "satisfied" means the same in both CRMs and a HubSpot answer is never refused as out of range. A
+     * value outside 0-2 is passed on as read, for the store to refuse with its reason.
+     */
+    static BigDecimal csatOnFivePoints(BigDecimal faces) {
+        if (faces == null || faces.signum() < 0 || faces.compareTo(BigDecimal.valueOf(2)) > 0
+                || faces.stripTrailingZeros().scale() > 0) {
+            return faces;
+        }
+        return BigDecimal.valueOf(1 + 2L * faces.intValueExact());
     }
 
     /** A score HubSpot holds as text; one that is not a number is kept out (null), the answer itself is not. */
