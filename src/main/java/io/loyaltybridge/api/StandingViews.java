@@ -57,7 +57,9 @@ final class StandingViews {
         view.put("all", a == null ? java.util.List.of() : a.segments().stream().sorted().toList());
         view.put("churnRisk", a == null ? null : a.churnRisk());
         view.put("preferredCategory", a == null ? null : a.preferredCategory());
-        view.put("cltv", a == null ? null : Map.of("historic", a.cltvHistoric(), "predicted", a.cltvPredicted()));
+        // Not computed yet (a member only in the detractors segment so far): no value rather than a made-up one.
+        view.put("cltv", a == null || a.cltvHistoric() == null ? null
+                : Map.of("historic", a.cltvHistoric(), "predicted", a.cltvPredicted()));
         return view;
     }
 

@@ -123,6 +123,8 @@ public final class SyncApi {
         // A stream stopped by a permanent error (the org refuses what the configuration asks): why, until it changes
         view.put("stopped", new io.loyaltybridge.store.PgStreamStops(tx).get(s.system(), s.object())
                 .map(io.loyaltybridge.store.PgStreamStops.Stop::reason).orElse(null));
+        // A stream off by the CRM's shape, not failing (an org without survey objects): why
+        view.put("note", new io.loyaltybridge.store.PgSyncNotes(tx).get(s.system(), s.object()).orElse(null));
         return view;
     }
 

@@ -171,6 +171,8 @@ public final class Application implements AutoCloseable {
                     new io.loyaltybridge.domain.kpi.ProgramReport(core.transactions(), kpiQueries,
                             new io.loyaltybridge.store.PgReport(core.transactions(), program), program, clock),
                     program));
+            camel.bind("feedbackApi", new io.loyaltybridge.api.FeedbackApi(guard, core.feedback(), core.transactions(),
+                    new io.loyaltybridge.store.PgFeedbackSummary(core.transactions(), program), clock));
             camel.bind("contestsApi", new io.loyaltybridge.api.ContestsApi(guard, new io.loyaltybridge.domain.program
                     .Contests(program, core.transactions(), new io.loyaltybridge.store.PgContestStandings(
                     core.transactions(), program), new io.loyaltybridge.store.PgContestPrizes(core.transactions()),

@@ -59,6 +59,11 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress, CrmReaders crmReaders,
                    Lock ingestLock, ApiBudgets apiBudgets, TierGrantService tierGrants, PgJobRuns jobRuns) {
 
+    /** Where the CRM feedback readers and the API hand survey answers (issue 19): stored, rewarded, with cursors. */
+    public io.loyaltybridge.sync.FeedbackIngest feedback() {
+        return new io.loyaltybridge.sync.FeedbackIngest(transactions, syncStores, program, clock);
+    }
+
     public static Core assemble(DataSource dataSource, Program program, Clock clock) {
         return assemble(dataSource, program, clock, NotifyOptions.OFF);
     }
@@ -88,13 +93,17 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         TierGrantService tierGrants = new TierGrantService(tx, members, recordedTiers, new PgTierGrants(tx),
                 upgrades::recheck, recordedTiers, program, clock);
         PgJobRuns jobRuns = new PgJobRuns(tx, dataSource);
+        // The members' latest survey answers: their CRM fields and the detractors segment (issue 19).
+        var latestFeedback = new io.loyaltybridge.store.PgLatestFeedback(tx, program.zone());
         JobPorts ports = new JobPorts(tx, members, recordedLedger, recordedTiers, activity, orders, ledgerService,
-                jobRuns, new RecordingSegments(segments, events, notify.winBackRisk(), program.zone(), clock),
+                jobRuns, new io.loyaltybridge.domain.feedback.FeedbackSegments(new RecordingSegments(segments, events,
+                notify.winBackRisk(), program.zone(), clock), latestFeedback, program.feedback(), clock),
                 progress);
         MemberStandings standings = new MemberStandings(program, ports, badges, clock);
         return new Core(program, clock, tx, members, orders, ledger, tiers, segments, ledgerService,
                 new MemberService(tx, members, ledger), new MemberJoin(tx, members, referrals, recordedLedger, program, clock),
-                standings, new StandingProfiles(standings, program), new ProgramJobs(program, ports, tierGrants,
+                standings, new io.loyaltybridge.domain.feedback.FeedbackProfiles(new StandingProfiles(standings, program),
+                latestFeedback), new ProgramJobs(program, ports, tierGrants,
                 new RecordingRisks(new PgDowngradeRisks(tx), events, clock), contestPorts(tx, program, badges, events),
                 clock),
                 SyncStores.open(tx, events), new LedgerCheck(tx), EngineServices.assemble(tx, members, recordedLedger, contexts,

@@ -41,7 +41,7 @@ public final class HubSpotModule {
 
     /** Every loyalty.hubspot.* key. */
     public static final List<Setting<?>> SETTINGS = java.util.stream.Stream.of(HubSpotSettings.all(),
-            WebhookInboxSettings.ALL).flatMap(List::stream).toList();
+            WebhookInboxSettings.ALL, FeedbackSettings.ALL).flatMap(List::stream).toList();
 
     /** Environment variables holding HubSpot secrets, and what each is for. */
     public static final Map<String, String> SECRETS = Map.of(
@@ -110,11 +110,19 @@ public final class HubSpotModule {
                         ProfileAttribute.PROJECTED_TIER, tierNames(core.program().tiers()),
                         ProfileAttribute.SEGMENT, RfmSegments.ALL,
                         ProfileAttribute.DOWNGRADE_RISK, DowngradeRisk.wireNames(),
-                        ProfileAttribute.NEXT_BEST_OFFER, offerMessages(core.program())));
+                        ProfileAttribute.NEXT_BEST_OFFER, offerMessages(core.program()),
+                        ProfileAttribute.NPS_CATEGORY, java.util.Arrays.stream(
+                                io.loyaltybridge.domain.feedback.NpsCategory.values())
+                                .map(io.loyaltybridge.domain.feedback.NpsCategory::wireName).toList()));
 
         HubSpotSync sync = new HubSpotSync(options, client, account, provisioner, reads, contacts, orders,
                 contactIngest, orderIngest, stores, core.transactions(), echoes, ingestLock, core.progress());
         camel.bind("hubspotSync", sync);
+        // Survey answers: a stream of its own (route hubspot-feedback), into the feedback store.
+        camel.bind("hubspotFeedback", new FeedbackStream(config.get(FeedbackSettings.ENABLED), client,
+                config.get(FeedbackSettings.BATCH_SIZE), options.lookbackSeconds(),
+                java.time.Duration.ofMillis(config.get(FeedbackSettings.MISSING_SCOPE_RETRY_MS)), core.feedback(),
+                stores, core.transactions(), ingestLock, core.progress(), core.clock()));
         camel.bind("hubspotPush", new HubSpotPush(new PushDrain(core.transactions(), pusher,
                 new HubSpotWriter(client, options.fieldMap(), echoes), options.fieldMap(),
                 java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_LINGER_MS)),

@@ -36,6 +36,7 @@ final class Connector {
     final ContactReader reader;
     final SalesforceNotifier notifier;
     final PersonAccounts persons;
+    final SurveyStream surveys;
     private final LazyTemplate template = new LazyTemplate();
     private final SalesforceApi api;
     private final OrderRecords orders;
@@ -83,6 +84,9 @@ final class Connector {
                 persons, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"), fields.fields().values().stream()
                         .map(PersonAccounts::accountField).collect(java.util.stream.Collectors.toSet())));
         this.reader = new ContactReader(api, fields);
+        this.surveys = new SurveyStream(config.get(SurveySettings.ENABLED), api, core.feedback(),
+                core.transactions(), sources, Duration.ofSeconds(config.get(SalesforceSettings.LOOKBACK_SECONDS)),
+                config.get(SurveySettings.BATCH_SIZE), core.ingestLock());
         this.notifier = new SalesforceNotifier(api, "platform-event".equals(
                 config.get(io.loyaltybridge.notify.NotifySettings.SALESFORCE_MODE)));
         core.apiBudgets().registerShape(ContactRecords.SYSTEM, persons::shape);

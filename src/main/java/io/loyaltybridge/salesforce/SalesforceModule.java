@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public final class SalesforceModule {
     /** Every loyalty.salesforce.* key. */
-    public static final List<Setting<?>> SETTINGS = SalesforceSettings.ALL;
+    public static final List<Setting<?>> SETTINGS = java.util.stream.Stream.of(SalesforceSettings.ALL,
+            SurveySettings.ALL).flatMap(List::stream).toList();
 
     /** Environment variables holding Salesforce secrets, and what each is for. */
     public static final Map<String, String> SECRETS = Credentials.SECRETS;
@@ -45,8 +46,10 @@ public final class SalesforceModule {
                 Boolean.toString(enabled && config.get(SalesforceSettings.CDC)));
         camel.addInitialProperty("salesforce.connector.push-period-ms",
                 Integer.toString(config.get(SalesforceSettings.PUSH_PERIOD_MS)));
-        // routes/salesforce-events.camel.yaml sizes its batches with these, as {{placeholders}}.
-        for (Setting<Integer> setting : List.of(SalesforceSettings.EVENTS_BATCH, SalesforceSettings.EVENTS_LINGER_MS)) {
+        // routes/salesforce-events.camel.yaml sizes its batches with these, as {{placeholders}} (and
+        // routes/salesforce-feedback.camel.yaml its schedule).
+        for (Setting<Integer> setting : List.of(SalesforceSettings.EVENTS_BATCH, SalesforceSettings.EVENTS_LINGER_MS,
+                SurveySettings.POLL_MS, SurveySettings.BATCH_SIZE)) {
             camel.addInitialProperty(setting.name(), Integer.toString(config.get(setting)));
         }
         if (!enabled) {
@@ -61,6 +64,7 @@ public final class SalesforceModule {
         camel.bind("salesforcePoll", connector.poll);
         camel.bind("salesforcePush", connector.push);
         camel.bind("salesforceEvents", connector.events);
+        camel.bind("salesforceFeedback", connector.surveys);
         camel.bind("salesforceEventBatch", new EventBatch.Gather());
         core.crmReaders().register(connector.reader);
         camel.addMainListener(new MainListenerSupport() {

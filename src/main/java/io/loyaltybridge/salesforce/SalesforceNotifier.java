@@ -56,7 +56,9 @@ final class SalesforceNotifier implements Channel {
             record.put("Subject", clip(n.text().subject(), 255));
             record.put("Description", clip(n.text().body(), 32000));
             // A rising downgrade risk is work for sales staff: an open, high-priority Task; the rest is history.
-            boolean toDo = n.type() == EventType.TIER_AT_RISK;
+            boolean toDo = n.type() == EventType.TIER_AT_RISK || n.type() == EventType.DETRACTOR_FEEDBACK;
+            // Work for the person who owns the contact, as Salesforce users expect (not the integration user).
+            owner(contact).ifPresent(owner -> record.put("OwnerId", owner));
             record.put("Status", toDo ? "Not Started" : "Completed");
             record.put("Priority", toDo ? "High" : "Normal");
             record.put("ActivityDate", n.occurredAt().toString().substring(0, 10));
@@ -81,6 +83,19 @@ final class SalesforceNotifier implements Channel {
             boolean permanent = SalesforceErrors.classify(e) == ErrorClass.PERMANENT;
             throw new DeliveryFailure(e.getMessage(), permanent, null);
         }
+    }
+
+    /**
+     * The contact's owner, read when the Task is made (the owner may have changed since the contact was synced); one
+     * query per Task. Empty when the org does not say: Salesforce then makes the integration user the owner.
+     */
+    private java.util.Optional<String> owner(String contact) {
+        if (!contact.matches("[A-Za-z0-9]{15,18}")) {
+            return java.util.Optional.empty();
+        }
+        var records = api.query("SELECT OwnerId FROM Contact WHERE Id = '" + contact + "'", false).path("records");
+        String owner = records.path(0).path("OwnerId").asText("");
+        return owner.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(owner);
     }
 
     private static String clip(String text, int max) {

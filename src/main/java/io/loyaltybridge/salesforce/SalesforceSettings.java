@@ -107,6 +107,9 @@ final class SalesforceSettings {
             Map.entry(ProfileAttribute.BADGES, "Loyalty_Badges__c"),
             Map.entry(ProfileAttribute.CASHBACK, "Loyalty_Cashback__c"),
             Map.entry(ProfileAttribute.PENDING_POINTS, "Loyalty_Pending_Points__c"),
+            Map.entry(ProfileAttribute.LAST_FEEDBACK_SCORE, "Loyalty_Last_Feedback_Score__c"),
+            Map.entry(ProfileAttribute.NPS_CATEGORY, "Loyalty_NPS_Category__c"),
+            Map.entry(ProfileAttribute.LAST_FEEDBACK_ON, "Loyalty_Last_Feedback_On__c"),
             Map.entry(ProfileAttribute.UPDATED_AT, "Loyalty_Updated_At__c"));
 
     static final Map<ProfileAttribute, Setting<String>> FIELDS = fields();

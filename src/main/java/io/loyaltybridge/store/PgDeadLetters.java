@@ -31,6 +31,40 @@ public final class PgDeadLetters {
                 error, waitingFor).orElseThrow();
     }
 
+    /** A record to file with {@link #addAll}. */
+    public record NewLetter(String system, String direction, String recordType, String recordId, String payloadJson,
+                            String errorCode, String error, String waitingFor) {
+    }
+
+    /**
+     * Files many records in one statement (a batch's letters cost one statement, however many); a record filed
+     * twice in the list keeps its last letter.
+     */
+    public void addAll(List<NewLetter> letters) {
+        java.util.Map<String, NewLetter> last = new java.util.LinkedHashMap<>();
+        letters.forEach(l -> last.put(l.system() + "\n" + l.direction() + "\n" + l.recordType() + "\n" + l.recordId(),
+                l));
+        if (last.isEmpty()) {
+            return;
+        }
+        List<NewLetter> rows = List.copyOf(last.values());
+        sql.update("INSERT INTO dead_letters (system, direction, record_type, record_id, payload, error_code, error,"
+                        + " waiting_for) SELECT system, direction, record_type, record_id, payload::jsonb, error_code,"
+                        + " error, waiting_for FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS v(system, direction, record_type,"
+                        + " record_id, payload, error_code, error, waiting_for)"
+                        + " ON CONFLICT (system, direction, record_type, record_id) WHERE status = 'open'"
+                        + " DO UPDATE SET payload = excluded.payload, error_code = excluded.error_code,"
+                        + " error = excluded.error, waiting_for = excluded.waiting_for",
+                column(rows, NewLetter::system), column(rows, NewLetter::direction),
+                column(rows, NewLetter::recordType), column(rows, NewLetter::recordId),
+                column(rows, NewLetter::payloadJson), column(rows, NewLetter::errorCode),
+                column(rows, NewLetter::error), column(rows, NewLetter::waitingFor));
+    }
+
+    private static Sql.Column column(List<NewLetter> rows, java.util.function.Function<NewLetter, String> value) {
+        return Sql.Column.of("text", rows.stream().map(value).toList());
+    }
+
     public List<DeadLetter> list(String status, int limit) {
         return sql.list("SELECT " + COLUMNS + " FROM dead_letters WHERE (?::text IS NULL OR status = ?)"
                 + " ORDER BY id DESC LIMIT ?", PgDeadLetters::letter, status, status, limit);

@@ -63,6 +63,11 @@ public final class PgErasure {
         // stay, so the tier history still explains itself.
         sql.update("UPDATE tier_grants SET reason = 'erased', end_reason = CASE WHEN end_reason IS NULL THEN NULL"
                 + " ELSE 'erased' END WHERE member_id = ?", member.value());
+        // Survey comments are the member's own words; the scores stay (on the anonymised member) for the figures,
+        // and the CRM record ids are hashed like the identities so nothing leads back to the person.
+        sql.update("UPDATE feedback_answers SET comment = NULL, external_id = 'erased:'"
+                + " || encode(sha256(convert_to(external_id, 'UTF8')), 'hex'), updated_at = now()"
+                + " WHERE member_id = ? AND external_id NOT LIKE 'erased:%'", member.value());
         int identities = sql.update("UPDATE member_identities SET deleted = true, external_id = 'erased:'"
                 + " || encode(sha256(convert_to(external_id, 'UTF8')), 'hex') WHERE member_id = ?"
                 + " AND external_id NOT LIKE 'erased:%'", member.value());

@@ -65,7 +65,10 @@ public final class PgExport {
                     + " WHERE e.member_id = ? ORDER BY d.id"),
             new Section("consentHistory", "SELECT marketing, source, recorded_at FROM consent_history"
                     + " WHERE member_id = ? ORDER BY id"),
-            new Section("downgradeRisk", "SELECT risk, changed_on FROM member_downgrade_risk WHERE member_id = ?"));
+            new Section("downgradeRisk", "SELECT risk, changed_on FROM member_downgrade_risk WHERE member_id = ?"),
+            new Section("feedback", "SELECT id, source_system, external_id, survey_id, survey_name, survey_type, score,"
+                    + " sentiment, comment, submitted_at, updated_at FROM feedback_answers WHERE member_id = ?"
+                    + " ORDER BY submitted_at, id"));
 
     private final Sql sql;
     private final List<Section> sections;

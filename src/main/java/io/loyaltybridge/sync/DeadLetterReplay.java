@@ -40,6 +40,7 @@ public final class DeadLetterReplay {
             IngestReport report = switch (letter.direction() + "/" + letter.recordType()) {
                 case "inbound/contact" -> contacts.one(InboundJson.contact(letter.payload()));
                 case "inbound/order" -> orders.one(InboundJson.order(letter.payload()));
+                case "inbound/feedback" -> orders.feedbackOne(InboundJson.feedback(letter.payload()));
                 case "inbound/webhook" -> webhookAgain(id, letter.payload());
                 default -> {
                     long member = InboundJson.tree(letter.payload()).path("memberId").asLong();

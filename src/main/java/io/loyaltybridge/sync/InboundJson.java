@@ -72,6 +72,22 @@ final class InboundJson {
                 decimal(n.get("refundedAmount")), lines, instant(n.get("modifiedAt")));
     }
 
+    static String write(InboundFeedback f) {
+        return MAPPER.createObjectNode().put("system", f.system()).put("externalId", f.externalId())
+                .put("contactExternalId", f.contactExternalId()).put("surveyId", f.surveyId())
+                .put("surveyName", f.surveyName()).put("surveyType", f.surveyType()).put("score", f.score())
+                .put("sentiment", f.sentiment()).put("comment", f.comment())
+                .put("submittedAt", str(f.submittedAt())).put("modifiedAt", str(f.modifiedAt())).toString();
+    }
+
+    static InboundFeedback feedback(String json) {
+        JsonNode n = tree(json);
+        return new InboundFeedback(text(n.get("system")), text(n.get("externalId")), text(n.get("contactExternalId")),
+                text(n.get("surveyId")), text(n.get("surveyName")), text(n.get("surveyType")),
+                decimal(n.get("score")), text(n.get("sentiment")), text(n.get("comment")),
+                instant(n.get("submittedAt")), instant(n.get("modifiedAt")));
+    }
+
     /** Payloads are written by us; one that does not parse is a bug, not bad input. */
     static JsonNode tree(String json) {
         try {

@@ -44,6 +44,7 @@ public final class OrderIngest {
     private final PgOrderBatchLookups lookups;
     private final BatchIngest batches;
     private final AtomicLong settledOneByOne = new AtomicLong();
+    private final FeedbackIngest feedback;
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger) {
         this(tx, stores, ledger, Clock.systemUTC());
@@ -58,6 +59,7 @@ public final class OrderIngest {
         this.ledger = ledger;
         this.lookups = new PgOrderBatchLookups(tx);
         this.batches = new BatchIngest(tx, stores, ledger, clock);
+        this.feedback = new FeedbackIngest(tx, stores, ledger.program(), clock);
     }
 
     /**
@@ -110,6 +112,11 @@ public final class OrderIngest {
         });
     }
 
+    /** A survey answer set aside (waiting for its contact, or invalid), replayed by hand. */
+    IngestReport feedbackOne(InboundFeedback answer) {
+        return feedback.one(answer);
+    }
+
     IngestReport one(InboundOrder order) {
         return one(order, OrderBatch.NONE);
     }
@@ -138,9 +145,14 @@ public final class OrderIngest {
         stores.deadLetters().waitingFor(key).forEach(this::replay);
     }
 
-    /** Replays one waiting order; its letter is closed when the order was taken in (or is no longer needed). */
+    /**
+     * Replays one waiting order (or survey answer: they wait for contacts the same way); its letter is closed when
+     * the record was taken in (or is no longer needed).
+     */
     void replay(PgDeadLetters.DeadLetter letter) {
-        if (one(InboundJson.order(letter.payload())).deadLettered() == 0) {
+        IngestReport report = "feedback".equals(letter.recordType())
+                ? feedback.one(InboundJson.feedback(letter.payload())) : one(InboundJson.order(letter.payload()));
+        if (report.deadLettered() == 0) {
             stores.deadLetters().markReplayed(letter.id());
         }
     }

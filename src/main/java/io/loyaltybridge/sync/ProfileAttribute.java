@@ -31,6 +31,11 @@ public enum ProfileAttribute {
     BADGES(Kind.TEXT, LoyaltyProfile::badges),
     CASHBACK(Kind.NUMBER, p -> p.cashback() == null ? null : canonicalNumber(p.cashback().toPlainString())),
     PENDING_POINTS(Kind.NUMBER, p -> Long.toString(p.pendingPoints())),
+    // The member's survey answers (issue 19).
+    LAST_FEEDBACK_SCORE(Kind.NUMBER, p -> p.lastFeedbackScore() == null ? null
+            : canonicalNumber(p.lastFeedbackScore().toPlainString())),
+    NPS_CATEGORY(Kind.TEXT, LoyaltyProfile::npsCategory),
+    LAST_FEEDBACK_ON(Kind.DATE, p -> p.lastFeedbackOn() == null ? null : p.lastFeedbackOn().toString()),
     /** Stamped when a push sends anything else; never a reason to push on its own. */
     UPDATED_AT(Kind.DATETIME, p -> null);
 

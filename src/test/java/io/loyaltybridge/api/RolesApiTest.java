@@ -64,6 +64,8 @@ class RolesApiTest {
             Map.entry("api-notifications-deliveries", ADMIN),
             // Issue 17: the program figures and their CSV tables, read like the KPIs.
             Map.entry("api-kpis-program", READ), Map.entry("api-kpis-csv", READ),
+            // Feedback (issue 19).
+            Map.entry("api-members-feedback", INGEST), Map.entry("api-feedback-summary", READ),
             Map.entry("api-contests", READ), Map.entry("api-contests-standings", READ),
             Map.entry("api-members-contests", READ));
     private static final long NO_SUCH_MEMBER = 987_654_321L;

@@ -76,6 +76,8 @@ final class HubSpotWorld implements AutoCloseable {
                     "camel.server.port", Integer.toString(port), "loyalty.hubspot.enabled", "true",
                     "loyalty.hubspot.base-url", proxy.url(), "loyalty.hubspot.poll-interval-ms", "300",
                     "loyalty.hubspot.lookback-seconds", "5", "loyalty.hubspot.webhook.public-url", webhookUrl(port)));
+            // The survey answers stream is off unless a test turns it on: the other tests count contact and order calls.
+            settings.put("loyalty.hubspot.feedback.enabled", "false");
             settings.putAll(overrides);
             Application app = TestApp.start(settings, Map.of("HUBSPOT_ACCESS_TOKEN", TOKEN,
                     "HUBSPOT_APP_SECRET", APP_SECRET), appClock);

@@ -24,7 +24,8 @@ class ProvisioningTest {
             "loyalty_points_expiring_on", "loyalty_cltv", "loyalty_churn_risk", "loyalty_referral_code",
             "loyalty_updated_at", "loyalty_points_to_keep_tier", "loyalty_projected_tier", "loyalty_tier_expires_on",
             "loyalty_downgrade_risk", "loyalty_next_best_offer", "loyalty_preferred_category", "loyalty_badges",
-            "loyalty_cashback", "loyalty_pending_points");
+            "loyalty_cashback", "loyalty_pending_points", "loyalty_last_feedback_score", "loyalty_nps_category",
+            "loyalty_last_feedback_on");
 
     @Test
     void an_account_already_provisioned_is_left_as_it_is_even_where_a_type_differs_and_the_sync_still_works() {

@@ -120,6 +120,8 @@ class DowngradeRiskTest {
             assertThat(open.get(0).get("Subject")).isEqualTo("Gail Gold may lose gold (downgrade risk "
                     + atRisk.downgradeRisk() + ")");
             assertThat(open.get(0).get("Priority")).isEqualTo("High");
+            // The Task is the contact's owner's (the sandbox's user owns what it created, as a real org's would).
+            assertThat(open.get(0).get("OwnerId")).isEqualTo(SalesforceSandbox.USER_ID);
             String expectedBody = "Downgrade risk rose from none to " + atRisk.downgradeRisk()
                     + ": Gail Gold needs 2000 more to keep gold, which expires on " + atRisk.tierExpiresOn();
             assertThat((String) open.get(0).get("Description")).startsWith(expectedBody);

@@ -127,11 +127,12 @@ public final class ProgramFile {
         var offers = ProgramSections.offers(root.objects("offers", false));
         var events = events(root.objects("events", false));
         var jobs = jobs(root.object("jobs", true));
+        var feedback = FeedbackSection.read(root.object("feedback", false));
         var contests = ContestSections.contests(root.objects("contests", false), zone);
         root.done();
         Program program = new Program(version, name, zone, new CurrencyCode(currency), earning, cashback, rewards,
                 expiry, tiers, referral, partners, badges, leaderboard, segments, cltv, offers, events, jobs, rates,
-                reporting, contests);
+                reporting, feedback, contests);
         References.check(program, problems);
         return program;
     }

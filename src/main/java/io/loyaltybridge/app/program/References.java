@@ -24,6 +24,7 @@ final class References {
         Set<String> tiers = new HashSet<>(program.tiers().levels().stream().map(Tiers.TierLevel::name).toList());
         Set<String> segments = new HashSet<>(RfmSegments.ALL);
         program.segments().custom().stream().map(CustomSegment::name).forEach(segments::add);
+        segments.add(io.loyaltybridge.domain.feedback.FeedbackSegments.DETRACTORS); // from survey answers (issue 19)
         List<Campaign> campaigns = program.earning().campaigns();
         for (int i = 0; i < campaigns.size(); i++) {
             String path = "earning.campaigns[" + i + "]";

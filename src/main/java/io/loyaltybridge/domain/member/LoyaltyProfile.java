@@ -13,11 +13,32 @@ import java.time.LocalDate;
  * @param nextBestOffer     the message of the offer suggested next; null when none fits
  * @param badges            the names of the badges held, comma-separated in program order; null when none
  * @param cashback          the cashback balance in program currency units (not minor units)
+ * @param lastFeedbackScore the score of the member's latest scored survey answer; null when none
+ * @param npsCategory       promoter, passive or detractor by the latest NPS answer; null when none
+ * @param lastFeedbackOn    the day (program zone) of the latest survey answer; null when none
  */
 public record LoyaltyProfile(MemberId member, String tier, long points, String segment, String nextTier,
                              Long pointsToNextTier, long pointsExpiring, LocalDate pointsExpiringOn,
                              BigDecimal cltv, String churnRisk, String referralCode, Long pointsToKeepTier,
                              String projectedTier, LocalDate tierExpiresOn, String downgradeRisk,
                              String nextBestOffer, String preferredCategory, String badges, BigDecimal cashback,
-                             long pendingPoints) {
+                             long pendingPoints, BigDecimal lastFeedbackScore, String npsCategory,
+                             LocalDate lastFeedbackOn) {
+    /** A profile without survey answers (the feedback fields empty). */
+    public LoyaltyProfile(MemberId member, String tier, long points, String segment, String nextTier,
+                          Long pointsToNextTier, long pointsExpiring, LocalDate pointsExpiringOn, BigDecimal cltv,
+                          String churnRisk, String referralCode, Long pointsToKeepTier, String projectedTier,
+                          LocalDate tierExpiresOn, String downgradeRisk, String nextBestOffer,
+                          String preferredCategory, String badges, BigDecimal cashback, long pendingPoints) {
+        this(member, tier, points, segment, nextTier, pointsToNextTier, pointsExpiring, pointsExpiringOn, cltv,
+                churnRisk, referralCode, pointsToKeepTier, projectedTier, tierExpiresOn, downgradeRisk, nextBestOffer,
+                preferredCategory, badges, cashback, pendingPoints, null, null, null);
+    }
+
+    /** This profile with the member's latest survey answers. */
+    public LoyaltyProfile withFeedback(BigDecimal score, String category, LocalDate on) {
+        return new LoyaltyProfile(member, tier, points, segment, nextTier, pointsToNextTier, pointsExpiring,
+                pointsExpiringOn, cltv, churnRisk, referralCode, pointsToKeepTier, projectedTier, tierExpiresOn,
+                downgradeRisk, nextBestOffer, preferredCategory, badges, cashback, pendingPoints, score, category, on);
+    }
 }

@@ -15,6 +15,8 @@ public enum EventType {
     /** The member's downgrade risk rose: a note for sales staff (a Task for the owner, a HubSpot note). */
     TIER_AT_RISK(false, "downgrade_risk", "previous_risk", "points_to_keep_tier", "projected_tier",
             "tier_expires_on"),
+    /** A detractor's NPS answer (0-6, issue 19): service recovery for sales staff (a Task for the owner, a note). */
+    DETRACTOR_FEEDBACK(false, "score", "survey", "survey_name", "submitted_on"),
     /** The member won a contest prize (points and/or a badge) when the contest closed. */
     CONTEST_WON(false, "contest", "rank", "points", "badge");
 

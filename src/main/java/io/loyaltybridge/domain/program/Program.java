@@ -17,13 +17,14 @@ import java.util.Optional;
  * @param currency the currency spend is counted in; cashback is kept in its minor units
  * @param rates    fixed rates of the other currencies the program counts (none: only its own counts)
  * @param reporting what a point is worth and the locale figures are written in
+ * @param feedback  what an answered survey earns (never by its score), and the detractors' window
  * @param contests time-bound competitions with prizes (none: the program runs no contest)
  */
 public record Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                       Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                       List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                       Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates,
-                      Reporting reporting, List<Contest> contests) {
+                      Reporting reporting, FeedbackRules feedback, List<Contest> contests) {
     public Program {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(zone, "zone");
@@ -37,6 +38,7 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
         events = List.copyOf(events);
         rates = rates == null ? FixedRates.NONE : rates;
         reporting = reporting == null ? Reporting.DEFAULT : reporting;
+        feedback = feedback == null ? FeedbackRules.NONE : feedback;
         contests = contests == null ? List.of() : List.copyOf(contests);
     }
 
@@ -45,18 +47,20 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
                    Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                    List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                    Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates,
-                   Reporting reporting) {
+                   Reporting reporting, FeedbackRules feedback) {
         this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
-                leaderboard, segments, cltv, offers, events, jobs, rates, reporting, List.of());
+                leaderboard, segments, cltv, offers, events, jobs, rates, reporting, feedback, List.of());
     }
 
-    /** A program with the default reporting (no point value, English) and no contests. */
+    /** A program with the default reporting (no point value, English) and no feedback section (answers are
+     * stored, not rewarded). */
     public Program(String version, String name, ZoneId zone, CurrencyCode currency, Earning earning,
                    Cashback cashback, List<Reward> rewards, Expiry expiry, Tiers tiers, Referral referral,
                    List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                    Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs, FixedRates rates) {
         this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
-                leaderboard, segments, cltv, offers, events, jobs, rates, Reporting.DEFAULT, List.of());
+                leaderboard, segments, cltv, offers, events, jobs, rates, Reporting.DEFAULT, FeedbackRules.NONE,
+                List.of());
     }
 
     /** A program that counts only its own currency. */
@@ -65,12 +69,17 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
                    List<Partner> partners, List<Badge> badges, Leaderboard leaderboard, Segments segments,
                    Cltv cltv, List<Offer> offers, List<EventRule> events, Jobs jobs) {
         this(version, name, zone, currency, earning, cashback, rewards, expiry, tiers, referral, partners, badges,
-                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE, Reporting.DEFAULT);
+                leaderboard, segments, cltv, offers, events, jobs, FixedRates.NONE, Reporting.DEFAULT,
+                FeedbackRules.NONE, List.of());
     }
 
     /** Program units per unit of {@code other}: 1 for the program currency, empty for a currency it does not count. */
     public Optional<BigDecimal> rateOf(CurrencyCode other) {
         return rates.rate(other, currency);
+    }
+
+    public Optional<Contest> contest(String name) {
+        return contests.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     public Optional<Reward> reward(String id) {
@@ -83,10 +92,6 @@ public record Program(String version, String name, ZoneId zone, CurrencyCode cur
 
     public Optional<EventRule> event(String name) {
         return events.stream().filter(e -> e.name().equals(name)).findFirst();
-    }
-
-    public Optional<Contest> contest(String name) {
-        return contests.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     public Optional<Campaign> campaign(String id) {

@@ -20,6 +20,7 @@ final class CrmData {
     final Links noteContacts = new Links(ObjectType.NOTES, ObjectType.CONTACTS, 202, 201);
     final Links orderLines = new Links(ObjectType.ORDERS, ObjectType.LINE_ITEMS, 513, 514);
     final Links dealLines = new Links(ObjectType.DEALS, ObjectType.LINE_ITEMS, 19, 20);
+    final Links feedbackContacts = new Links(ObjectType.FEEDBACK_SUBMISSIONS, ObjectType.CONTACTS, 98, 97);
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     final Clock clock;
 
@@ -40,12 +41,16 @@ final class CrmData {
 
     /** The link table between two types, or null when the sandbox does not keep that pair. */
     Links links(ObjectType a, ObjectType b) {
-        for (Links l : List.of(orderContacts, dealContacts, noteContacts, orderLines, dealLines)) {
+        for (Links l : linkTables()) {
             if ((l.from == a && l.to == b) || (l.from == b && l.to == a)) {
                 return l;
             }
         }
         return null;
+    }
+
+    private List<Links> linkTables() {
+        return List.of(orderContacts, dealContacts, noteContacts, orderLines, dealLines, feedbackContacts);
     }
 
     Snap create(ObjectType t, Map<String, String> raw, Change.Source source) {
@@ -107,7 +112,7 @@ final class CrmData {
                 s.alias(d.name(), v, primary.id());
             }
         }
-        for (Links l : List.of(orderContacts, dealContacts, noteContacts, orderLines, dealLines)) {
+        for (Links l : linkTables()) {
             if (l.from == t || l.to == t) {
                 l.move(t, merged.id(), primary.id());
             }
@@ -120,7 +125,7 @@ final class CrmData {
     /** Permanently deletes a contact and what identifies it, as a GDPR request does. */
     void privacyDelete(ObjectType t, long id, Change.Source source) {
         Snap gone = store(t).purge(id);
-        for (Links l : List.of(orderContacts, dealContacts, noteContacts, orderLines, dealLines)) {
+        for (Links l : linkTables()) {
             if (l.from == t || l.to == t) {
                 l.drop(t, gone.id());
             }

@@ -42,6 +42,20 @@ public final class HubSpotAdmin {
         });
     }
 
+    /**
+     * A survey answer of the contact, as HubSpot records one when a survey is submitted; properties e.g. hs_value,
+     * hs_survey_type (NPS, CSAT, CES, CUSTOM), hs_survey_id, hs_survey_name, hs_content, hs_submission_timestamp.
+     */
+    public long createFeedback(long contactId, Map<String, String> properties) {
+        return call(() -> {
+            Map<String, String> p = new LinkedHashMap<>(properties);
+            p.putIfAbsent("hs_contact_id", Long.toString(contactId));
+            long id = data.create(ObjectType.FEEDBACK_SUBMISSIONS, p, Change.Source.CRM_UI).id();
+            data.associate(ObjectType.FEEDBACK_SUBMISSIONS, id, ObjectType.CONTACTS, contactId);
+            return id;
+        });
+    }
+
     /** A deal of the contact; properties e.g. amount, dealstage (closedwon), closedate, deal_currency_code. */
     public long createDeal(long contactId, Map<String, String> properties) {
         return call(() -> {

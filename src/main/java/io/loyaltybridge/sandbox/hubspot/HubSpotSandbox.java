@@ -64,7 +64,8 @@ public final class HubSpotSandbox implements AutoCloseable {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1")
                             .setPort(options.port).setCompressionSupported(false))
                     .requestHandler(Routes.build(vertx, new Gate(options, accepted, faults, limits, calls, vertx),
-                            data, oauth, pipelines, new AccountApi(options)))
+                            data, oauth, pipelines, new AccountApi(options),
+                            new FeedbackAccess(options.scopes)))
                     .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             return new HubSpotSandbox(vertx, server, new HubSpotAdmin(data, options.seed, pipelines), faults, calls,
                     sender, log, oauth);

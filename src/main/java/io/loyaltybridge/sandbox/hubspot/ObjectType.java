@@ -10,13 +10,19 @@ public enum ObjectType {
     /** Engagement notes on a record's timeline (associated to contacts with type 202). */
     NOTES("notes", "0-46", "note", "hs_createdate", "hs_lastmodifieddate", 40_000_001L),
     /** The lines of an order or a deal (associated order-line item 513/514, deal-line item 19/20). */
-    LINE_ITEMS("line_items", "0-8", "line_item", "createdate", "hs_lastmodifieddate", 50_000_001L);
+    LINE_ITEMS("line_items", "0-8", "line_item", "createdate", "hs_lastmodifieddate", 50_000_001L),
+    /**
+     * Survey answers (NPS, CSAT, CES, custom), associated to the contact who answered. Read-only through the API:
+     * see {@link FeedbackAccess}.
+     */
+    FEEDBACK_SUBMISSIONS("feedback_submissions", "0-19", "feedback_submission", "hs_createdate",
+            "hs_lastmodifieddate", 60_000_001L);
 
     /** HubSpot's other standard objects: this sandbox does not keep them and says so (501), never "unknown". */
     static final java.util.Set<String> NOT_SERVED = java.util.Set.of("companies", "company", "0-2", "tickets",
             "ticket", "0-5", "products", "product", "0-7", "quotes", "quote", "0-14", "calls", "emails", "meetings",
             "tasks", "communications", "postal_mail", "invoices", "carts", "payments", "subscriptions", "leads",
-            "goal_targets", "feedback_submissions", "appointments", "courses", "listings", "services", "users",
+            "goal_targets", "appointments", "courses", "listings", "services", "users",
             "discounts", "fees", "taxes", "commerce_payments");
 
     public final String path;

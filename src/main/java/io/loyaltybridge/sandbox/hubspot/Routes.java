@@ -39,11 +39,12 @@ final class Routes {
     }
 
     static Router build(Vertx vertx, Gate gate, CrmData data, OAuthApi oauth, Pipelines pipelines,
-                        AccountApi account) {
+                        AccountApi account, FeedbackAccess feedback) {
         Router r = Router.router(vertx);
         r.route().handler(BodyHandler.create().setBodyLimit(16L * 1024 * 1024));
         oauth.mount(r);
         r.route().handler(gate::handle);
+        r.route().handler(feedback::handle);
         Mounter m = new Mounter();
         pipelines.mount(r, m);
         account.mount(r, m);

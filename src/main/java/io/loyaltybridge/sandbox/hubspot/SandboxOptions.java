@@ -35,6 +35,8 @@ public final class SandboxOptions {
     String companyCurrency = "USD";
     List<String> additionalCurrencies = List.of();
     String oauthClientId;
+    /** The scopes the app was granted; null: all it could ask for. Checked for feedback_submissions only. */
+    Set<String> scopes;
     String oauthClientSecret;
     String oauthRefreshToken;
 
@@ -110,6 +112,13 @@ public final class SandboxOptions {
         this.oauthRefreshToken = refreshToken;
         return this;
     }
+
+    /**
+     * The scopes the app was granted (all it could ask for unless set). Only feedback_submissions checks them: an
+     * app without crm.objects.feedback_submissions.read (nor crm.objects.contacts.read, which HubSpot also accepts)
+     * gets 403 MISSING_SCOPES there, and everything else works as before.
+     */
+    public SandboxOptions scopes(String... granted) { this.scopes = Set.of(granted); return this; }
 
     public java.time.ZoneId timeZone() { return timeZone; }
 

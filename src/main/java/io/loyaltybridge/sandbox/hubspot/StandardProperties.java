@@ -44,6 +44,7 @@ final class StandardProperties {
                 c.add(builtIn("hs_note_body", "Note body", "string", "html", info));
                 c.add(builtIn("hs_timestamp", "Activity date", "datetime", "date", info));
             }
+            case FEEDBACK_SUBMISSIONS -> FeedbackProperties.install(c, info);
             case DEALS -> {
                 c.add(builtIn("dealname", "Deal name", "string", "text", info));
                 c.add(builtIn("amount", "Amount", "number", "number", info));

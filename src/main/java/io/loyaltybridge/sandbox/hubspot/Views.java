@@ -14,6 +14,7 @@ final class Views {
             ObjectType.DEALS, List.of("amount", "closedate", "createdate", "dealname", "dealstage",
                     "hs_lastmodifieddate", "hs_object_id", "pipeline"),
             ObjectType.NOTES, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id", "hs_timestamp"),
+            ObjectType.FEEDBACK_SUBMISSIONS, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id"),
             ObjectType.LINE_ITEMS, List.of("amount", "createdate", "hs_lastmodifieddate", "hs_object_id", "hs_sku",
                     "name", "price", "quantity"));
 

@@ -46,8 +46,8 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     void accept(Change c) {
-        // The app subscribes to contacts and orders (or deals) only: its own notes raise no webhook.
-        if (queues.isEmpty() || c.type() == ObjectType.NOTES) {
+        // The app subscribes to contacts and orders (or deals) only: its own notes and survey answers raise none.
+        if (queues.isEmpty() || c.type() == ObjectType.NOTES || c.type() == ObjectType.FEEDBACK_SUBMISSIONS) {
             return;
         }
         ObjectNode e = events.event(c);

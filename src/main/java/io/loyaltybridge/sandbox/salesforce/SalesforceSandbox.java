@@ -36,7 +36,8 @@ public final class SalesforceSandbox implements AutoCloseable {
     private final Seeder seeder;
 
     private SalesforceSandbox(SandboxOptions options) throws Exception {
-        Schemas schemas = new Schemas(options.singleCurrency() == null, options.personAccounts().enabled());
+        Schemas schemas = new Schemas(options.singleCurrency() == null, options.personAccounts().enabled(),
+                options.feedbackManagement());
         CdcSchemas cdc = new CdcSchemas(schemas);
         this.events = new EventLog(cdc, options.clock());
         OrgData org = new OrgData(schemas, options.clock(), USER_ID, events::append);

@@ -33,6 +33,11 @@ public final class SandboxAdmin {
         return org.write(UI, tx -> org.writer().insert(tx, type, fields).id());
     }
 
+    /** Feedback Management surveys and their answers (an org with Feedback Management only). */
+    public Surveys surveys() {
+        return new Surveys(this);
+    }
+
     public String createContact(Map<String, ?> fields) {
         return create(Schemas.CONTACT, fields);
     }

@@ -63,6 +63,8 @@ public final class ShopLoader {
             clock.pin(p.at());
             record(p, sfIds, hsIds, sf, hs);
         }
+        ShopSurveys.load(shop, sfIds, hsIds, sf, hs, clock,
+                shop.purchases().isEmpty() ? firstPurchase : shop.purchases().get(shop.purchases().size() - 1).at());
         clock.release();
         return new Loaded(shop, sfIds, hsIds);
     }

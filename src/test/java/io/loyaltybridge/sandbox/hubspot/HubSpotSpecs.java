@@ -75,6 +75,9 @@ public final class HubSpotSpecs {
         if (path.startsWith("/crm/v3/objects/orders")) {
             return "orders.json";
         }
+        if (path.startsWith("/crm/v3/objects/feedback_submissions")) {
+            return "feedbackSubmissions.json";
+        }
         if (path.startsWith("/crm/v3/objects/line_items")) {
             return "lineItems.json";
         }

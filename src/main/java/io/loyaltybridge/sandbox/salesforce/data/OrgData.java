@@ -99,6 +99,11 @@ public final class OrgData {
         return seq < 1 || seq > table.size() ? null : table.get((int) seq - 1);
     }
 
+    /** The User the sandbox's API caller is (and the default owner of what it creates). */
+    public String userId() {
+        return userId;
+    }
+
     SRecord newRecord(SObjectType type) {
         List<SRecord> table = tables.get(type);
         SRecord r = new SRecord(type, table.size() + 1);

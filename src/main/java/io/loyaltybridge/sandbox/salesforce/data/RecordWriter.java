@@ -55,6 +55,11 @@ public final class RecordWriter {
         Map<Integer, Object> changes = checkInsert(type, fields);
         SRecord r = org.newRecord(type);
         changes.forEach(r::set);
+        // As in a real org, every contact and task has an owner (a User id): the creating user unless given.
+        int owner = type.indexOf("OwnerId");
+        if (owner >= 0 && r.get(owner) == null) {
+            r.set(owner, org.userId());
+        }
         Long now = tx.now();
         if (type.indexOf("IsDeleted") >= 0) {
             r.set(type.indexOf("IsDeleted"), Boolean.FALSE);

@@ -13,6 +13,7 @@ public final class SObjectType {
     private final Map<String, Integer> byLowerName = new HashMap<>();
     private final Map<String, ChildRelationship> children = new HashMap<>();
     private final boolean changeEvents;
+    private boolean apiReadOnly;
 
     /** A child relationship such as Order.OrderItems: the child object and its lookup field back to the parent. */
     public record ChildRelationship(String name, String childType, String field) {
@@ -31,6 +32,27 @@ public final class SObjectType {
     SObjectType withChild(ChildRelationship child) {
         children.put(child.name().toLowerCase(Locale.ROOT), child);
         return this;
+    }
+
+    /** Records Salesforce itself writes (survey responses): the API may query and retrieve them, never write. */
+    SObjectType readOnlyThroughApi() {
+        this.apiReadOnly = true;
+        return this;
+    }
+
+    public boolean apiReadOnly() {
+        return apiReadOnly;
+    }
+
+    /**
+     * Refuses an API write ("inserted", "updated", "deleted") to an object Salesforce writes itself, as Salesforce
+     * answers it: INVALID_TYPE_FOR_OPERATION, "entity type cannot be inserted: SurveyResponse".
+     */
+    public void checkApiWrite(String verb) {
+        if (apiReadOnly) {
+            throw new FieldError("INVALID_TYPE_FOR_OPERATION", "entity type cannot be " + verb + ": " + name,
+                    List.of());
+        }
     }
 
     public String name() {

@@ -55,6 +55,11 @@ public final class Schemas {
      * all (querying it answers INVALID_FIELD) and every amount is in the organization's currency.
      */
     public Schemas(boolean multiCurrency, boolean personAccounts) {
+        this(multiCurrency, personAccounts, true);
+    }
+
+    /** {@code feedbackManagement} false: an org without Feedback Management (no Survey* objects at all). */
+    public Schemas(boolean multiCurrency, boolean personAccounts, boolean feedbackManagement) {
         this.personAccounts = personAccounts;
         if (multiCurrency) {
             // Only multi-currency orgs have CurrencyType (their currencies and rates)
@@ -88,6 +93,7 @@ public final class Schemas {
         add(new SObjectType(TASK, "00T", false, List.of(system("Id", ID), lookup("WhoId", CONTACT, "Who"),
                 of("Subject", STRING, 255), of("Description", STRING, 32000), of("Status", PICKLIST, 40),
                 of("Priority", PICKLIST, 40), of("ActivityDate", DATE, 0), of("Loyalty_Event_Id__c", STRING, 20),
+                of("OwnerId", STRING, 18),
                 system("IsDeleted", BOOLEAN),
                 system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
                 system("SystemModstamp", DATETIME))));
@@ -101,6 +107,9 @@ public final class Schemas {
                 of("Quantity", DOUBLE, 0).required(), of("UnitPrice", CURRENCY, 0).required(),
                 system("TotalPrice", CURRENCY), system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME),
                 system("LastModifiedDate", DATETIME), system("SystemModstamp", DATETIME))));
+        if (feedbackManagement) {
+            SurveyObjects.all().forEach(this::add);
+        }
     }
 
     /** Contact's fields; a person-account org adds IsPersonAccount (true on the hidden person contacts). */
@@ -108,7 +117,7 @@ public final class Schemas {
         List<FieldDef> fields = new ArrayList<>(List.of(system("Id", ID),
                 of("FirstName", STRING, 40).in("Name"), of("LastName", STRING, 80).required().in("Name"),
                 of("Email", EMAIL, 80), of("Birthdate", DATE, 0), of("HasOptedOutOfEmail", BOOLEAN, 0),
-                lookup("AccountId", ACCOUNT, "Account"),
+                lookup("AccountId", ACCOUNT, "Account"), of("OwnerId", STRING, 18),
                 system("IsDeleted", BOOLEAN), system("CreatedDate", DATETIME), system("LastModifiedDate", DATETIME),
                 system("SystemModstamp", DATETIME),
                 of("Loyalty_Member_Id__c", STRING, 36), of("Loyalty_Tier__c", STRING, 40),
@@ -121,7 +130,9 @@ public final class Schemas {
                 of("Loyalty_Tier_Expires_On__c", DATE, 0), of("Loyalty_Downgrade_Risk__c", STRING, 10),
                 of("Loyalty_Next_Best_Offer__c", STRING, 255), of("Loyalty_Preferred_Category__c", STRING, 80),
                 of("Loyalty_Badges__c", STRING, 255), of("Loyalty_Cashback__c", CURRENCY, 0),
-                of("Loyalty_Pending_Points__c", DOUBLE, 0)));
+                of("Loyalty_Pending_Points__c", DOUBLE, 0),
+                of("Loyalty_Last_Feedback_Score__c", DOUBLE, 0), of("Loyalty_NPS_Category__c", STRING, 20),
+                of("Loyalty_Last_Feedback_On__c", DATE, 0)));
         if (personAccounts) {
             fields.add(7, system("IsPersonAccount", BOOLEAN));
         }

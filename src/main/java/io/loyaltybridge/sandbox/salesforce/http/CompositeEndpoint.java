@@ -85,6 +85,7 @@ final class CompositeEndpoint {
                 throw new FieldError("INVALID_TYPE", typeName == null ? "No SObject Type defined in the record"
                         : "sObject type '" + typeName + "' is not supported.", List.of());
             }
+            p.type.checkApiWrite(create ? "inserted" : "updated");
             p.fields = fields(node);
             Object id = p.fields.remove("Id");
             if (create) {

@@ -93,9 +93,10 @@ final class DescribeEndpoint {
         o.put("labelPlural", label(type.name()) + "s");
         o.put("keyPrefix", type.keyPrefix());
         o.put("custom", type.name().endsWith("__c") || event);
-        o.put("createable", true);
-        o.put("updateable", !event);
-        o.put("deletable", !event && !type.name().equals("Organization"));
+        boolean writable = !type.apiReadOnly();
+        o.put("createable", writable);
+        o.put("updateable", !event && writable);
+        o.put("deletable", !event && writable && !type.name().equals("Organization"));
         o.put("queryable", !event);
         o.put("retrieveable", !event);
         o.put("searchable", !event);
@@ -119,8 +120,8 @@ final class DescribeEndpoint {
         d.put("precision", f.type().isNumber() ? 18 : 0);
         d.put("scale", f.type().isNumber() ? 2 : 0);
         d.put("nillable", f.nillable());
-        d.put("createable", f.updateable());
-        d.put("updateable", f.updateable());
+        d.put("createable", f.updateable() && !type.apiReadOnly());
+        d.put("updateable", f.updateable() && !type.apiReadOnly());
         d.put("custom", f.name().endsWith("__c"));
         d.put("calculated", false);
         d.put("defaultedOnCreate", system || f.type() == FieldType.BOOLEAN);

@@ -36,6 +36,8 @@ final class QueryEndpoint {
         }
         try {
             BoundQuery q = Binder.compile(peer.org.schemas(), soql);
+            // Also by object ("query SurveyResponse"), so a test can count a reader's calls per batch.
+            peer.calls.increment((all ? "queryAll " : "query ") + q.type().name());
             peer.org.read(() -> {
                 List<SRecord> rows = Executor.run(peer.org, q, all);
                 if (q.count()) {

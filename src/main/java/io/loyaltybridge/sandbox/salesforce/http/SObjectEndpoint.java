@@ -57,6 +57,7 @@ final class SObjectEndpoint {
             return;
         }
         try {
+            type.checkApiWrite("inserted");
             if (fields.containsKey("Id")) {
                 throw new FieldError("INVALID_FIELD", "cannot specify Id in an insert call", List.of("Id"));
             }
@@ -91,12 +92,18 @@ final class SObjectEndpoint {
             return;
         }
         fields.remove("Id");
-        writeOne(call, typeName, id, (tx, r) -> peer.org.writer().update(tx, r, fields));
+        writeOne(call, typeName, id, (tx, r) -> {
+            r.type().checkApiWrite("updated");
+            peer.org.writer().update(tx, r, fields);
+        });
     }
 
     /** {@code DELETE /sobjects/{type}/{id}}: to the recycle bin (queryAll still finds it), 204 without a body. */
     void delete(ApiCall call, String typeName, String id) {
-        writeOne(call, typeName, id, (tx, r) -> peer.org.writer().delete(tx, r));
+        writeOne(call, typeName, id, (tx, r) -> {
+            r.type().checkApiWrite("deleted");
+            peer.org.writer().delete(tx, r);
+        });
     }
 
     private void writeOne(ApiCall call, String typeName, String id,
