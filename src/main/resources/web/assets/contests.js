@@ -1,7 +1,6 @@
 // Contests: the contests panel (each contest, its state and its top ranks) and, on the member page, the member's own
 // rank in each contest (GET /api/members/{id}/contests) rendered into <section id="member-contests">. The member page
-// calls LB.contests.showMember(id) (or dispatches an 'lb:member' event with {detail: {id}}); until it does, the
-// member id shown in the profile (dd[data-field="id"]) is watched, so the section follows whichever member is shown.
+// dispatches an 'lb:member' event ({detail: {id}}) each time it shows a member, so the section follows it.
 (function () {
   'use strict';
   const LB = window.LB;
@@ -94,19 +93,6 @@
     section.hidden = false;
   }
 
-  function watchProfile() {
-    const profile = document.getElementById('profile');
-    if (!profile) {
-      return;
-    }
-    new MutationObserver(() => {
-      const id = profile.querySelector('[data-field="id"]');
-      if (id && id.textContent && id.textContent !== shownMember) {
-        showMember(id.textContent.trim()).catch(() => null);
-      }
-    }).observe(profile, { childList: true, subtree: true, characterData: true });
-  }
-
   function schedule() {
     loadPanel().catch(() => null).finally(() => setTimeout(schedule, document.hidden ? EVERY_MS * 4 : EVERY_MS));
   }
@@ -114,7 +100,6 @@
   LB.contests = { showMember, loadPanel };
   document.addEventListener('lb:member', (e) => showMember(e.detail && e.detail.id).catch(() => null));
   document.addEventListener('DOMContentLoaded', () => {
-    watchProfile();
     setTimeout(schedule, 500);
   });
 })();

@@ -119,6 +119,8 @@
       (data.explain.explanation || []).map((line) => LB.el('li', {}, line)));
     LB.replace(document.getElementById('crm'), crmView(data.crm));
     member.hidden = false;
+    // Panels of other files that show this member too (the contests' ranks) listen for it.
+    document.dispatchEvent(new CustomEvent('lb:member', { detail: { id: data.profile.id } }));
   }
 
   LB.member = {
