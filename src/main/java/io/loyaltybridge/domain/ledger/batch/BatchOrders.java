@@ -24,20 +24,20 @@ import java.util.Set;
 /**
  * The orders of one batch's members in memory: the snapshot's, then the batch's own as they are taken in. A new
  * order gets the next id reserved for the batch, so its entries are keyed as the database will hold them. Orders the
- * batch does not hold are known only as {@link Snapshot.PastOrder}s; each order's fact is worked out once and again
- * only when the batch changes that order (badges and tiers ask for all of a member's facts at every order).
+ * batch does not hold are known only as {@link Snapshot.PastOrder}s. Each member's orders are kept counted as badges
+ * and tiers read them ({@link MemberOrders}): a change re-counts that order alone, since both ask for all of a
+ * member's orders at every order.
  */
 final class BatchOrders implements Orders {
     /** An order of a member as badges and tiers count it: when placed, what it is worth, its fact. */
-    record Counted(long id, Instant placedAt, long earnedPoints, OrderFact fact) {
+    record Counted(long id, Instant placedAt, long earnedPoints, OrderFact fact, long seen) {
     }
 
     private final Program program;
     private final Map<Long, Snapshot.PastOrder> past = new HashMap<>();
     private final Map<OrderKey, StoredOrder> byKey = new HashMap<>();
     private final Map<Long, StoredOrder> byId = new LinkedHashMap<>();
-    private final Map<MemberId, Set<Long>> idsByMember = new HashMap<>();
-    private final Map<Long, OrderFact> facts = new HashMap<>();
+    private final Map<MemberId, MemberOrders> byMember = new HashMap<>();
     private final Map<Long, Long> earned = new HashMap<>();
     private final Map<Long, Changes.Earning> earnings = new HashMap<>();
     private final Set<Long> created = new LinkedHashSet<>();
@@ -49,7 +49,7 @@ final class BatchOrders implements Orders {
         snapshot.history().forEach((member, orders) -> orders.forEach(order -> {
             past.put(order.id(), order);
             earned.put(order.id(), order.earnedPoints());
-            idsByMember.computeIfAbsent(member, m -> new LinkedHashSet<>()).add(order.id());
+            count(member, order.id(), order.order());
         }));
         snapshot.held().values().forEach(this::put);
         this.freeIds = new ArrayDeque<>(snapshot.newOrderIds());
@@ -58,8 +58,14 @@ final class BatchOrders implements Orders {
     private void put(StoredOrder stored) {
         byId.put(stored.id(), stored);
         byKey.put(stored.order().key(), stored);
-        facts.remove(stored.id());
-        idsByMember.computeIfAbsent(stored.order().member(), m -> new LinkedHashSet<>()).add(stored.id());
+        count(stored.order().member(), stored.id(), stored.order());
+    }
+
+    /** The order as badges and tiers count it now, in place of what it was. */
+    private void count(MemberId member, long id, Order order) {
+        MemberOrders of = byMember.computeIfAbsent(member, m -> new MemberOrders());
+        of.put(new Counted(id, order.placedAt(), earned.getOrDefault(id, 0L), OrderFact.of(order, program),
+                of.seen(id)));
     }
 
     @Override
@@ -94,8 +100,8 @@ final class BatchOrders implements Orders {
     public void recordEarning(long orderId, MemberContext context, long points, Map<String, Long> campaignPoints,
                               Instant availableAt) {
         StoredOrder previous = byId.get(orderId);
-        put(new StoredOrder(orderId, previous.order(), previous.revision(), context, campaignPoints));
         earned.put(orderId, points);
+        put(new StoredOrder(orderId, previous.order(), previous.revision(), context, campaignPoints));
         earnings.put(orderId, new Changes.Earning(points, availableAt));
         changed.add(orderId);
     }
@@ -111,16 +117,16 @@ final class BatchOrders implements Orders {
         return Optional.ofNullable(byId.get(orderId));
     }
 
-    /** Every order of the member, past, held and new, in their current state. */
+    /** Every order of the member, past, held and new, in their current state and placed-at order (read-only). */
     List<Counted> of(MemberId member) {
-        List<Counted> counted = new ArrayList<>();
-        for (long id : idsByMember.getOrDefault(member, Set.of())) {
-            StoredOrder own = byId.get(id);
-            Order order = own != null ? own.order() : past.get(id).order();
-            OrderFact fact = facts.computeIfAbsent(id, i -> OrderFact.of(order, program));
-            counted.add(new Counted(id, order.placedAt(), earned.getOrDefault(id, 0L), fact));
-        }
-        return counted;
+        MemberOrders of = byMember.get(member);
+        return of == null ? List.of() : of.inPlacedOrder();
+    }
+
+    /** Their facts, in the same order (read-only). */
+    List<OrderFact> factsOf(MemberId member) {
+        MemberOrders of = byMember.get(member);
+        return of == null ? List.of() : of.facts();
     }
 
     List<StoredOrder> created() {

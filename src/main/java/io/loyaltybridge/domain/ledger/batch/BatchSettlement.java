@@ -56,7 +56,7 @@ public final class BatchSettlement {
         LocalDate today = LocalDate.now(clock.withZone(program.zone()));
         BatchEvents events = new BatchEvents();
         BatchOrders orders = new BatchOrders(snapshot, program);
-        BatchLedger ledger = new BatchLedger(snapshot, clock);
+        BatchLedger ledger = new BatchLedger(snapshot, clock, program.zone());
         BatchTiers tiers = new BatchTiers(snapshot);
         BatchBadges badges = new BatchBadges(snapshot);
         BatchReferrals referrals = new BatchReferrals(snapshot);
