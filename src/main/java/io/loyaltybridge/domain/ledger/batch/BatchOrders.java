@@ -30,7 +30,10 @@ import java.util.Set;
  */
 final class BatchOrders implements Orders {
     /** An order of a member as badges and tiers count it: when placed, what it is worth, its fact. */
-    record Counted(long id, Instant placedAt, long earnedPoints, OrderFact fact, long seen) {
+    record Counted(long id, Order order, long earnedPoints, OrderFact fact, long seen) {
+        Instant placedAt() {
+            return order.placedAt();
+        }
     }
 
     private final Program program;
@@ -64,8 +67,10 @@ final class BatchOrders implements Orders {
     /** The order as badges and tiers count it now, in place of what it was. */
     private void count(MemberId member, long id, Order order) {
         MemberOrders of = byMember.computeIfAbsent(member, m -> new MemberOrders());
-        of.put(new Counted(id, order.placedAt(), earned.getOrDefault(id, 0L), OrderFact.of(order, program),
-                of.seen(id)));
+        Counted held = of.held(id);
+        // Recording what an order earned keeps the order itself: its fact stands.
+        OrderFact fact = held != null && held.order() == order ? held.fact() : OrderFact.of(order, program);
+        of.put(new Counted(id, order, earned.getOrDefault(id, 0L), fact, held == null ? of.seen(id) : held.seen()));
     }
 
     @Override

@@ -29,6 +29,11 @@ final class MemberOrders {
         return held == null ? byId.size() : held.seen();
     }
 
+    /** The order as counted now; null when the member's orders do not hold it yet. */
+    BatchOrders.Counted held(long id) {
+        return byId.get(id);
+    }
+
     /** Puts the order's current state in place of its earlier one (or adds it), keeping the placed-at order. */
     void put(BatchOrders.Counted order) {
         BatchOrders.Counted before = byId.put(order.id(), order);
