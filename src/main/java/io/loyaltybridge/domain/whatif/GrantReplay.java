@@ -33,6 +33,9 @@ final class GrantReplay implements BatchSettlement.BeforeOrder {
 
     @Override
     public void before(OrderSubmission next, MemberTiers tiers) {
+        if (withGrants.isEmpty()) {
+            return;
+        }
         MemberHistory history = withGrants.get(next.member().id());
         if (history == null) {
             return;

@@ -25,6 +25,9 @@ final class Side {
     /** Staff grants holding today, by member: applied on top of the earned tier, as the tier in force is. */
     private final Map<Long, TierGrant> grants = new HashMap<>();
     private long expired;
+    private YearMonth month;
+    private Instant monthStart = Instant.MAX;
+    private Instant monthEnd = Instant.MIN;
     private long granted;
     private long grantsNotReplayed;
 
@@ -87,8 +90,18 @@ final class Side {
         boolean issues = kind == EntryKind.EARN || kind == EntryKind.RELEASE || kind == EntryKind.BONUS
                 || (kind == EntryKind.ADJUST && points > 0);
         if (account == Account.POINTS && issues) {
-            issued.merge(YearMonth.from(at.atZone(program.zone())), points, Long::sum);
+            issued.merge(monthOf(at), points, Long::sum);
         }
+    }
+
+    /** Entries come mostly in time order: the month found last is asked first (a zone lookup is not cheap). */
+    private YearMonth monthOf(Instant at) {
+        if (at.isBefore(monthStart) || !at.isBefore(monthEnd)) {
+            month = YearMonth.from(at.atZone(program.zone()));
+            monthStart = month.atDay(1).atStartOfDay(program.zone()).toInstant();
+            monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(program.zone()).toInstant();
+        }
+        return month;
     }
 
     Iterable<Long> members() {

@@ -10,7 +10,6 @@ import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.Qualifying;
 import io.loyaltybridge.domain.program.SegmentStore;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,15 +59,8 @@ final class BatchActivity implements MemberActivity, SegmentStore {
         }
         Map<MemberId, List<Qualifying>> byMember = new HashMap<>();
         for (MemberId member : members) {
-            List<Qualifying> activity = new ArrayList<>();
             // In placed-at order, so in day order: only the grants below need sorting in.
-            for (BatchOrders.Counted order : orders.of(member)) {
-                LocalDate day = order.fact().on();
-                if (!day.isBefore(from)) {
-                    BigDecimal kept = order.fact().kept();
-                    activity.add(new Qualifying(day, order.earnedPoints(), kept, kept.signum() > 0 ? 1 : 0));
-                }
-            }
+            List<Qualifying> activity = new ArrayList<>(orders.activityOf(member, from));
             int fromOrders = activity.size();
             for (Qualifying q : snapshot.grants().getOrDefault(member, List.of())) {
                 if (!q.on().isBefore(from)) {

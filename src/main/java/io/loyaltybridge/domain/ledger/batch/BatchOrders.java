@@ -8,8 +8,10 @@ import io.loyaltybridge.domain.order.StoredOrder;
 import io.loyaltybridge.domain.program.MemberContext;
 import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.Qualifying;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,7 +32,12 @@ import java.util.Set;
  */
 final class BatchOrders implements Orders {
     /** An order of a member as badges and tiers count it: when placed, what it is worth, its fact. */
-    record Counted(long id, Order order, long earnedPoints, OrderFact fact, long seen) {
+    record Counted(long id, Order order, long earnedPoints, OrderFact fact, long seen, Qualifying activity) {
+        Counted(long id, Order order, long earnedPoints, OrderFact fact, long seen) {
+            this(id, order, earnedPoints, fact, seen, new Qualifying(fact.on(), earnedPoints, fact.kept(),
+                    fact.kept().signum() > 0 ? 1 : 0));
+        }
+
         Instant placedAt() {
             return order.placedAt();
         }
@@ -126,6 +133,12 @@ final class BatchOrders implements Orders {
     List<Counted> of(MemberId member) {
         MemberOrders of = byMember.get(member);
         return of == null ? List.of() : of.inPlacedOrder();
+    }
+
+    /** What they count for tiers from {@code from} on, in the same order (read-only). */
+    List<Qualifying> activityOf(MemberId member, LocalDate from) {
+        MemberOrders of = byMember.get(member);
+        return of == null ? List.of() : of.activityFrom(from);
     }
 
     /** Their facts, in the same order (read-only). */

@@ -1,7 +1,9 @@
 package io.loyaltybridge.domain.ledger.batch;
 
 import io.loyaltybridge.domain.program.OrderFact;
+import io.loyaltybridge.domain.program.Qualifying;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,6 +22,7 @@ final class MemberOrders {
     private final List<BatchOrders.Counted> sorted = new ArrayList<>();
     private final Map<Long, BatchOrders.Counted> byId = new HashMap<>();
     private final List<OrderFact> facts = new ArrayList<>();
+    private final List<Qualifying> activity = new ArrayList<>();
     private final List<OrderFact> factsView = Collections.unmodifiableList(facts);
     private final List<BatchOrders.Counted> sortedView = Collections.unmodifiableList(sorted);
 
@@ -42,10 +45,12 @@ final class MemberOrders {
             if (before.placedAt().equals(order.placedAt())) {
                 sorted.set(at, order);
                 facts.set(at, order.fact());
+                activity.set(at, order.activity());
                 return;
             }
             sorted.remove(at);
             facts.remove(at);
+            activity.remove(at);
         }
         // Orders mostly arrive in time order: search back from the end.
         int at = sorted.size();
@@ -54,6 +59,7 @@ final class MemberOrders {
         }
         sorted.add(at, order);
         facts.add(at, order.fact());
+        activity.add(at, order.activity());
     }
 
     private int indexOf(BatchOrders.Counted held) {
@@ -68,6 +74,15 @@ final class MemberOrders {
     /** The member's orders in placed-at order; a read-only view that follows later changes. */
     List<BatchOrders.Counted> inPlacedOrder() {
         return sortedView;
+    }
+
+    /** What the orders placed from {@code from} on count for tiers, in the same order; a read-only view. */
+    List<Qualifying> activityFrom(LocalDate from) {
+        int first = 0;
+        while (first < activity.size() && activity.get(first).on().isBefore(from)) {
+            first++;
+        }
+        return Collections.unmodifiableList(activity.subList(first, activity.size()));
     }
 
     /** Their facts in the same order; a read-only view. */
