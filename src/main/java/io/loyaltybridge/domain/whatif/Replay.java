@@ -26,7 +26,9 @@ import java.util.Set;
 /**
  * Settles members' whole histories under one program with the set-wise engine ({@link BatchSettlement}), over a
  * snapshot that starts empty: as if every stored order were taken in today by a fresh ledger, which is what the
- * normal path does with a backfill. Nothing is written anywhere; the outcome goes into a {@link Side}.
+ * normal path does with a backfill. Staff tier grants set the tier in force of the orders placed while they held
+ * ({@link GrantReplay}); the expiry job then takes what has expired by today ({@link ExpiryReplay}). Nothing is
+ * written anywhere; the outcome goes into a {@link Side}.
  */
 final class Replay {
     private final Program program;
