@@ -53,6 +53,12 @@ final class WhatIfViews {
         view.put("changedMembers", r.changed());
         view.put("movedUp", r.movedUp());
         view.put("movedDown", r.movedDown());
+        WhatIfResult.Replayed replayed = r.replayed();
+        view.put("replayed", Map.of("expiredPoints", Map.of("now", replayed.expiredNow(),
+                        "candidate", replayed.expiredCandidate()),
+                "membersWithTierGrants", replayed.membersWithGrants(),
+                "tierGrantsNotReplayedUnderCandidate", replayed.grantsNotReplayedCandidate(),
+                "notReplayed", replayed.notReplayed()));
         view.put("tiers", r.tiers().stream().map(t -> Map.of("tier", t.tier(), "now", t.now(),
                 "candidate", t.candidate())).toList());
         view.put("issuedByMonth", r.issued().entrySet().stream().map(e -> Map.of("month", e.getKey().toString(),

@@ -4,6 +4,7 @@ import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.StoredOrder;
+import io.loyaltybridge.domain.program.TierGrant;
 import io.loyaltybridge.domain.whatif.MemberHistory;
 import io.loyaltybridge.domain.whatif.WhatIf;
 
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * The stored history a what-if replays, read in one read-only, repeatable-read transaction (one consistent view,
  * and the database itself refuses any write): members a page at a time, then that page's orders in
- * time order and its entries no order caused — three statements per page, whatever its members hold. Pages
+ * time order, its entries no order caused and its staff tier grants — four statements per page, whatever its
+ * members hold. Pages
  * follow referral families (members are read once, with the head of their chain, two numbers each).
  */
 public final class PgWhatIfHistory implements WhatIf.History {
@@ -108,9 +110,15 @@ public final class PgWhatIfHistory implements WhatIf.History {
                                 EntryKind.fromWire(row.getString(3)), row.getLong(4),
                                 Sql.instant(row, "effective_at"), event(row.getString("source_system")))),
                 ids, since);
+        // Every grant, whatever {@code from}: one given before it may still set the rate of the orders after it.
+        Map<MemberId, List<TierGrant>> grants = new HashMap<>();
+        sql.list("SELECT g.member_id, " + PgTierGrants.COLUMNS + " FROM tier_grants g WHERE g.member_id = ANY (?)"
+                        + " ORDER BY g.member_id, g.granted_at, g.id",
+                row -> grants.computeIfAbsent(new MemberId(row.getLong(1)), m -> new ArrayList<>())
+                        .add(PgTierGrants.grant(row)), ids);
         return heads.stream().map(h -> new MemberHistory(h.member(), h.joinedAt(),
                 orders.getOrDefault(h.member(), List.of()), carried.getOrDefault(h.member(), List.of()),
-                h.segments(), h.referrer())).toList();
+                h.segments(), h.referrer(), grants.getOrDefault(h.member(), List.of()))).toList();
     }
 
     /** An event's grant is sourced {@code event:<name>} (the API's events, signup, birthday); else null. */

@@ -28,7 +28,12 @@ public final class WhatIfTable {
                         digits)).append(" |\n");
         out.append("| members with a different standing | | ").append(r.changed()).append(" | |\n");
         out.append("| members who would move up a tier | | ").append(r.movedUp()).append(" | |\n");
-        out.append("| members who would move down a tier | | ").append(r.movedDown()).append(" | |\n\n");
+        out.append("| members who would move down a tier | | ").append(r.movedDown()).append(" | |\n");
+        row(out, "points the expiry job takes by today", r.replayed().expiredNow(), r.replayed().expiredCandidate());
+        out.append("\nStaff tier grants replayed with their dates for ").append(r.replayed().membersWithGrants())
+                .append(" members. Not replayed:\n");
+        r.replayed().notReplayed().forEach(what -> out.append("- ").append(what).append('\n'));
+        out.append('\n');
         out.append("| tier | members now | members under the candidate |\n|---|---:|---:|\n");
         r.tiers().forEach(t -> out.append("| ").append(t.tier()).append(" | ").append(t.now()).append(" | ")
                 .append(t.candidate()).append(" |\n"));

@@ -24,6 +24,14 @@ public final class Comparison {
                     .thenComparing(Comparator.comparingLong(
                             (WhatIfResult.MemberChange c) -> Math.abs(c.cashbackDeltaMinor())).reversed())
                     .thenComparingLong(WhatIfResult.MemberChange::member);
+    /** What the replay does not reproduce, said in the result rather than left out silently. */
+    static final List<String> NOT_REPLAYED = List.of(
+            "tier-assessment downgrades: the history is settled as of today, as a fresh ledger taking it in would"
+                    + " be, and a first assessment only starts a grace period; tiers are those earned in the"
+                    + " current window (and the previous one kept by the lookback), never lowered",
+            "birthday-bonus: the birthday grants the live job made are priced again by the candidate's birthday"
+                    + " event; birthdays the program in force did not reward are not invented",
+            "segments-and-cltv: the stored segments are used under both programs");
     private final Side now;
     private final Side candidate;
     private final Set<Long> failed;
@@ -77,7 +85,19 @@ public final class Comparison {
         List<WhatIfResult.TierCount> tierCounts = new ArrayList<>();
         tiers.forEach((tier, counts) -> tierCounts.add(new WhatIfResult.TierCount(tier, counts[0], counts[1])));
         return new WhatIfResult(members().size(), orders, List.copyOf(failed), totals(totalsNow),
-                totals(totalsCandidate), issued(), tierCounts, moved[0], moved[1], moved[2], largestFirst);
+                totals(totalsCandidate), issued(), tierCounts, moved[0], moved[1], moved[2], largestFirst,
+                replayed());
+    }
+
+    private WhatIfResult.Replayed replayed() {
+        long[] grants = candidate.grantedMembers();
+        List<String> notReplayed = new ArrayList<>(NOT_REPLAYED);
+        if (grants[1] > 0) {
+            notReplayed.add("staff tier grants of " + grants[1] + " members: they name a tier the candidate does not"
+                    + " have, so those members earn at their earned tier under it");
+        }
+        return new WhatIfResult.Replayed(now.expired(), candidate.expired(), grants[0], grants[1],
+                List.copyOf(notReplayed));
     }
 
     private static boolean sameStanding(Figures a, Figures b) {

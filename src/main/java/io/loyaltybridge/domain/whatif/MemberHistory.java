@@ -4,6 +4,7 @@ import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.StoredOrder;
+import io.loyaltybridge.domain.program.TierGrant;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.Set;
 
 /**
  * One member's stored history as a what-if replays it: when they joined, their orders in time order (each in its
- * stored state), the ledger entries no order caused, their segments and who referred them (null: nobody).
+ * stored state), the ledger entries no order caused, their segments, who referred them (null: nobody) and the staff
+ * tier grants they were given, oldest first (ended ones included: they held for a while).
  */
 public record MemberHistory(MemberId member, Instant joinedAt, List<StoredOrder> orders, List<Carried> carried,
-                            Set<String> segments, MemberId referrer) {
+                            Set<String> segments, MemberId referrer, List<TierGrant> tierGrants) {
 
     /**
      * An entry no order caused (an event, a partner transaction, a redemption, an adjustment). An event's grant

@@ -2,6 +2,7 @@ package io.loyaltybridge.domain.whatif;
 
 import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.ledger.batch.BatchSettlement;
+import io.loyaltybridge.domain.ledger.batch.Changes;
 import io.loyaltybridge.domain.ledger.batch.Snapshot;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberRef;
@@ -25,15 +26,19 @@ import java.util.Set;
 /**
  * Settles members' whole histories under one program with the set-wise engine ({@link BatchSettlement}), over a
  * snapshot that starts empty: as if every stored order were taken in today by a fresh ledger, which is what the
- * normal path does with a backfill. Nothing is written anywhere; the outcome goes into a {@link Side}.
+ * normal path does with a backfill. Staff tier grants set the tier in force of the orders placed while they held
+ * ({@link GrantReplay}); the expiry job then takes what has expired by today ({@link ExpiryReplay}). Nothing is
+ * written anywhere; the outcome goes into a {@link Side}.
  */
 final class Replay {
     private final Program program;
     private final BatchSettlement settlement;
     private final EventAwards awards;
+    private final Clock clock;
 
     Replay(Program program, Clock clock) {
         this.program = program;
+        this.clock = clock;
         this.settlement = new BatchSettlement(program, clock);
         this.awards = new EventAwards(program);
     }
@@ -48,10 +53,17 @@ final class Replay {
             List<StoredOrder> orders = inTimeOrder(batch);
             Map<MemberId, List<MemberHistory.Carried>> carried = new HashMap<>();
             batch.forEach(h -> carried.put(h.member(), priced(h)));
-            into.add(settlement.settle(snapshot(batch, orders, carried), submissions(orders)));
+            GrantReplay grants = new GrantReplay(program, batch);
+            Changes changes = settlement.settle(snapshot(batch, orders, carried), submissions(orders), grants);
+            LocalDate today = LocalDate.now(clock.withZone(program.zone()));
+            Map<MemberId, Long> expired = expired(batch, carried, changes, today);
+            into.add(changes);
             batch.forEach(h -> {
-                into.enter(h.member().value());
-                carried.get(h.member()).forEach(entry -> into.carry(h.member().value(), entry));
+                long member = h.member().value();
+                into.enter(member);
+                carried.get(h.member()).forEach(entry -> into.carry(member, entry));
+                into.expire(member, expired.getOrDefault(h.member(), 0L));
+                into.grant(member, grants.today(h, today), !h.tierGrants().isEmpty(), grants.unreplayable(h));
             });
             return List.of();
         } catch (RuntimeException batchFailed) {
@@ -63,6 +75,27 @@ final class Replay {
             batch.forEach(h -> failed.addAll(settle(List.of(h), into)));
             return failed;
         }
+    }
+
+    /** What the program's expiry job would have taken from each member by today (none: points never expire). */
+    private Map<MemberId, Long> expired(List<MemberHistory> batch, Map<MemberId, List<MemberHistory.Carried>> carried,
+                                        Changes changes, LocalDate today) {
+        ExpiryReplay expiry = new ExpiryReplay(program);
+        if (!expiry.expires()) {
+            return Map.of();
+        }
+        // Carried entries first, as a copy taking the history in records them before the orders' (same instant).
+        long[] id = {0};
+        batch.forEach(h -> carried.get(h.member()).forEach(e -> expiry.carried(h.member(), e, ++id[0])));
+        changes.entries().forEach(expiry::add);
+        Map<MemberId, Long> expired = new HashMap<>();
+        batch.forEach(h -> {
+            long due = expiry.due(h.member(), today);
+            if (due > 0) {
+                expired.put(h.member(), due);
+            }
+        });
+        return expired;
     }
 
     /**

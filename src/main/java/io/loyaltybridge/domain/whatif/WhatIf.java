@@ -5,7 +5,9 @@ import io.loyaltybridge.domain.program.Program;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +20,8 @@ import java.util.function.LongConsumer;
  * Program what-if: the whole stored history settled under the program in force and under a candidate, member batch
  * by member batch, both with the set-wise engine in memory (nothing is written, no CRM hears of it). The program in
  * force is replayed too rather than read from the ledger, so the two columns differ by the rules alone, not by when
- * each order happened to be settled or what the jobs did since. The two programs settle each batch side by side,
- * while the next batch is read.
+ * each order happened to be settled or what the jobs did since. Each program settles the batches in turn on its own
+ * thread, while the next batch is read.
  */
 public final class WhatIf {
     /** Where the history comes from: members in id order, each with their orders in time order. */
@@ -33,6 +35,8 @@ public final class WhatIf {
 
     /** Members settled together: large enough to spread the fixed cost, small enough to hold. */
     public static final int BATCH_MEMBERS = 500;
+    /** Pages read and not yet settled by both programs: lets the faster one and the reader run ahead a little. */
+    static final int PAGES_IN_FLIGHT = 3;
     private final Replay now;
     private final Replay candidate;
 
@@ -50,30 +54,39 @@ public final class WhatIf {
         Side candidateSide = new Side(candidate.program());
         List<Long> failed = new ArrayList<>();
         long[] orders = new long[1];
-        ExecutorService settling = daemon("what-if-now");
-        ExecutorService beside = daemon("what-if-candidate");
-        // One page settles (both programs side by side) while the reader fetches the next: never more than two.
-        List<Future<List<MemberId>>> previous = new ArrayList<>();
+        ExecutorService nowThread = daemon("what-if-now");
+        ExecutorService candidateThread = daemon("what-if-candidate");
+        // Each program settles the pages in turn on its own thread, neither waiting for the other at every page,
+        // while the reader fetches ahead: at most PAGES_IN_FLIGHT pages are held.
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        Consumer<InFlight> done = page -> {
+            List<MemberId> lost = new ArrayList<>(await(page.now()));
+            lost.addAll(await(page.candidate()));
+            lost.forEach(m -> failed.add(m.value()));
+            orders[0] += page.orders();
+            ordersDone.accept(orders[0]);
+        };
         try {
             history.stream(from, BATCH_MEMBERS, batch -> {
-                previous.forEach(WhatIf::await);
-                previous.clear();
-                previous.add(settling.submit(() -> {
-                    Future<List<MemberId>> other = beside.submit(() -> candidate.settle(batch, candidateSide));
-                    List<MemberId> lost = new ArrayList<>(now.settle(batch, nowSide));
-                    lost.addAll(await(other));
-                    lost.forEach(m -> failed.add(m.value()));
-                    orders[0] += batch.stream().mapToLong(h -> h.orders().size()).sum();
-                    ordersDone.accept(orders[0]);
-                    return lost;
-                }));
+                while (inFlight.size() >= PAGES_IN_FLIGHT) {
+                    done.accept(inFlight.poll());
+                }
+                inFlight.add(new InFlight(batch.stream().mapToLong(h -> h.orders().size()).sum(),
+                        nowThread.submit(() -> now.settle(batch, nowSide)),
+                        candidateThread.submit(() -> candidate.settle(batch, candidateSide))));
             });
-            previous.forEach(WhatIf::await);
+            while (!inFlight.isEmpty()) {
+                done.accept(inFlight.poll());
+            }
         } finally {
-            settling.shutdownNow();
-            beside.shutdownNow();
+            nowThread.shutdownNow();
+            candidateThread.shutdownNow();
         }
         return new Comparison(nowSide, candidateSide, failed, orders[0]);
+    }
+
+    /** A page both programs are settling: its orders, and each program's members that failed. */
+    private record InFlight(long orders, Future<List<MemberId>> now, Future<List<MemberId>> candidate) {
     }
 
     private static ExecutorService daemon(String name) {

@@ -20,10 +20,20 @@ import java.util.SortedMap;
  * @param movedDown members whose tier would rank lower
  * @param changed   members whose points, pending points, cashback or tier differ
  * @param largest   the members with the largest changes, largest first
+ * @param replayed  what the replay made of the jobs and staff tier grants, and what it did not replay
  */
 public record WhatIfResult(long members, long orders, List<Long> failed, Totals now, Totals candidate,
                            SortedMap<YearMonth, long[]> issued, List<TierCount> tiers, long movedUp, long movedDown,
-                           long changed, List<MemberChange> largest) {
+                           long changed, List<MemberChange> largest, Replayed replayed) {
+
+    /**
+     * Beyond the orders and carried entries: points the expiry job would have taken by today under each program,
+     * members with staff tier grants (replayed with their dates), those whose grant names a tier the candidate lacks
+     * (so not replayed under it), and in words each part of the history the replay does not reproduce.
+     */
+    public record Replayed(long expiredNow, long expiredCandidate, long membersWithGrants,
+                           long grantsNotReplayedCandidate, List<String> notReplayed) {
+    }
 
     /** Liability as the KPIs count it: points owed (pending included) and cashback owed in minor units. */
     public record Totals(long points, long pendingPoints, long cashbackMinor, long pendingCashbackMinor) {

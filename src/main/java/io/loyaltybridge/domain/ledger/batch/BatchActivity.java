@@ -10,12 +10,12 @@ import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.Qualifying;
 import io.loyaltybridge.domain.program.SegmentStore;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +39,17 @@ final class BatchActivity implements MemberActivity, SegmentStore {
         this.zone = program.zone();
     }
 
+    private static final Set<EntryKind> GRANT_KINDS = EnumSet.of(EntryKind.BONUS, EntryKind.EARN, EntryKind.ADJUST);
+    private static final Set<EntryKind> ORDER_BONUS_KINDS = EnumSet.of(EntryKind.BONUS, EntryKind.REVERSE);
+
     /** A grant that counts for tiers and is not an order's own points (see the store's activity query). */
     static boolean qualifyingGrant(LedgerEntry e) {
         if (e.orderId() == null) {
-            return e.account() == Account.POINTS
-                    && Set.of(EntryKind.BONUS, EntryKind.EARN, EntryKind.ADJUST).contains(e.kind());
+            return e.account() == Account.POINTS && GRANT_KINDS.contains(e.kind());
         }
         // A bonus an order caused counts when granted (pending), less its cancellation; not again when released.
         return e.account() == Account.PENDING && !e.operationKey().startsWith("order:")
-                && Set.of(EntryKind.BONUS, EntryKind.REVERSE).contains(e.kind());
+                && ORDER_BONUS_KINDS.contains(e.kind());
     }
 
     @Override
@@ -57,21 +59,23 @@ final class BatchActivity implements MemberActivity, SegmentStore {
         }
         Map<MemberId, List<Qualifying>> byMember = new HashMap<>();
         for (MemberId member : members) {
-            List<Qualifying> activity = new ArrayList<>();
-            for (BatchOrders.Counted order : orders.of(member)) {
-                LocalDate day = order.fact().on();
-                if (!day.isBefore(from)) {
-                    BigDecimal kept = order.fact().kept();
-                    activity.add(new Qualifying(day, order.earnedPoints(), kept, kept.signum() > 0 ? 1 : 0));
+            // In placed-at order, so in day order: only the grants below need sorting in.
+            List<Qualifying> activity = new ArrayList<>(orders.activityOf(member, from));
+            int fromOrders = activity.size();
+            for (Qualifying q : snapshot.grants().getOrDefault(member, List.of())) {
+                if (!q.on().isBefore(from)) {
+                    activity.add(q);
                 }
             }
-            snapshot.grants().getOrDefault(member, List.of()).stream().filter(q -> !q.on().isBefore(from))
-                    .forEach(activity::add);
-            ledger.appendedFor(member).stream().filter(BatchActivity::qualifyingGrant)
-                    .map(e -> Qualifying.points(e.effectiveAt().atZone(zone).toLocalDate(), e.points()))
-                    .filter(q -> !q.on().isBefore(from)).forEach(activity::add);
+            for (Qualifying q : ledger.grantsFor(member)) {
+                if (!q.on().isBefore(from)) {
+                    activity.add(q);
+                }
+            }
             if (!activity.isEmpty()) {
-                activity.sort(Comparator.comparing(Qualifying::on));
+                if (activity.size() > fromOrders) {
+                    activity.sort(Comparator.comparing(Qualifying::on));
+                }
                 byMember.put(member, activity);
             }
         }
@@ -94,10 +98,9 @@ final class BatchActivity implements MemberActivity, SegmentStore {
     public Map<MemberId, List<OrderFact>> orderFacts(Collection<MemberId> members) {
         Map<MemberId, List<OrderFact>> facts = new HashMap<>();
         for (MemberId member : members) {
-            List<BatchOrders.Counted> of = new ArrayList<>(orders.of(member));
+            List<OrderFact> of = orders.factsOf(member);
             if (!of.isEmpty()) {
-                of.sort(Comparator.comparing(BatchOrders.Counted::placedAt));
-                facts.put(member, of.stream().map(BatchOrders.Counted::fact).toList());
+                facts.put(member, of);
             }
         }
         return facts;

@@ -6,8 +6,10 @@ import io.loyaltybridge.domain.ledger.LedgerEntries;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.ledger.NewEntry;
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.Qualifying;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -30,12 +32,15 @@ final class BatchLedger implements LedgerEntries {
     private final Map<Long, List<LedgerEntry>> byOrder = new HashMap<>();
     private final Set<String> keys = new HashSet<>();
     private final List<LedgerEntry> appended = new ArrayList<>();
-    private final Map<MemberId, List<LedgerEntry>> appendedByMember = new HashMap<>();
+    /** Appended grants that count for tiers, by member, kept as they are appended (read at every order). */
+    private final Map<MemberId, List<Qualifying>> grants = new HashMap<>();
+    private final ZoneId zone;
     private final Map<MemberId, Map<Account, long[]>> moves = new LinkedHashMap<>();
     private final Clock clock;
 
-    BatchLedger(Snapshot snapshot, Clock clock) {
+    BatchLedger(Snapshot snapshot, Clock clock, ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
         snapshot.entriesByOrder().forEach((order, entries) -> {
             byOrder.put(order, new ArrayList<>(entries));
             entries.forEach(e -> keys.add(e.operationKey()));
@@ -51,7 +56,10 @@ final class BatchLedger implements LedgerEntries {
                 e.points(), e.kind(), e.reason(), e.source(), e.ruleVersion(), clock.instant(), e.effectiveAt(),
                 e.operationKey(), e.orderId());
         appended.add(entry);
-        appendedByMember.computeIfAbsent(e.member(), m -> new ArrayList<>()).add(entry);
+        if (BatchActivity.qualifyingGrant(entry)) {
+            grants.computeIfAbsent(e.member(), m -> new ArrayList<>())
+                    .add(Qualifying.points(entry.effectiveAt().atZone(zone).toLocalDate(), entry.points()));
+        }
         if (e.orderId() != null) {
             byOrder.computeIfAbsent(e.orderId(), o -> new ArrayList<>()).add(entry);
         }
@@ -83,8 +91,9 @@ final class BatchLedger implements LedgerEntries {
         return appended;
     }
 
-    List<LedgerEntry> appendedFor(MemberId member) {
-        return appendedByMember.getOrDefault(member, List.of());
+    /** The member's appended grants that count for tiers, in the order appended. */
+    List<Qualifying> grantsFor(MemberId member) {
+        return grants.getOrDefault(member, List.of());
     }
 
     Map<MemberId, Map<Account, long[]>> moves() {

@@ -8,8 +8,10 @@ import io.loyaltybridge.domain.order.StoredOrder;
 import io.loyaltybridge.domain.program.MemberContext;
 import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.Qualifying;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,20 +26,28 @@ import java.util.Set;
 /**
  * The orders of one batch's members in memory: the snapshot's, then the batch's own as they are taken in. A new
  * order gets the next id reserved for the batch, so its entries are keyed as the database will hold them. Orders the
- * batch does not hold are known only as {@link Snapshot.PastOrder}s; each order's fact is worked out once and again
- * only when the batch changes that order (badges and tiers ask for all of a member's facts at every order).
+ * batch does not hold are known only as {@link Snapshot.PastOrder}s. Each member's orders are kept counted as badges
+ * and tiers read them ({@link MemberOrders}): a change re-counts that order alone, since both ask for all of a
+ * member's orders at every order.
  */
 final class BatchOrders implements Orders {
     /** An order of a member as badges and tiers count it: when placed, what it is worth, its fact. */
-    record Counted(long id, Instant placedAt, long earnedPoints, OrderFact fact) {
+    record Counted(long id, Order order, long earnedPoints, OrderFact fact, long seen, Qualifying activity) {
+        Counted(long id, Order order, long earnedPoints, OrderFact fact, long seen) {
+            this(id, order, earnedPoints, fact, seen, new Qualifying(fact.on(), earnedPoints, fact.kept(),
+                    fact.kept().signum() > 0 ? 1 : 0));
+        }
+
+        Instant placedAt() {
+            return order.placedAt();
+        }
     }
 
     private final Program program;
     private final Map<Long, Snapshot.PastOrder> past = new HashMap<>();
     private final Map<OrderKey, StoredOrder> byKey = new HashMap<>();
     private final Map<Long, StoredOrder> byId = new LinkedHashMap<>();
-    private final Map<MemberId, Set<Long>> idsByMember = new HashMap<>();
-    private final Map<Long, OrderFact> facts = new HashMap<>();
+    private final Map<MemberId, MemberOrders> byMember = new HashMap<>();
     private final Map<Long, Long> earned = new HashMap<>();
     private final Map<Long, Changes.Earning> earnings = new HashMap<>();
     private final Set<Long> created = new LinkedHashSet<>();
@@ -49,7 +59,7 @@ final class BatchOrders implements Orders {
         snapshot.history().forEach((member, orders) -> orders.forEach(order -> {
             past.put(order.id(), order);
             earned.put(order.id(), order.earnedPoints());
-            idsByMember.computeIfAbsent(member, m -> new LinkedHashSet<>()).add(order.id());
+            count(member, order.id(), order.order());
         }));
         snapshot.held().values().forEach(this::put);
         this.freeIds = new ArrayDeque<>(snapshot.newOrderIds());
@@ -58,8 +68,16 @@ final class BatchOrders implements Orders {
     private void put(StoredOrder stored) {
         byId.put(stored.id(), stored);
         byKey.put(stored.order().key(), stored);
-        facts.remove(stored.id());
-        idsByMember.computeIfAbsent(stored.order().member(), m -> new LinkedHashSet<>()).add(stored.id());
+        count(stored.order().member(), stored.id(), stored.order());
+    }
+
+    /** The order as badges and tiers count it now, in place of what it was. */
+    private void count(MemberId member, long id, Order order) {
+        MemberOrders of = byMember.computeIfAbsent(member, m -> new MemberOrders());
+        Counted held = of.held(id);
+        // Recording what an order earned keeps the order itself: its fact stands.
+        OrderFact fact = held != null && held.order() == order ? held.fact() : OrderFact.of(order, program);
+        of.put(new Counted(id, order, earned.getOrDefault(id, 0L), fact, held == null ? of.seen(id) : held.seen()));
     }
 
     @Override
@@ -94,8 +112,8 @@ final class BatchOrders implements Orders {
     public void recordEarning(long orderId, MemberContext context, long points, Map<String, Long> campaignPoints,
                               Instant availableAt) {
         StoredOrder previous = byId.get(orderId);
-        put(new StoredOrder(orderId, previous.order(), previous.revision(), context, campaignPoints));
         earned.put(orderId, points);
+        put(new StoredOrder(orderId, previous.order(), previous.revision(), context, campaignPoints));
         earnings.put(orderId, new Changes.Earning(points, availableAt));
         changed.add(orderId);
     }
@@ -111,16 +129,22 @@ final class BatchOrders implements Orders {
         return Optional.ofNullable(byId.get(orderId));
     }
 
-    /** Every order of the member, past, held and new, in their current state. */
+    /** Every order of the member, past, held and new, in their current state and placed-at order (read-only). */
     List<Counted> of(MemberId member) {
-        List<Counted> counted = new ArrayList<>();
-        for (long id : idsByMember.getOrDefault(member, Set.of())) {
-            StoredOrder own = byId.get(id);
-            Order order = own != null ? own.order() : past.get(id).order();
-            OrderFact fact = facts.computeIfAbsent(id, i -> OrderFact.of(order, program));
-            counted.add(new Counted(id, order.placedAt(), earned.getOrDefault(id, 0L), fact));
-        }
-        return counted;
+        MemberOrders of = byMember.get(member);
+        return of == null ? List.of() : of.inPlacedOrder();
+    }
+
+    /** What they count for tiers from {@code from} on, in the same order (read-only). */
+    List<Qualifying> activityOf(MemberId member, LocalDate from) {
+        MemberOrders of = byMember.get(member);
+        return of == null ? List.of() : of.activityFrom(from);
+    }
+
+    /** Their facts, in the same order (read-only). */
+    List<OrderFact> factsOf(MemberId member) {
+        MemberOrders of = byMember.get(member);
+        return of == null ? List.of() : of.facts();
     }
 
     List<StoredOrder> created() {

@@ -9,6 +9,7 @@ import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.notify.RecordedEffects;
 import io.loyaltybridge.domain.notify.RecordingLedger;
 import io.loyaltybridge.domain.notify.RecordingTiers;
+import io.loyaltybridge.domain.program.MemberTiers;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.TierPolicy;
 import io.loyaltybridge.domain.program.TierUpgrades;
@@ -51,12 +52,25 @@ public final class BatchSettlement {
                 .start()).min(LocalDate::compareTo).orElse(today);
     }
 
+    /**
+     * Called before each order settles, with the batch's tier states: the what-if sets there the staff tier grant
+     * that was in force when the order was placed (the live path reads the grant stored today).
+     */
+    public interface BeforeOrder {
+        void before(OrderSubmission next, MemberTiers tiers);
+    }
+
     /** Settles the orders in turn; any failure leaves the snapshot's state unwritten (the caller falls back). */
     public Changes settle(Snapshot snapshot, List<OrderSubmission> submissions) {
+        return settle(snapshot, submissions, (next, tiers) -> { });
+    }
+
+    /** As {@link #settle(Snapshot, List)}, with {@code before} called before each order. */
+    public Changes settle(Snapshot snapshot, List<OrderSubmission> submissions, BeforeOrder before) {
         LocalDate today = LocalDate.now(clock.withZone(program.zone()));
         BatchEvents events = new BatchEvents();
         BatchOrders orders = new BatchOrders(snapshot, program);
-        BatchLedger ledger = new BatchLedger(snapshot, clock);
+        BatchLedger ledger = new BatchLedger(snapshot, clock, program.zone());
         BatchTiers tiers = new BatchTiers(snapshot);
         BatchBadges badges = new BatchBadges(snapshot);
         BatchReferrals referrals = new BatchReferrals(snapshot);
@@ -69,7 +83,10 @@ public final class BatchSettlement {
                 events, clock);
         LedgerService service = new LedgerService(IN_BATCH, new LedgerPorts(new BatchMembers(snapshot), orders,
                 recordedLedger, contexts), program, effects, member -> 0L, clock);
-        submissions.forEach(service::submitOrder);
+        for (OrderSubmission submission : submissions) {
+            before.before(submission, tiers);
+            service.submitOrder(submission);
+        }
         return new Changes(orders.created(), orders.changed(), orders.earnings(), ledger.appended(), ledger.moves(),
                 contexts.added(), tiers.changed(), badges.granted(), badges.revoked(), referrals.changed(),
                 events.recorded());
