@@ -52,12 +52,7 @@ public final class PushDrain {
     public PushDrain(Transactions tx, OutboxPusher pusher, CrmWriter writer, FieldMap fields, Duration linger,
                      Duration readHold, boolean soleInstance, int parallelCalls) {
         this.parallelCalls = Math.max(1, parallelCalls);
-        this.helpers = this.parallelCalls == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(
-                this.parallelCalls - 1, task -> {
-                    Thread thread = new Thread(task, writer.system() + "-push-helper");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.helpers = this.parallelCalls == 1 ? null : helpers(writer.system(), this.parallelCalls - 1);
         this.tx = tx;
         this.outbox = new PgOutbox(tx);
         this.pusher = pusher;
@@ -107,6 +102,18 @@ public final class PushDrain {
                 return pushed;
             }
         }
+    }
+
+    /** Threads for the calls beside the push's own; idle ones end after a minute (a deep outbox is rare). */
+    private static java.util.concurrent.ExecutorService helpers(String system, int threads) {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, system + "-push-helper");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** {@code parallelCalls} rounds at once, this thread running one; their figures summed. */
