@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * SystemModstamp).
  */
 final class Backfill {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backfill.class);
 
     private final BulkJobs jobs;
     private final Transactions tx;
@@ -83,6 +84,27 @@ final class Backfill {
         if (batch.size() > 0) {
             out.accept(batch);
         }
+    }
+
+    /**
+     * Starts the orders' item job and its staging before the contacts are read, when the orders are still to be
+     * backfilled: staging runs on its own thread beside the contacts. A failure to start leaves it to
+     * {@link #ordersIfNeeded}, which starts it again and reports.
+     */
+    void stageOrdersEarlyIfNeeded() {
+        if (!enabled || done(IncrementalPoll.ORDER)) {
+            return;
+        }
+        try {
+            orderBackfill.stageEarly();
+        } catch (RuntimeException e) {
+            LOG.debug("order items not staged early: {}", e.toString());
+        }
+    }
+
+    /** Ends early staging that the orders' backfill did not take over (their read was stopped or not reached). */
+    void discardEarlyStaging() {
+        orderBackfill.discardEarly();
     }
 
     void ordersIfNeeded() {

@@ -77,7 +77,8 @@ final class Connector {
                 core.profiles(), stores.deadLetters(), sources, core.clock()), new ContactWriter(api, fields, persons),
                 fields, Duration.ofMillis(config.get(SalesforceSettings.PUSH_LINGER_MS)),
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_READ_HOLD_MS)),
-                !config.get(ClusterSettings.ENABLED)), limits, poll::running,
+                !config.get(ClusterSettings.ENABLED), config.get(SalesforceSettings.PUSH_PARALLEL)), limits,
+                poll::running,
                 () -> poll.running() && backfill.pending());
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp, stops,

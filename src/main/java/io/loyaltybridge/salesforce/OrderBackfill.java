@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -19,10 +22,13 @@ import java.util.function.Consumer;
  * large org). Both query jobs start at once; the items are staged in PostgreSQL with COPY as their pages stream in;
  * then the orders stream, and each batch of them gets its items with one indexed lookup by OrderId. A reader thread
  * downloads and joins the next batch while the caller settles the previous one, so the two cores share the work;
- * batches are settled in the order read. Memory holds a few batches, whatever the org's size; the staged rows go
- * when the run ends, and a run that never got there has them deleted when the next one begins.
+ * batches are settled in the order read. The item job and its staging start before the contacts are read
+ * ({@link #stageEarly}), so they overlap the contacts' settlement. Memory holds a few batches, whatever the org's
+ * size; the staged rows go when the run ends, and a run that never got there has them deleted when the next one
+ * begins.
  */
 final class OrderBackfill {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderBackfill.class);
     /** Batches read ahead of the one being settled: enough to keep the reader busy, few enough to bound memory. */
     static final int READ_AHEAD = 2;
 
@@ -45,34 +51,110 @@ final class OrderBackfill {
         this.board = board;
     }
 
-    /** Reads and takes in every order with its items; {@code markDone} runs in the transaction that ends the run. */
-    void run(Runnable markDone) {
-        QueryJob itemJob = jobs.start(OrderRecords.items());
-        QueryJob orderJob = jobs.start(orders.select(false));
-        long run = tx.inTransaction(() -> staging.begin(ContactRecords.SYSTEM));
-        RuntimeException failure = null;
-        try {
-            stage(run, jobs.await(itemJob));
-            settle(run, jobs.await(orderJob), markDone);
-        } catch (RuntimeException e) {
-            failure = e;
-            throw e;
-        } finally {
-            try {
-                tx.inTransaction(() -> {
-                    staging.end(run);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    throw e;
+    /** Both query jobs and the staging run; the items are staged on a thread of their own. */
+    private final class Early {
+        final QueryJob orderJob;
+        final long run;
+        final CompletableFuture<Void> staged = new CompletableFuture<>();
+        volatile boolean cancelled;
+
+        Early(QueryJob itemJob, QueryJob orderJob, long run) {
+            this.orderJob = orderJob;
+            this.run = run;
+            Thread thread = new Thread(() -> {
+                try {
+                    stage(run, jobs.await(itemJob), () -> cancelled);
+                    staged.complete(null);
+                } catch (RuntimeException | Error e) {
+                    staged.completeExceptionally(e);
                 }
-                failure.addSuppressed(e); // the run's own failure says more; the next run deletes these rows
+            }, "salesforce-backfill-items");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void awaitStaged() {
+            try {
+                staged.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
     }
 
-    private void stage(long run, BulkRows rows) {
+    /** Staging begun ahead of {@link #run}, while the contacts are read; null when none is running. */
+    private Early early;
+
+    /**
+     * Starts both query jobs and stages the items on a thread of their own, so that downloading and copying two
+     * items per order runs on the other core while the contacts settle, instead of after them. {@link #run} takes
+     * it over; {@link #discardEarly} ends it when the orders are not read after all.
+     */
+    void stageEarly() {
+        if (early != null) {
+            return;
+        }
+        QueryJob itemJob = jobs.start(OrderRecords.items());
+        QueryJob orderJob = jobs.start(orders.select(false));
+        early = new Early(itemJob, orderJob, tx.inTransaction(() -> staging.begin(ContactRecords.SYSTEM)));
+    }
+
+    /** Ends staging begun early that no run took over (the order stream was stopped or its read not reached). */
+    void discardEarly() {
+        Early left = early;
+        early = null;
+        if (left == null) {
+            return;
+        }
+        left.cancelled = true;
+        try {
+            left.awaitStaged();
+        } catch (RuntimeException e) {
+            LOG.debug("order items staged early, discarded: {}", e.toString());
+        }
+        end(left.run, null);
+    }
+
+    /** Reads and takes in every order with its items; {@code markDone} runs in the transaction that ends the run. */
+    void run(Runnable markDone) {
+        stageEarly();
+        Early started = early;
+        early = null;
+        RuntimeException failure = null;
+        try {
+            started.awaitStaged();
+            settle(started.run, jobs.await(started.orderJob), markDone);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            started.cancelled = true; // a settle failing before the items were all staged stops their copy
+            if (failure != null) {
+                try {
+                    started.staged.handle((ok, e) -> null).join();
+                } catch (RuntimeException ignored) {
+                    // the staging's own failure is reported by the run's
+                }
+            }
+            end(started.run, failure);
+        }
+    }
+
+    private void end(long run, RuntimeException failure) {
+        try {
+            tx.inTransaction(() -> {
+                staging.end(run);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e); // the run's own failure says more; the next run deletes these rows
+        }
+    }
+
+    private void stage(long run, BulkRows rows, BooleanSupplier cancelled) {
         try (rows) {
             Progress progress = board.start("Salesforce backfill: order items", rows.total());
             Iterator<PgBackfillStaging.Line> lines = new Iterator<>() {
@@ -87,7 +169,7 @@ final class OrderBackfill {
                 }
             };
             try {
-                while (lines.hasNext()) {
+                while (lines.hasNext() && !cancelled.getAsBoolean()) {
                     progress.advance(tx.inTransaction(() -> staging.copy(run, lines, jobs.pageSize())));
                 }
             } catch (RuntimeException e) {

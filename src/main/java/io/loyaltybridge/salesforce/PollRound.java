@@ -115,14 +115,21 @@ public final class PollRound {
     }
 
     private void run() {
-        read(IncrementalPoll.CONTACT, () -> {
-            backfill.contactsIfNeeded();
-            poll.contacts();
-        });
-        read(IncrementalPoll.ORDER, () -> {
-            backfill.ordersIfNeeded();
-            poll.orders();
-        });
+        if (!stops.stopped(IncrementalPoll.ORDER)) {
+            backfill.stageOrdersEarlyIfNeeded(); // the order items stage while the contacts are read
+        }
+        try {
+            read(IncrementalPoll.CONTACT, () -> {
+                backfill.contactsIfNeeded();
+                poll.contacts();
+            });
+            read(IncrementalPoll.ORDER, () -> {
+                backfill.ordersIfNeeded();
+                poll.orders();
+            });
+        } finally {
+            backfill.discardEarlyStaging();
+        }
         tx.inTransaction(() -> {
             sources.checked(ContactRecords.SYSTEM, IncrementalPoll.CONTACT);
             sources.checked(ContactRecords.SYSTEM, IncrementalPoll.ORDER);

@@ -50,6 +50,8 @@ final class SalesforceSettings {
             600_000, "a call goes out once 200 contacts are ready or the oldest ready one has waited this long");
     static final Setting<Integer> PUSH_READ_HOLD_MS = Setting.integer("loyalty.salesforce.push.read-hold-ms", 2000,
             0, 600_000, "while a poll reads (a contact's orders follow it), the push waits for it, at most this long");
+    static final Setting<Integer> PUSH_PARALLEL = Setting.integer("loyalty.salesforce.push.parallel-calls", 2, 1, 4,
+            "while the outbox holds this many full calls (200 contacts each; a backfill's end), they go out side by side");
     static final Setting<Boolean> BACKFILL = SettingTypes.bool("loyalty.salesforce.backfill.enabled", true,
             "read a new org's contacts and orders once with Bulk API 2.0 query jobs");
     static final Setting<Integer> BULK_PAGE = Setting.integer("loyalty.salesforce.backfill.page-size", 10_000, 10,
@@ -140,7 +142,8 @@ final class SalesforceSettings {
     private static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, LOGIN_URL, AUTH, JWT_KEYSTORE, JWT_AUDIENCE,
                 API_VERSION, PUBSUB_HOST, PUBSUB_PORT, PUBSUB_PLAINTEXT, CDC, EVENTS_BATCH, EVENTS_LINGER_MS, POLL_SECONDS,
-                LOOKBACK_SECONDS, PUSH_PERIOD_MS, PUSH_LINGER_MS, PUSH_READ_HOLD_MS, BACKFILL, BULK_PAGE, BATCH,
+                LOOKBACK_SECONDS, PUSH_PERIOD_MS, PUSH_LINGER_MS, PUSH_READ_HOLD_MS, PUSH_PARALLEL, BACKFILL, BULK_PAGE,
+                BATCH,
                 LIMIT_SHARE, SLOW_SECONDS, TIMEOUT_MS, CONTACT_FIELD,
                 AMOUNT_FIELD, DATE_FIELD, STATUS_FIELD, EARNING_STATUSES, CURRENCY_FIELD, CURRENCY, REFUNDED_FIELD, BUYER));
         for (ProfileAttribute attribute : ProfileAttribute.values()) {

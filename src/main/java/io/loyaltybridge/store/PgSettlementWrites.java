@@ -24,6 +24,7 @@ import java.util.function.Function;
  * meanwhile is kept.
  */
 public final class PgSettlementWrites {
+    private final Transactions tx;
     private final Sql sql;
     private final PgOutbox outbox;
     private final PgMemberEvents events;
@@ -37,6 +38,7 @@ public final class PgSettlementWrites {
 
     /** {@code events}: where member events go; null when notifications are off (events are then not kept). */
     public PgSettlementWrites(Transactions transactions, PgMemberEvents events) {
+        this.tx = transactions;
         this.sql = new Sql(transactions);
         this.outbox = new PgOutbox(transactions);
         this.events = events;
@@ -64,24 +66,38 @@ public final class PgSettlementWrites {
         }
     }
 
+    /**
+     * New orders go in with COPY: a backfill writes most of its rows here, and COPY spares binding sixteen arrays
+     * and unnesting them again. The ids were reserved by the snapshot, so none can clash with a concurrent insert;
+     * a key another writer took meanwhile fails the COPY, and the batch is settled one by one instead.
+     */
     private void insertOrders(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings,
                               Map<OrderKey, Instant> modified) {
         if (orders.isEmpty()) {
             return;
         }
-        int inserted = sql.update("INSERT INTO orders (id, source, external_id, member_id, total, currency, placed_at,"
-                + " status, refunded_amount, lines, revision, earn_context, earned_points, earn_campaigns,"
-                + " points_available_at, source_modified_at) OVERRIDING SYSTEM VALUE SELECT v.id, v.source,"
-                + " v.external_id, v.member_id, v.total::numeric, v.currency, v.placed_at::timestamptz, v.status,"
-                + " v.refunded::numeric, v.lines::jsonb, v.revision, v.context::jsonb, v.points, v.campaigns::jsonb,"
-                + " v.available_at::timestamptz, v.modified::timestamptz"
-                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS v(id, source, external_id,"
-                + " member_id, total, currency, placed_at, status, refunded, lines, revision, context, points,"
-                + " campaigns, available_at, modified) ON CONFLICT DO NOTHING",
-                orderColumns(orders, earnings, modified));
-        if (inserted != orders.size()) {
-            throw new Diverged((orders.size() - inserted) + " of the batch's new orders were taken in meanwhile");
+        try {
+            CopyRows.copy(tx, "orders (id, source, external_id, member_id, total, currency, placed_at, status,"
+                    + " refunded_amount, lines, revision, earn_context, earned_points, earn_campaigns,"
+                    + " points_available_at, source_modified_at)", orders, s -> orderRow(s, earnings, modified));
+        } catch (StoreException e) {
+            if (CopyRows.isUniqueViolation(e)) {
+                throw new Diverged("a new order of the batch was taken in meanwhile");
+            }
+            throw e;
         }
+    }
+
+    private static Object[] orderRow(StoredOrder s, Map<Long, Changes.Earning> earnings,
+                                     Map<OrderKey, Instant> modified) {
+        Changes.Earning earning = earning(earnings, s);
+        return new Object[]{s.id(), s.order().key().source(), s.order().key().externalId(), s.order().member().value(),
+                s.order().total().toPlainString(), s.order().currency().code(), s.order().placedAt(),
+                s.order().status().wireName(), s.order().refundedAmount().toPlainString(),
+                OrderLinesJson.write(s.order().lines()).text(), s.revision(),
+                s.earnContext() == null ? null : EarnContextJson.write(s.earnContext()).text(), earning.points(),
+                EarnContextJson.write(s.campaignPoints()).text(), earning.availableAt(),
+                modified.get(s.order().key())};
     }
 
     private void updateOrders(List<StoredOrder> orders, Map<Long, Changes.Earning> earnings,
@@ -150,31 +166,22 @@ public final class PgSettlementWrites {
                 Sql.Column.of("text", keys.stream().map(k -> modified.get(k).toString()).toList()));
     }
 
+    /** Entries go in with COPY, in the batch's order (ids follow it); an operation key held already diverges. */
     private void appendEntries(List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        int inserted = sql.update("INSERT INTO ledger_entries (member_id, account, points, kind, reason, source_system,"
-                + " source_id, rule_version, created_at, effective_at, operation_key, order_id)"
-                + " SELECT member_id, account, points, kind, reason, source_system, source_id, rule_version,"
-                + " created_at::timestamptz, effective_at::timestamptz, operation_key, order_id"
-                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(member_id, account, points,"
-                + " kind, reason, source_system, source_id, rule_version, created_at, effective_at, operation_key,"
-                + " order_id, n) ORDER BY n ON CONFLICT ON CONSTRAINT ledger_entries_operation_key DO NOTHING",
-                Sql.Column.of("bigint", entries.stream().map(e -> e.member().value()).toList()),
-                Sql.Column.of("text", entries.stream().map(e -> e.account().wireName()).toList()),
-                Sql.Column.of("bigint", entries.stream().map(LedgerEntry::points).toList()),
-                Sql.Column.of("text", entries.stream().map(e -> e.kind().wireName()).toList()),
-                Sql.Column.of("text", entries.stream().map(LedgerEntry::reason).toList()),
-                Sql.Column.of("text", entries.stream().map(e -> e.source().system()).toList()),
-                Sql.Column.of("text", entries.stream().map(e -> e.source().id()).toList()),
-                Sql.Column.of("text", entries.stream().map(LedgerEntry::ruleVersion).toList()),
-                Sql.Column.of("text", entries.stream().map(e -> e.createdAt().toString()).toList()),
-                Sql.Column.of("text", entries.stream().map(e -> e.effectiveAt().toString()).toList()),
-                Sql.Column.of("text", entries.stream().map(LedgerEntry::operationKey).toList()),
-                Sql.Column.of("bigint", entries.stream().map(LedgerEntry::orderId).toList()));
-        if (inserted != entries.size()) {
-            throw new Diverged((entries.size() - inserted) + " of the batch's ledger entries were written before");
+        try {
+            CopyRows.copy(tx, "ledger_entries (member_id, account, points, kind, reason, source_system, source_id,"
+                    + " rule_version, created_at, effective_at, operation_key, order_id)", entries,
+                    e -> new Object[]{e.member().value(), e.account().wireName(), e.points(), e.kind().wireName(),
+                            e.reason(), e.source().system(), e.source().id(), e.ruleVersion(), e.createdAt(),
+                            e.effectiveAt(), e.operationKey(), e.orderId()});
+        } catch (StoreException e) {
+            if (CopyRows.isUniqueViolation(e)) {
+                throw new Diverged("a ledger entry of the batch was written before");
+            }
+            throw e;
         }
     }
 

@@ -49,8 +49,16 @@ public final class OutboxPusher {
     }
 
     public Round pushOnce(CrmWriter writer, FieldMap fieldMap) {
+        settleLeftOver(writer.system());
+        return pushLeased(writer, fieldMap);
+    }
+
+    /**
+     * One call's worth: lease, plan, call, settle. Without {@link #settleLeftOver} (the push's own thread runs that
+     * between calls), so several of these may run side by side: each leases members no other holds.
+     */
+    Round pushLeased(CrmWriter writer, FieldMap fieldMap) {
         String system = writer.system();
-        settleLeftOver(system);
         List<PgOutbox.Item> items = tx.inTransaction(() -> outbox.lease(system, writer.maxBatch(), LEASE_SECONDS));
         if (items.isEmpty()) {
             return Round.EMPTY;

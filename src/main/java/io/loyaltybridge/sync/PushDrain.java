@@ -4,6 +4,8 @@ import io.loyaltybridge.store.PgOutbox;
 import io.loyaltybridge.store.Transactions;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,6 +26,9 @@ public final class PushDrain {
     private final FieldMap fields;
     private final Duration linger;
     private final Duration readHold;
+    /** Calls sent side by side while the outbox holds that many full calls (a backfill's end); 1: one at a time. */
+    private final int parallelCalls;
+    private final java.util.concurrent.ExecutorService helpers;
     /** A sole instance frees the leases of its previous run on its first look (cleared once done). */
     private volatile boolean releaseLeases;
     private long lastWarning;
@@ -35,6 +40,19 @@ public final class PushDrain {
      */
     public PushDrain(Transactions tx, OutboxPusher pusher, CrmWriter writer, FieldMap fields, Duration linger,
                      Duration readHold, boolean soleInstance) {
+        this(tx, pusher, writer, fields, linger, readHold, soleInstance, 1);
+    }
+
+    /**
+     * {@code parallelCalls}: while the outbox holds at least that many full calls, as many calls go out side by
+     * side, each leasing its own members (the outbox's {@code SKIP LOCKED} leases, as between instances): the
+     * push of a whole backfill then overlaps one call's database reads with another's round trip to the CRM.
+     * Only full calls go side by side, so the calls written stay the minimum.
+     */
+    public PushDrain(Transactions tx, OutboxPusher pusher, CrmWriter writer, FieldMap fields, Duration linger,
+                     Duration readHold, boolean soleInstance, int parallelCalls) {
+        this.parallelCalls = Math.max(1, parallelCalls);
+        this.helpers = this.parallelCalls == 1 ? null : helpers(writer.system(), this.parallelCalls - 1);
         this.tx = tx;
         this.outbox = new PgOutbox(tx);
         this.pusher = pusher;
@@ -73,16 +91,52 @@ public final class PushDrain {
         }
         pusher.settleLeftOver(writer.system());
         while (true) {
-            PgOutbox.Ready ready = tx.read(() -> outbox.ready(writer.system(), writer.maxBatch()));
+            PgOutbox.Ready ready = tx.read(() -> outbox.ready(writer.system(), writer.maxBatch() * parallelCalls));
             if (!due(ready, reading.getAsBoolean())) {
                 return pushed;
             }
-            OutboxPusher.Round round = pusher.pushOnce(writer, fields);
+            OutboxPusher.Round round = ready.rows() >= writer.maxBatch() * parallelCalls && parallelCalls > 1
+                    ? sideBySide() : pusher.pushOnce(writer, fields);
             pushed += round.pushed();
             if (round.members() == 0 || !goOn.getAsBoolean()) {
                 return pushed;
             }
         }
+    }
+
+    /** Threads for the calls beside the push's own; idle ones end after a minute (a deep outbox is rare). */
+    private static java.util.concurrent.ExecutorService helpers(String system, int threads) {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, system + "-push-helper");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** {@code parallelCalls} rounds at once, this thread running one; their figures summed. */
+    private OutboxPusher.Round sideBySide() {
+        List<java.util.concurrent.Future<OutboxPusher.Round>> others = new ArrayList<>();
+        for (int i = 1; i < parallelCalls; i++) {
+            others.add(helpers.submit(() -> pusher.pushLeased(writer, fields)));
+        }
+        OutboxPusher.Round round = pusher.pushLeased(writer, fields);
+        for (java.util.concurrent.Future<OutboxPusher.Round> other : others) {
+            OutboxPusher.Round more;
+            try {
+                more = other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a push call was in flight", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            round = new OutboxPusher.Round(round.members() + more.members(), round.pushed() + more.pushed(),
+                    round.failed() + more.failed(), round.calls() + more.calls());
+        }
+        return round;
     }
 
     boolean due(PgOutbox.Ready ready, boolean reading) {

@@ -90,6 +90,31 @@ class BackfillTest {
     }
 
     /**
+     * The order items are not staged after the contacts but beside them: their Bulk job (and the orders') is
+     * created before the contacts' job, and staged on a thread of its own while the contacts settle.
+     */
+    @Test
+    void the_order_and_item_jobs_start_before_the_first_contact_is_taken_in() throws Exception {
+        try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults()); Harness h = new Harness(sf)) {
+            List<String> contacts = sf.seed(200, 400, 53);
+            Map<String, Long> expected = expectedPoints(sf, contacts);
+            h.start(Map.of("loyalty.salesforce.cdc.enabled", "false", "loyalty.salesforce.poll.period-seconds",
+                    "3600", "loyalty.salesforce.backfill.page-size", "20", "loyalty.salesforce.batch-size", "20"));
+            Harness.await("a first contact is taken in", () -> Db.count(h.databaseUrl, "members") > 0,
+                    java.time.Duration.ofMinutes(3));
+            long jobsAtFirstContact = sf.calls().count("bulk.create");
+
+            Harness.await("the backfill is done", () -> h.source("Order").map(s -> s.backfillDone()).orElse(false),
+                    java.time.Duration.ofMinutes(3));
+            h.awaitConverged(expected);
+            assertThat(jobsAtFirstContact).as("items, orders and contacts jobs").isEqualTo(3);
+            assertThat(sf.calls().count("bulk.create")).isEqualTo(3);
+            assertThat(Db.count(h.databaseUrl, "backfill_order_lines")).isZero();
+            assertThat(Db.count(h.databaseUrl, "backfill_runs")).isZero();
+        }
+    }
+
+    /**
      * Every order as stored, with its buyer's contact and its lines in order: what both ways in must agree on. A
      * price is compared as a number: REST JSON writes 12.0 where Bulk CSV writes 12.
      */

@@ -43,6 +43,61 @@ class PushDrainTest {
     }
 
     @Test
+    void a_deep_outbox_goes_out_in_full_calls_side_by_side_each_member_once_the_rest_after_the_linger() {
+        try (StoreFixture store = new StoreFixture()) {
+            Overlapping crm = new Overlapping(new InMemoryCrm(200));
+            takeIn(store, 850);
+
+            int early = drain(store, crm, Duration.ofMinutes(10), 2).drain(() -> false, () -> true);
+            assertThat(crm.crm.callSizes).as("four full calls, the last 50 held").containsExactly(200, 200, 200, 200);
+            assertThat(early).isEqualTo(800);
+            assertThat(crm.mostInFlight.get()).as("two calls were in flight at once").isEqualTo(2);
+
+            int late = drain(store, crm, Duration.ZERO, 2).drain(() -> false, () -> true);
+            assertThat(late).isEqualTo(50);
+            assertThat(crm.crm.callSizes).as("the minimum: ceil(850 / 200) calls").hasSize(5);
+            assertThat(crm.crm.contacts).hasSize(850);
+            assertThat(depth(store)).isZero();
+        }
+    }
+
+    /** A CRM whose calls take a while, counting how many were in flight at once. */
+    private record Overlapping(InMemoryCrm crm, java.util.concurrent.atomic.AtomicInteger inFlight,
+                               java.util.concurrent.atomic.AtomicInteger mostInFlight) implements CrmWriter {
+        Overlapping(InMemoryCrm crm) {
+            this(crm, new java.util.concurrent.atomic.AtomicInteger(), new java.util.concurrent.atomic.AtomicInteger());
+        }
+
+        @Override
+        public String system() {
+            return crm.system();
+        }
+
+        @Override
+        public int maxBatch() {
+            return crm.maxBatch();
+        }
+
+        @Override
+        public List<PushResult> write(List<PushRecord> records) throws Exception {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300); // a round trip long enough for the other call to start meanwhile
+                synchronized (crm) {
+                    return crm.write(records);
+                }
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        @Override
+        public ErrorClass classify(Exception failure) {
+            return crm.classify(failure);
+        }
+    }
+
+    @Test
     void while_the_crms_read_runs_even_a_full_call_waits_up_to_the_read_hold() {
         try (StoreFixture store = new StoreFixture()) {
             InMemoryCrm crm = new InMemoryCrm(200);
@@ -151,10 +206,14 @@ class PushDrainTest {
     }
 
     private static PushDrain drain(StoreFixture store, CrmWriter crm, Duration linger) {
+        return drain(store, crm, linger, 1);
+    }
+
+    private static PushDrain drain(StoreFixture store, CrmWriter crm, Duration linger, int parallelCalls) {
         SyncStores stores = SyncStores.open(store.transactions);
         OutboxPusher pusher = new OutboxPusher(store.transactions, store.core.profiles(), stores.deadLetters(),
                 stores.sources(), Clock.systemUTC());
-        return new PushDrain(store.transactions, pusher, crm, FIELDS, linger, READ_HOLD, false);
+        return new PushDrain(store.transactions, pusher, crm, FIELDS, linger, READ_HOLD, false, parallelCalls);
     }
 
     /** {@code count} new contacts of the test CRM in one batch: that many members marked in the outbox at once. */
