@@ -68,7 +68,9 @@ public final class PgExport {
             new Section("downgradeRisk", "SELECT risk, changed_on FROM member_downgrade_risk WHERE member_id = ?"),
             new Section("feedback", "SELECT id, source_system, external_id, survey_id, survey_name, survey_type, score,"
                     + " sentiment, comment, submitted_at, updated_at FROM feedback_answers WHERE member_id = ?"
-                    + " ORDER BY submitted_at, id"));
+                    + " ORDER BY submitted_at, id"),
+            new Section("contestPrizes", "SELECT contest, rank, value, points, badge, granted_at FROM contest_prizes"
+                    + " WHERE member_id = ? ORDER BY granted_at, contest"));
 
     private final Sql sql;
     private final List<Section> sections;
