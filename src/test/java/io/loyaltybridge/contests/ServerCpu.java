@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * the load than about a statement; the server's CPU time says what the statement cost.
  */
 final class ServerCpu {
-    private static final Path PID_FILE = Path.of("target", "test-postgres", "postmaster.pid");
+    private static final Path PID_FILE = io.loyaltybridge.support.TestPostgres.DATA_DIR.resolve("postmaster.pid");
     private final long postmaster;
     private final long ticksPerSecond;
 

@@ -37,7 +37,7 @@ final class CpuClock {
 
     private static double postgresSeconds() {
         try {
-            long postmaster = Long.parseLong(Files.readAllLines(Path.of("target/test-postgres/postmaster.pid")).get(0));
+            long postmaster = Long.parseLong(Files.readAllLines(io.loyaltybridge.support.TestPostgres.DATA_DIR.resolve("postmaster.pid")).get(0));
             double total = ticks(postmaster, true);
             try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
                 for (Path p : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {

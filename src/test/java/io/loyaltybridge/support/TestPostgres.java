@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it for each test class that asks, so classes never see each other's rows.
  */
 public final class TestPostgres {
+    /**
+     * The server's folder: one per surefire fork (the build runs two forks side by side, each with its own server),
+     * named by the build in {@code test.postgres.dir}.
+     */
+    public static final Path DATA_DIR = Path.of(System.getProperty("test.postgres.dir", "target/test-postgres"));
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgres server;
     private static boolean templateReady;
@@ -27,7 +32,7 @@ public final class TestPostgres {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
-                        .setDataDirectory(Path.of("target", "test-postgres"))
+                        .setDataDirectory(DATA_DIR)
                         .setCleanDataDirectory(true)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
