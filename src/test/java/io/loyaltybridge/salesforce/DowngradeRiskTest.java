@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +74,7 @@ class DowngradeRiskTest {
             // Gold earned this year: nothing left to keep it, no risk; both CRMs show it, from both identities.
             Harness.await("one member in both CRMs, shown as the core shows it", () -> {
                 JsonNode found = http.get("/api/members?email=gail.gold@example.com").json();
-                return found != null && found.has("id") && agree(http, found.get("id").asLong())
+                return found != null && found.has("id") && BothCrmsAgree.on(http, found.get("id").asLong())
                         && "gold".equals(profile(h, found.get("id").asLong()).tier());
             }, Duration.ofSeconds(60));
             long member = http.get("/api/members?email=gail.gold@example.com").json().get("id").asLong();
@@ -95,7 +94,7 @@ class DowngradeRiskTest {
             assertThat(atRisk.tier()).isEqualTo("gold");
             assertThat(atRisk.downgradeRisk()).isIn("low", "high");
             assertThat(atRisk.pointsToKeepTier()).isEqualTo(2000L);
-            Harness.await("both CRMs show the risk", () -> agree(http, member), Duration.ofSeconds(30));
+            Harness.await("both CRMs show the risk", () -> BothCrmsAgree.on(http, member), Duration.ofSeconds(30));
             JsonNode after = http.get("/api/members/" + member + "/crm").json().get("systems");
             assertThat(after.at("/salesforce/fields/Loyalty_Downgrade_Risk__c").asText())
                     .isEqualTo(atRisk.downgradeRisk());
@@ -135,20 +134,6 @@ class DowngradeRiskTest {
                     "SELECT count(*) FROM member_events WHERE event_type = 'tier_at_risk'")).isEqualTo(1);
             assertThat(h.app.ledgerCheck().mismatches()).isEmpty();
         }
-    }
-
-    /** Every CRM identity of the member shows exactly the core's values. */
-    private static boolean agree(Http http, long member) {
-        JsonNode systems = http.get("/api/members/" + member + "/crm").json().get("systems");
-        if (systems == null || !systems.has("salesforce") || !systems.has("hubspot")) {
-            return false;
-        }
-        for (Iterator<JsonNode> it = systems.elements(); it.hasNext(); ) {
-            if (!it.next().path("agree").asBoolean()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static LoyaltyProfile profile(Harness h, long member) {

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +57,7 @@ class FeedbackOnContactTest {
             Http http = new Http(h.app.baseUrl(), TestApp.TOKEN);
             Harness.await("one member in both CRMs", () -> {
                 JsonNode found = http.get("/api/members?email=dora@example.com").json();
-                return found != null && found.has("id") && agree(http, found.get("id").asLong());
+                return found != null && found.has("id") && BothCrmsAgree.on(http, found.get("id").asLong());
             }, Duration.ofSeconds(60));
             long member = http.get("/api/members?email=dora@example.com").json().get("id").asLong();
             long composites = sf.calls().count("composite.update");
@@ -73,7 +72,7 @@ class FeedbackOnContactTest {
             String day = LocalDate.ofInstant(answered, ZoneId.of("Europe/Paris")).toString();
             Harness.await("both CRMs show the answer", () -> {
                 JsonNode systems = http.get("/api/members/" + member + "/crm").json().get("systems");
-                return agree(http, member) && "detractor".equals(systems.at(
+                return BothCrmsAgree.on(http, member) && "detractor".equals(systems.at(
                         "/salesforce/fields/Loyalty_NPS_Category__c").asText())
                         && "detractor".equals(systems.at("/hubspot/fields/loyalty_nps_category").asText());
             }, Duration.ofSeconds(30));
@@ -110,26 +109,12 @@ class FeedbackOnContactTest {
             http.post("/api/members/" + member + "/feedback", """
                     {"survey":"nps-2026-b","type":"NPS","score":10,"submittedAt":"%s","idempotencyKey":"nps-b"}"""
                     .formatted(answered.plusSeconds(60)));
-            Harness.await("both CRMs show the promoter", () -> agree(http, member) && "promoter".equals(http.get(
-                    "/api/members/" + member + "/crm").json().at("/systems/hubspot/fields/loyalty_nps_category")
-                    .asText()), Duration.ofSeconds(30));
+            Harness.await("both CRMs show the promoter", () -> BothCrmsAgree.on(http, member)
+                    && "promoter".equals(http.get("/api/members/" + member + "/crm").json()
+                    .at("/systems/hubspot/fields/loyalty_nps_category").asText()), Duration.ofSeconds(30));
             assertThat(Db.longValue(h.databaseUrl,
                     "SELECT count(*) FROM member_events WHERE event_type = 'detractor_feedback'")).isEqualTo(1);
             assertThat(http.get("/api/members/" + member).text()).doesNotContain("detractors");
         }
-    }
-
-    /** Every CRM identity of the member shows exactly the core's values. */
-    private static boolean agree(Http http, long member) {
-        JsonNode systems = http.get("/api/members/" + member + "/crm").json().get("systems");
-        if (systems == null || !systems.has("salesforce") || !systems.has("hubspot")) {
-            return false;
-        }
-        for (Iterator<JsonNode> it = systems.elements(); it.hasNext(); ) {
-            if (!it.next().path("agree").asBoolean()) {
-                return false;
-            }
-        }
-        return true;
     }
 }
