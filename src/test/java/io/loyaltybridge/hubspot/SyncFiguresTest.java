@@ -91,6 +91,10 @@ class SyncFiguresTest {
                 JsonNode work = workOrNull(status, "HubSpot first sync: orders");
                 return work != null && work.get("state").asText().equals("stopped");
             });
+            // The read marks its work stopped as the error leaves it; the stream counts the error a moment later,
+            // when the route's handler sees it (a status read in between saw 0: CI, stop 27).
+            HubSpotWorld.eventually(Duration.ofSeconds(10), () ->
+                    streamOrNull(http.get("/api/sync/status").json(), "orders").get("errors").asLong() > 0);
             JsonNode cut = streamOrNull(http.get("/api/sync/status").json(), "orders");
             assertThat(cut.get("errors").asLong()).isEqualTo(1);
 
