@@ -99,7 +99,8 @@ public final class Application implements AutoCloseable {
 
         Database database = openDatabase(config, workDir);
         try {
-            Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config));
+            Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config),
+                    new io.loyaltybridge.sync.SettleLanes(config.get(Settings.SETTLE_PARTITIONS)));
             ApiGuard guard = new ApiGuard(tokens, new ApiGuard.Limits(config.get(AccessSettings.RATE_PER_SECOND),
                     config.get(AccessSettings.RATE_BURST), config.get(AccessSettings.SUPPORT_ADJUSTMENT_LIMIT)),
                     config.get(Settings.MAX_BODY_BYTES), new AuditTrail(core.transactions()));
@@ -203,7 +204,7 @@ public final class Application implements AutoCloseable {
 
     private static SyncApi syncApi(ApiGuard guard, Core core) {
         OrderIngest orders = new OrderIngest(core.transactions(), core.syncStores(), core.ledgerService(),
-                core.clock());
+                core.clock(), core.settleLanes());
         ContactIngest contacts = new ContactIngest(core.transactions(), core.syncStores(), Map.of(), orders);
         return new SyncApi(guard, core.transactions(), core.syncStores(),
                 new DeadLetterReplay(core.transactions(), core.syncStores(), contacts, orders), core.progress(),

@@ -41,6 +41,7 @@ import io.loyaltybridge.store.Transactions;
 import io.loyaltybridge.sync.ApiBudgets;
 import io.loyaltybridge.sync.CrmReaders;
 import io.loyaltybridge.sync.ProgressBoard;
+import io.loyaltybridge.sync.SettleLanes;
 import io.loyaltybridge.sync.SyncStores;
 
 import javax.sql.DataSource;
@@ -57,7 +58,8 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                    LedgerService ledgerService, MemberService memberService, MemberJoin memberJoin,
                    MemberStandings standings, LoyaltyProfiles profiles, ProgramJobs jobs, SyncStores syncStores,
                    LedgerCheck ledgerCheck, EngineServices engine, ProgressBoard progress, CrmReaders crmReaders,
-                   Lock ingestLock, ApiBudgets apiBudgets, TierGrantService tierGrants, PgJobRuns jobRuns) {
+                   Lock ingestLock, ApiBudgets apiBudgets, TierGrantService tierGrants, PgJobRuns jobRuns,
+                   SettleLanes settleLanes) {
 
     /** Where the CRM feedback readers and the API hand survey answers (issue 19): stored, rewarded, with cursors. */
     public io.loyaltybridge.sync.FeedbackIngest feedback() {
@@ -70,6 +72,12 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
 
     /** With notifications: the ports that make a notifiable change record its event in the same transaction. */
     public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify) {
+        return assemble(dataSource, program, clock, notify, SettleLanes.ONE);
+    }
+
+    /** {@code settleLanes}: the threads large CRM batches settle on ({@code loyalty.settle.partitions}). */
+    public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify,
+                                SettleLanes settleLanes) {
         Transactions tx = new Transactions(dataSource);
         PgMemberEvents events = notify.events(tx);
         PgMembers members = new PgMembers(tx);
@@ -110,7 +118,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
                 upgrades, program, clock), progress, new CrmReaders(),
                 // One CRM batch at a time in this process: the connectors' batches share members (one person in
                 // both CRMs), so run side by side they only deadlock each other.
-                new ReentrantLock(), new ApiBudgets(), tierGrants, jobRuns);
+                new ReentrantLock(), new ApiBudgets(), tierGrants, jobRuns, settleLanes);
     }
 
     /** Contest prizes and badges recording their member events, as the contest close job grants them. */

@@ -24,6 +24,9 @@ public final class Settings {
             "JDBC URL of a PostgreSQL 15+ server; unset: embedded PostgreSQL under loyalty.data-dir");
     public static final Setting<Integer> DB_POOL_SIZE = Setting.integer("loyalty.db.pool-size", 10, 1, 200,
             "database connections the app keeps open at most");
+    public static final Setting<Integer> SETTLE_PARTITIONS = Setting.integer("loyalty.settle.partitions", 1, 1, 16,
+            "threads a large CRM batch of orders is settled on, cut into parts by member (referrers kept with their"
+                    + " referees), each part in its own transaction");
     public static final Setting<Path> DATA_DIR = Setting.path("loyalty.data-dir", "data",
             "folder for the embedded PostgreSQL's files, relative to the working directory");
     public static final Setting<Integer> EMBEDDED_DB_PORT = Setting.integer("loyalty.db.embedded-port", 0, 0, 65535,
@@ -51,7 +54,7 @@ public final class Settings {
 
     private static final List<Setting<?>> CORE = List.of(PROGRAM_FILE, SERVER_PORT, SERVER_HOST, DB_URL, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MAX_BODY_BYTES, PAGE_SIZE, SANDBOX_CUSTOMERS, SANDBOX_ORDERS, SANDBOX_ORDERS_PER_MINUTE,
-            SANDBOX_SEED, SANDBOX_PERSON_ACCOUNTS);
+            SANDBOX_SEED, SANDBOX_PERSON_ACCOUNTS, SETTLE_PARTITIONS);
 
     /** The core's keys and each connector's own. */
     public static final List<Setting<?>> ALL = Stream.of(CORE, AccessSettings.ALL, ClusterSettings.ALL, SalesforceModule.SETTINGS,

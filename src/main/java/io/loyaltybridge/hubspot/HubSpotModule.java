@@ -77,7 +77,8 @@ public final class HubSpotModule {
         });
 
         SyncStores stores = core.syncStores();
-        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
+        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock(),
+                core.settleLanes());
         ContactIngest contactIngest = new ContactIngest(core.transactions(), stores,
                 Map.of(ContactMapper.SYSTEM, options.fieldMap()), orderIngest);
         OutboxPusher pusher = new OutboxPusher(core.transactions(), core.profiles(), stores.deadLetters(),

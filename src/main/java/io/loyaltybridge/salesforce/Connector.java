@@ -56,7 +56,8 @@ final class Connector {
         this.settings = settingsDigest(config);
         this.stops = new Stops(core.transactions(), new io.loyaltybridge.store.PgStreamStops(core.transactions()),
                 sources);
-        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock());
+        OrderIngest orderIngest = new OrderIngest(core.transactions(), stores, core.ledgerService(), core.clock(),
+                core.settleLanes());
         Inbound inbound = new Inbound(core.transactions(), new ContactIngest(core.transactions(), stores,
                 Map.of(ContactRecords.SYSTEM, fields), orderIngest), orderIngest, core.ingestLock());
         PersonAccounts persons = new PersonAccounts(api);

@@ -48,6 +48,24 @@ public final class PgSettlementSnapshot {
         return joined;
     }
 
+    /**
+     * Whether this transaction has written or locked nothing yet (no transaction id assigned: a row lock takes one
+     * too). Only then may parts of its batch settle in transactions of their own beside it: they cannot wait on a
+     * lock it holds while it waits for them (a wait PostgreSQL could not see, so never break), and they see what it
+     * sees.
+     */
+    public boolean nothingWrittenYet() {
+        return sql.one("SELECT pg_current_xact_id_if_assigned() IS NULL", row -> row.getBoolean(1)).orElseThrow();
+    }
+
+    /** Each of these members' referrer, where they have one (completed referrals too: a refund reopens them). */
+    public Map<MemberId, MemberId> referrers(Collection<MemberId> members) {
+        Map<MemberId, MemberId> referrers = new HashMap<>();
+        sql.list("SELECT referee_id, referrer_id FROM referrals WHERE referee_id = ANY (?)",
+                row -> referrers.put(new MemberId(row.getLong(1)), new MemberId(row.getLong(2))), ids(members));
+        return referrers;
+    }
+
     /** The rest of the snapshot of the locked members, with an order id reserved for each key not held yet. */
     public Snapshot load(Map<MemberId, Instant> members, Collection<OrderKey> keys, LocalDate grantsFrom) {
         Sql.LongArray ids = ids(members.keySet());

@@ -5,6 +5,7 @@ import io.loyaltybridge.domain.ledger.LedgerService;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.ledger.batch.BatchSettlement;
 import io.loyaltybridge.domain.ledger.batch.Changes;
+import io.loyaltybridge.domain.ledger.batch.Partitions;
 import io.loyaltybridge.domain.ledger.batch.Snapshot;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberRef;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A batch of CRM orders settled set-wise, in the caller's transaction, in three steps and three places: the store
@@ -34,7 +36,9 @@ import java.util.Set;
  * what changed with one statement per table ({@link PgSettlementWrites}). Orders that cannot be taken in (invalid,
  * contact not synced yet) are dead-lettered as by the one-by-one path. What the in-memory settlement cannot judge
  * alone (an order of an erased contact, an order failing mid-way, a write the database already holds) makes the
- * whole batch {@link Fallback} to the one-by-one path, which is the oracle this path is tested against.
+ * whole batch {@link Fallback} to the one-by-one path, which is the oracle this path is tested against. With
+ * {@code loyalty.settle.partitions} above one, a large batch is cut by member into parts settled side by side, each
+ * in its own transaction ({@link #settle}).
  */
 final class BatchIngest {
     /** The batch is to be settled one order at a time instead; nothing of it was written. */
@@ -43,6 +47,12 @@ final class BatchIngest {
             super(reason, cause);
         }
     }
+
+    /**
+     * Below this many orders a part, a part's own statements and commit cost more than the second core gives back
+     * (a window of change events is mostly a few dozen orders; a backfill page is thousands).
+     */
+    static final int MIN_ORDERS_PER_PART = 50;
 
     private record Letter(InboundOrder order, RuntimeException failure, String waitingFor) {
     }
@@ -54,8 +64,13 @@ final class BatchIngest {
     private final PgSettlementWrites writes;
     private final BatchSettlement settlement;
     private final Clock clock;
+    private final Transactions tx;
+    private final SettleLanes lanes;
+    private final AtomicLong partedBatches = new AtomicLong();
 
-    BatchIngest(Transactions tx, SyncStores stores, LedgerService ledger, Clock clock) {
+    BatchIngest(Transactions tx, SyncStores stores, LedgerService ledger, Clock clock, SettleLanes lanes) {
+        this.tx = tx;
+        this.lanes = lanes;
         this.stores = stores;
         this.lookups = new PgOrderBatchLookups(tx);
         this.erasure = new PgErasure(tx);
@@ -118,10 +133,53 @@ final class BatchIngest {
         return report;
     }
 
+    /**
+     * With more than one lane and a batch large enough, the batch is cut into parts by member ({@link Partitions})
+     * and each part settled in a transaction of its own, side by side; the caller's transaction then writes the dead
+     * letters and moves the cursor once every part committed. A part that fails leaves the parts that committed:
+     * the batch is settled again one by one (or retried whole), where their orders are found settled already and
+     * write nothing twice (every write is keyed; re-reads are skipped by their stored version).
+     */
     private void settle(List<OrderSubmission> submissions, Map<OrderKey, Instant> modified) {
         if (submissions.isEmpty()) {
             return;
         }
+        List<List<OrderSubmission>> parts = parts(submissions);
+        if (parts.size() < 2) {
+            settleTogether(submissions, modified);
+            return;
+        }
+        List<Runnable> work = new ArrayList<>();
+        for (List<OrderSubmission> part : parts) {
+            Map<OrderKey, Instant> ofPart = new LinkedHashMap<>();
+            // Only the part's own orders: a version written to another part's order would lock a row of theirs.
+            part.forEach(s -> {
+                if (modified.containsKey(s.key())) {
+                    ofPart.put(s.key(), modified.get(s.key()));
+                }
+            });
+            work.add(() -> tx.inTransaction(() -> {
+                settleTogether(part, ofPart);
+                return null;
+            }));
+        }
+        lanes.runAll(work);
+        partedBatches.incrementAndGet();
+    }
+
+    /** The batch's parts: itself alone unless lanes, size and the caller's transaction allow more. */
+    private List<List<OrderSubmission>> parts(List<OrderSubmission> submissions) {
+        int most = Math.min(lanes.count(), submissions.size() / MIN_ORDERS_PER_PART);
+        if (most < 2 || !snapshots.nothingWrittenYet()) {
+            return List.of(submissions);
+        }
+        Set<MemberId> members = new LinkedHashSet<>();
+        submissions.forEach(s -> members.add(s.member().id()));
+        return Partitions.split(submissions, snapshots.referrers(members), most);
+    }
+
+    /** Locks, loads, settles in memory and writes these orders in the current transaction. */
+    private void settleTogether(List<OrderSubmission> submissions, Map<OrderKey, Instant> modified) {
         Set<MemberId> members = new LinkedHashSet<>();
         submissions.forEach(s -> members.add(s.member().id()));
         Map<MemberId, Instant> joined = snapshots.lockMembers(members);
@@ -138,6 +196,11 @@ final class BatchIngest {
             throw new Fallback("an order failed to settle in the batch", failure);
         }
         writes.write(changes, modified);
+    }
+
+    /** Batches settled in parts, side by side, since start. */
+    long partedBatches() {
+        return partedBatches.get();
     }
 
     /** The contacts of the batch not synced that were erased, as "system\ncontact", one query per CRM. */

@@ -51,6 +51,11 @@ public final class OrderIngest {
     }
 
     public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger, Clock clock) {
+        this(tx, stores, ledger, clock, SettleLanes.ONE);
+    }
+
+    /** {@code lanes}: the threads a large batch is settled on, in parts by member ({@link SettleLanes}). */
+    public OrderIngest(Transactions tx, SyncStores stores, LedgerService ledger, Clock clock, SettleLanes lanes) {
         this.clock = clock;
         this.tx = tx;
         this.members = new PgMembers(tx);
@@ -58,7 +63,7 @@ public final class OrderIngest {
         this.stores = stores;
         this.ledger = ledger;
         this.lookups = new PgOrderBatchLookups(tx);
-        this.batches = new BatchIngest(tx, stores, ledger, clock);
+        this.batches = new BatchIngest(tx, stores, ledger, clock, lanes);
         this.feedback = new FeedbackIngest(tx, stores, ledger.program(), clock);
     }
 
@@ -87,6 +92,11 @@ public final class OrderIngest {
                 return applyOneByOne(batch, cursor);
             }
         });
+    }
+
+    /** How many batches were settled in parts on several lanes since start. */
+    public long batchesSettledInParts() {
+        return batches.partedBatches();
     }
 
     /** How many batches fell back to the one-by-one path since start (rare: see {@link BatchIngest}). */

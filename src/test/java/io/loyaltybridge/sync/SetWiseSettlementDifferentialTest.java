@@ -60,9 +60,11 @@ class SetWiseSettlementDifferentialTest {
     private OrderHistories histories;
     private Settled oracle;
     private Settled setWise;
+    /** The set-wise path with {@code loyalty.settle.partitions} = 2: large batches cut by member, settled side by side. */
+    private Settled inParts;
 
     private record Settled(SettledState state, List<IngestReport> reports, List<LedgerCheck.Mismatch> mismatches,
-                           long batchesSettledOneByOne) {
+                           long batchesSettledOneByOne, long batchesSettledInParts) {
     }
 
     @BeforeAll
@@ -71,24 +73,27 @@ class SetWiseSettlementDifferentialTest {
         long seed = Long.getLong("difftest.seed", 15L);
         histories = OrderHistories.generate(seed, reports, Math.max(60, Math.min(300, reports / 33)), START, NOW);
         long began = System.nanoTime();
-        oracle = settle(OrderIngest::applyOneByOne);
+        oracle = settle(OrderIngest::applyOneByOne, SettleLanes.ONE);
         long between = System.nanoTime();
-        setWise = settle(OrderIngest::apply);
-        System.out.printf("differential: %d reports in %d batches over %d contacts; per order %.1f s, apply %.1f s%n",
-                histories.reportCount(), histories.batches.size(), histories.contacts.size(),
-                (between - began) / 1e9, (System.nanoTime() - between) / 1e9);
+        setWise = settle(OrderIngest::apply, SettleLanes.ONE);
+        long beforeParts = System.nanoTime();
+        inParts = settle(OrderIngest::apply, new SettleLanes(2));
+        System.out.printf("differential: %d reports in %d batches over %d contacts; per order %.1f s, apply %.1f s,"
+                        + " apply in 2 parts %.1f s%n", histories.reportCount(), histories.batches.size(),
+                histories.contacts.size(), (between - began) / 1e9, (beforeParts - between) / 1e9,
+                (System.nanoTime() - beforeParts) / 1e9);
         Map<String, Integer> sizes = new LinkedHashMap<>();
         oracle.state().sections.forEach((name, rows) -> sizes.put(name, rows.size()));
         System.out.println("differential: rows the per-order path left " + sizes);
     }
 
     /** Settles every batch with one of the two paths into a fresh database, and reads back what it left. */
-    private Settled settle(Ingest ingest) {
+    private Settled settle(Ingest ingest, SettleLanes lanes) {
         Program program = ProgramFile.load(PROGRAM);
         try (StoreFixture store = new StoreFixture(program, Clock.fixed(NOW, ZoneOffset.UTC))) {
             SyncStores stores = SyncStores.open(store.transactions);
             OrderIngest orders = new OrderIngest(store.transactions, stores, store.ledgerService,
-                    Clock.fixed(NOW, ZoneOffset.UTC));
+                    Clock.fixed(NOW, ZoneOffset.UTC), lanes);
             ContactIngest contacts = new ContactIngest(store.transactions, stores, Map.of(OrderHistories.CRM, FIELDS),
                     orders);
             contacts.apply(histories.contacts, null);
@@ -101,7 +106,7 @@ class SetWiseSettlementDifferentialTest {
                 reports.add(ingest.apply(orders, batch, new SourceCursor(OrderHistories.CRM, "order", watermark)));
             }
             return new Settled(SettledState.read(store, FIELDS), reports, store.check.mismatches(),
-                    orders.batchesSettledOneByOne());
+                    orders.batchesSettledOneByOne(), orders.batchesSettledInParts());
         }
     }
 
@@ -160,6 +165,26 @@ class SetWiseSettlementDifferentialTest {
             }
         }
         assertThat(counts).as("set-wise settlement differs from the per-order path; differences per section %s,"
+                + " the first of each:%n%s", counts, String.join("\n", shown)).isEmpty();
+    }
+
+    @Test
+    void settled_in_two_parts_side_by_side_the_batches_leave_what_the_per_order_path_leaves() {
+        assertThat(inParts.batchesSettledInParts()).as("batches settled in parts").isPositive();
+        assertThat(inParts.batchesSettledOneByOne()).as("batches handed to the one-by-one path").isZero();
+        assertThat(inParts.mismatches()).as("balances against their entries").isEmpty();
+        assertThat(inParts.reports()).as("taken, skipped and dead-lettered per batch").isEqualTo(oracle.reports());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String> shown = new ArrayList<>();
+        for (String section : oracle.state().sections.keySet()) {
+            List<String> found = differences(section, oracle.state().sections.get(section),
+                    inParts.state().sections.get(section));
+            if (!found.isEmpty()) {
+                counts.put(section, found.size());
+                shown.addAll(found.subList(0, Math.min(SHOWN_PER_SECTION, found.size())));
+            }
+        }
+        assertThat(counts).as("settled in parts differs from the per-order path; differences per section %s,"
                 + " the first of each:%n%s", counts, String.join("\n", shown)).isEmpty();
     }
 
