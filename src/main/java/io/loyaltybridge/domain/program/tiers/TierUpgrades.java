@@ -8,6 +8,8 @@ import io.loyaltybridge.domain.program.earning.EarnResult;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,34 @@ public final class TierUpgrades implements OrderEffects {
         TierState next = policy.upgrade(state, history.getOrDefault(member, List.of()), today, joined);
         if (stored.isEmpty() || !next.equals(state)) {
             memberTiers.save(member, next);
+        }
+    }
+
+    /**
+     * The same for several members at once (a batch of feedback rewards): three reads whatever their number, and a
+     * write only per member whose tier rises (a member with no stored state who stays at the lowest tier is left
+     * without one, as every reader takes that for the lowest tier since joining). The activity is read from the
+     * earliest lookback among them; each member's measure keeps to their own window.
+     */
+    public void recheck(Collection<MemberId> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        List<MemberId> all = List.copyOf(members);
+        LocalDate today = LocalDate.now(clock.withZone(program.zone()));
+        Map<MemberId, LocalDate> joined = activity.joinedOn(all);
+        Map<MemberId, TierState> stored = memberTiers.get(all);
+        LocalDate from = all.stream().map(m -> lookback(today, joined.getOrDefault(m, today)))
+                .min(Comparator.naturalOrder()).orElse(today);
+        Map<MemberId, List<Qualifying>> history = activity.qualifying(all, from);
+        for (MemberId member : all) {
+            LocalDate joinedOn = joined.getOrDefault(member, today);
+            TierState state = stored.get(member);
+            TierState start = state == null ? TierState.start(tiers.lowest().name(), joinedOn) : state;
+            TierState next = policy.upgrade(start, history.getOrDefault(member, List.of()), today, joinedOn);
+            if (!next.equals(start)) {
+                memberTiers.save(member, next);
+            }
         }
     }
 
