@@ -1,9 +1,9 @@
 package io.loyaltybridge.api;
 
-import io.loyaltybridge.domain.program.Contest;
-import io.loyaltybridge.domain.program.ContestPrizes;
-import io.loyaltybridge.domain.program.ContestStandings;
-import io.loyaltybridge.domain.program.Contests;
+import io.loyaltybridge.domain.program.contests.Contest;
+import io.loyaltybridge.domain.program.contests.ContestPrizes;
+import io.loyaltybridge.domain.program.contests.ContestStandings;
+import io.loyaltybridge.domain.program.contests.Contests;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.loyaltybridge.api;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.Contests;
+import io.loyaltybridge.domain.program.contests.Contests;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;

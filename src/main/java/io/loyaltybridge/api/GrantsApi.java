@@ -2,10 +2,10 @@ package io.loyaltybridge.api;
 
 import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.CurrencyCode;
-import io.loyaltybridge.domain.program.EventReport;
-import io.loyaltybridge.domain.program.Grant;
-import io.loyaltybridge.domain.program.PartnerTransaction;
-import io.loyaltybridge.domain.program.ProgramGrants;
+import io.loyaltybridge.domain.program.grants.EventReport;
+import io.loyaltybridge.domain.program.grants.Grant;
+import io.loyaltybridge.domain.program.grants.PartnerTransaction;
+import io.loyaltybridge.domain.program.grants.ProgramGrants;
 import org.apache.camel.Exchange;
 
 import java.math.BigDecimal;

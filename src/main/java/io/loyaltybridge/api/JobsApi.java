@@ -2,8 +2,8 @@ package io.loyaltybridge.api;
 
 import io.loyaltybridge.domain.Conflict;
 import io.loyaltybridge.domain.NotFound;
-import io.loyaltybridge.domain.program.Jobs;
-import io.loyaltybridge.domain.program.ProgramJobs;
+import io.loyaltybridge.domain.program.jobs.Jobs;
+import io.loyaltybridge.domain.program.jobs.ProgramJobs;
 import io.loyaltybridge.store.PgJobRuns;
 import io.loyaltybridge.store.Transactions;
 import org.apache.camel.Exchange;

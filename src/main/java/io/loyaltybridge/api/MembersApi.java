@@ -11,13 +11,13 @@ import io.loyaltybridge.domain.member.Email;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberProfile;
 import io.loyaltybridge.domain.member.MemberService;
+import io.loyaltybridge.domain.member.NewMember;
 import io.loyaltybridge.domain.program.Explanation;
 import io.loyaltybridge.domain.program.MemberJoin;
 import io.loyaltybridge.domain.program.MemberStandings;
 import io.loyaltybridge.domain.program.Standing;
-import io.loyaltybridge.domain.program.TierGrantService;
-import io.loyaltybridge.domain.member.NewMember;
-import io.loyaltybridge.domain.program.RewardRedemptions;
+import io.loyaltybridge.domain.program.rewards.RewardRedemptions;
+import io.loyaltybridge.domain.program.tiers.TierGrantService;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.loyaltybridge.api;
 
 import io.loyaltybridge.domain.InvalidInput;
-import io.loyaltybridge.domain.program.Leaderboards;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.contests.Leaderboards;
 import org.apache.camel.Exchange;
 
 import java.time.Clock;

@@ -1,16 +1,16 @@
 package io.loyaltybridge.api;
 
-import io.loyaltybridge.domain.program.Badge;
-import io.loyaltybridge.domain.program.Campaign;
-import io.loyaltybridge.domain.program.Cashback;
-import io.loyaltybridge.domain.program.CustomSegment;
-import io.loyaltybridge.domain.program.Earning;
-import io.loyaltybridge.domain.program.EventRule;
-import io.loyaltybridge.domain.program.Expiry;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Referral;
-import io.loyaltybridge.domain.program.Reward;
-import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.domain.program.badges.Badge;
+import io.loyaltybridge.domain.program.earning.Campaign;
+import io.loyaltybridge.domain.program.earning.Cashback;
+import io.loyaltybridge.domain.program.earning.Earning;
+import io.loyaltybridge.domain.program.expiry.Expiry;
+import io.loyaltybridge.domain.program.grants.EventRule;
+import io.loyaltybridge.domain.program.referrals.Referral;
+import io.loyaltybridge.domain.program.rewards.Reward;
+import io.loyaltybridge.domain.program.segments.CustomSegment;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -62,7 +62,7 @@ final class ProgramViews {
                 "birthdayBonus", p.jobs().birthdayBonus(), "pendingRelease", p.jobs().pendingRelease(),
                 "contestClose", p.jobs().contestClose()));
         // The contests themselves, with their state and standings, are at /api/contests.
-        view.put("contests", p.contests().stream().map(io.loyaltybridge.domain.program.Contest::name).toList());
+        view.put("contests", p.contests().stream().map(io.loyaltybridge.domain.program.contests.Contest::name).toList());
         return view;
     }
 

@@ -1,7 +1,7 @@
 package io.loyaltybridge.api;
 
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.RewardRedemptions;
+import io.loyaltybridge.domain.program.rewards.RewardRedemptions;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;

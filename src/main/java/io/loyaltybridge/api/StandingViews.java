@@ -1,8 +1,8 @@
 package io.loyaltybridge.api;
 
-import io.loyaltybridge.domain.program.SegmentStore;
 import io.loyaltybridge.domain.program.Standing;
-import io.loyaltybridge.domain.program.TierStatus;
+import io.loyaltybridge.domain.program.segments.SegmentStore;
+import io.loyaltybridge.domain.program.tiers.TierStatus;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package io.loyaltybridge.api;
 
 import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.TierGrant;
-import io.loyaltybridge.domain.program.TierGrantService;
+import io.loyaltybridge.domain.program.tiers.TierGrant;
+import io.loyaltybridge.domain.program.tiers.TierGrantService;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;

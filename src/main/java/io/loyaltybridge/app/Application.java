@@ -2,18 +2,18 @@ package io.loyaltybridge.app;
 
 import io.loyaltybridge.api.ApiGuard;
 import io.loyaltybridge.api.AuditTrail;
-import io.loyaltybridge.api.PrivacyApi;
 import io.loyaltybridge.api.CrmApi;
 import io.loyaltybridge.api.GrantsApi;
-import io.loyaltybridge.api.JobsApi;
 import io.loyaltybridge.api.HttpFront;
+import io.loyaltybridge.api.JobsApi;
 import io.loyaltybridge.api.KpisApi;
 import io.loyaltybridge.api.MembersApi;
 import io.loyaltybridge.api.OpenApiDocument;
 import io.loyaltybridge.api.OrdersApi;
-import io.loyaltybridge.api.SyncApi;
+import io.loyaltybridge.api.PrivacyApi;
 import io.loyaltybridge.api.ProgramApi;
 import io.loyaltybridge.api.RewardsApi;
+import io.loyaltybridge.api.SyncApi;
 import io.loyaltybridge.api.TierGrantsApi;
 import io.loyaltybridge.domain.kpi.ProgramKpis;
 import io.loyaltybridge.domain.program.Program;
@@ -23,6 +23,7 @@ import io.loyaltybridge.notify.NotificationsModule;
 import io.loyaltybridge.notify.NotifySettings;
 import io.loyaltybridge.salesforce.SalesforceModule;
 import io.loyaltybridge.store.Database;
+import io.loyaltybridge.store.LedgerCheck;
 import io.loyaltybridge.store.PgKpis;
 import io.loyaltybridge.sync.ContactIngest;
 import io.loyaltybridge.sync.DeadLetterReplay;
@@ -30,7 +31,6 @@ import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.web.GatedHttpServerFactory;
 import io.loyaltybridge.web.StartGate;
 import io.loyaltybridge.web.StatusPage;
-import io.loyaltybridge.store.LedgerCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -175,7 +175,7 @@ public final class Application implements AutoCloseable {
             camel.bind("feedbackApi", new io.loyaltybridge.api.FeedbackApi(guard, core.feedback(), core.transactions(),
                     new io.loyaltybridge.store.PgFeedbackSummary(core.transactions(), program), clock));
             camel.bind("contestsApi", new io.loyaltybridge.api.ContestsApi(guard, new io.loyaltybridge.domain.program
-                    .Contests(program, core.transactions(), new io.loyaltybridge.store.PgContestStandings(
+                    .contests.Contests(program, core.transactions(), new io.loyaltybridge.store.PgContestStandings(
                     core.transactions(), program), new io.loyaltybridge.store.PgContestPrizes(core.transactions()),
                     core.members(), clock), config.get(Settings.PAGE_SIZE)));
             try (ClusteredQuartz.Turn turn = ClusteredQuartz.startTurn(database.dataSource(), config)) {

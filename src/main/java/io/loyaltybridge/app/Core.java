@@ -12,16 +12,16 @@ import io.loyaltybridge.domain.notify.RecordingLedger;
 import io.loyaltybridge.domain.notify.RecordingRisks;
 import io.loyaltybridge.domain.notify.RecordingSegments;
 import io.loyaltybridge.domain.notify.RecordingTiers;
-import io.loyaltybridge.domain.program.JobPorts;
-import io.loyaltybridge.domain.program.MemberExpiry;
 import io.loyaltybridge.domain.program.MemberJoin;
 import io.loyaltybridge.domain.program.MemberStandings;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.ProgramJobs;
 import io.loyaltybridge.domain.program.StandingProfiles;
-import io.loyaltybridge.domain.program.TierGrantService;
-import io.loyaltybridge.domain.program.TierPolicy;
-import io.loyaltybridge.domain.program.TierUpgrades;
+import io.loyaltybridge.domain.program.expiry.MemberExpiry;
+import io.loyaltybridge.domain.program.jobs.JobPorts;
+import io.loyaltybridge.domain.program.jobs.ProgramJobs;
+import io.loyaltybridge.domain.program.tiers.TierGrantService;
+import io.loyaltybridge.domain.program.tiers.TierPolicy;
+import io.loyaltybridge.domain.program.tiers.TierUpgrades;
 import io.loyaltybridge.notify.NotifyOptions;
 import io.loyaltybridge.store.LedgerCheck;
 import io.loyaltybridge.store.PgDowngradeRisks;
@@ -30,8 +30,8 @@ import io.loyaltybridge.store.PgJobRuns;
 import io.loyaltybridge.store.PgLedgerEntries;
 import io.loyaltybridge.store.PgMemberActivity;
 import io.loyaltybridge.store.PgMemberContexts;
-import io.loyaltybridge.store.PgMemberTiers;
 import io.loyaltybridge.store.PgMemberEvents;
+import io.loyaltybridge.store.PgMemberTiers;
 import io.loyaltybridge.store.PgMembers;
 import io.loyaltybridge.store.PgOrders;
 import io.loyaltybridge.store.PgReferrals;
@@ -44,10 +44,10 @@ import io.loyaltybridge.sync.ProgressBoard;
 import io.loyaltybridge.sync.SettleLanes;
 import io.loyaltybridge.sync.SyncStores;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 
 /**
  * The loyalty core assembled over one database and one program: repositories, domain services, jobs and the
@@ -122,9 +122,9 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
     }
 
     /** Contest prizes and badges recording their member events, as the contest close job grants them. */
-    private static io.loyaltybridge.domain.program.ContestPorts contestPorts(Transactions tx, Program program,
+    private static io.loyaltybridge.domain.program.contests.ContestPorts contestPorts(Transactions tx, Program program,
             PgGrantedBadges badges, io.loyaltybridge.domain.notify.MemberEvents events) {
-        return new io.loyaltybridge.domain.program.ContestPorts(
+        return new io.loyaltybridge.domain.program.contests.ContestPorts(
                 new io.loyaltybridge.store.PgContestStandings(tx, program),
                 new io.loyaltybridge.domain.notify.RecordingContestPrizes(
                         new io.loyaltybridge.store.PgContestPrizes(tx), events),

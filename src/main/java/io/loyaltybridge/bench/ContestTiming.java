@@ -1,7 +1,7 @@
 package io.loyaltybridge.bench;
 
 import io.loyaltybridge.app.Core;
-import io.loyaltybridge.domain.program.Contest;
+import io.loyaltybridge.domain.program.contests.Contest;
 import io.loyaltybridge.store.PgContestStandings;
 
 import java.io.PrintStream;

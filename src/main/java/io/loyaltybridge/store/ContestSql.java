@@ -1,7 +1,7 @@
 package io.loyaltybridge.store;
 
-import io.loyaltybridge.domain.program.Contest;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.contests.Contest;
 
 import java.util.ArrayList;
 import java.util.List;

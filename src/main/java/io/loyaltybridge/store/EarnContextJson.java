@@ -3,7 +3,7 @@ package io.loyaltybridge.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loyaltybridge.domain.program.MemberContext;
+import io.loyaltybridge.domain.program.earning.MemberContext;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.loyaltybridge.store;
 
-import io.loyaltybridge.domain.program.Expiry;
+import io.loyaltybridge.domain.program.expiry.Expiry;
 
 import java.util.Locale;
 

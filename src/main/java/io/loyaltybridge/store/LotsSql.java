@@ -2,7 +2,7 @@ package io.loyaltybridge.store;
 
 /**
  * The points still held in each member's lots, as SQL over the whole ledger: the rule of
- * {@code domain.program.LotHistory}, set-wise. A lot is an order's points on the points account (or one positive
+ * {@code domain.program.expiry.LotHistory}, set-wise. A lot is an order's points on the points account (or one positive
  * entry without an order), dated by its first entry; a refund's take-back comes off its own order's lot first and
  * any excess off the oldest; every other debit (redemptions, negative adjustments, expiry) takes the oldest lots
  * first. So a lot holds what is left of it once the member's debits have used up all older lots.

@@ -1,7 +1,7 @@
 package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.ContestPrizes;
+import io.loyaltybridge.domain.program.contests.ContestPrizes;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.Contest;
-import io.loyaltybridge.domain.program.ContestStandings;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.contests.Contest;
+import io.loyaltybridge.domain.program.contests.ContestStandings;
 
 import java.util.ArrayList;
 import java.util.List;

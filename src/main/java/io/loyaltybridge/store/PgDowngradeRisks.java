@@ -1,8 +1,8 @@
 package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.DowngradeRisk;
-import io.loyaltybridge.domain.program.DowngradeRisks;
+import io.loyaltybridge.domain.program.tiers.DowngradeRisk;
+import io.loyaltybridge.domain.program.tiers.DowngradeRisks;
 
 import java.sql.Date;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.GrantHistory;
+import io.loyaltybridge.domain.program.grants.GrantHistory;
 
 /** Counts a member's grants from the ledger itself, so no separate counter can drift from what was granted. */
 public final class PgGrantHistory implements GrantHistory {

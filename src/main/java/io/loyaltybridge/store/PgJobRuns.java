@@ -1,8 +1,7 @@
 package io.loyaltybridge.store;
 
-import io.loyaltybridge.domain.program.JobRuns;
+import io.loyaltybridge.domain.program.jobs.JobRuns;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The job run log in PostgreSQL ({@code job_runs}), and each job's lock: a session-level advisory lock on a

@@ -2,7 +2,7 @@ package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.kpi.KpiQueries;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.MemberActivity;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Qualifying;
+import io.loyaltybridge.domain.program.tiers.MemberActivity;
+import io.loyaltybridge.domain.program.tiers.Qualifying;
 
 import java.math.BigDecimal;
 import java.sql.Date;

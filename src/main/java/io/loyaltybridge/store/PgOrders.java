@@ -8,11 +8,10 @@ import io.loyaltybridge.domain.order.OrderLine;
 import io.loyaltybridge.domain.order.OrderStatus;
 import io.loyaltybridge.domain.order.Orders;
 import io.loyaltybridge.domain.order.StoredOrder;
+import io.loyaltybridge.domain.program.earning.MemberContext;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.loyaltybridge.domain.program.MemberContext;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.MemberFigures;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.segments.MemberFigures;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * The recompute's one pass over members and orders: one statement, its rows streamed a page at a time. PostgreSQL
  * summarises each member's orders (grouping, not a query per member) and ranks members on each RFM measure with
  * window functions (rank() - 1 is how many members have a strictly lower value, ties alike); the scoring rules
- * stay in the domain. Orders count as {@link io.loyaltybridge.domain.program.OrderFact} counts them: kept money in
+ * stay in the domain. Orders count as {@link io.loyaltybridge.domain.program.earning.OrderFact} counts them: kept money in
  * program units ({@link ProgramMoney}) above 0, placed by today in the program's zone; category spend is each
  * line's amount scaled by the kept share of its order.
  */

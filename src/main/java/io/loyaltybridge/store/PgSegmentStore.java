@@ -2,11 +2,11 @@ package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.Order;
-import io.loyaltybridge.domain.program.MemberFigures;
-import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.RfmScore;
-import io.loyaltybridge.domain.program.SegmentStore;
+import io.loyaltybridge.domain.program.earning.OrderFact;
+import io.loyaltybridge.domain.program.segments.MemberFigures;
+import io.loyaltybridge.domain.program.segments.RfmScore;
+import io.loyaltybridge.domain.program.segments.SegmentStore;
 
 import java.sql.Array;
 import java.sql.ResultSet;

@@ -6,7 +6,7 @@ import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.StoredOrder;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Qualifying;
+import io.loyaltybridge.domain.program.tiers.Qualifying;
 
 import java.sql.Array;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.loyaltybridge.domain.ledger.batch.Changes;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.loyaltybridge.store;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.TierGrant;
-import io.loyaltybridge.domain.program.TierGrants;
-import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.domain.program.tiers.TierGrant;
+import io.loyaltybridge.domain.program.tiers.TierGrants;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.sql.Date;
 import java.sql.ResultSet;

@@ -4,7 +4,7 @@ import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.TierGrant;
+import io.loyaltybridge.domain.program.tiers.TierGrant;
 import io.loyaltybridge.domain.whatif.MemberHistory;
 import io.loyaltybridge.domain.whatif.WhatIf;
 

@@ -3,7 +3,7 @@ package io.loyaltybridge.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loyaltybridge.domain.program.SegmentStore.Assigned;
+import io.loyaltybridge.domain.program.segments.SegmentStore.Assigned;
 
 import java.util.List;
 

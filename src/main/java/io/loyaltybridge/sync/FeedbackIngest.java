@@ -7,10 +7,14 @@ import io.loyaltybridge.domain.Violation;
 import io.loyaltybridge.domain.feedback.AnswerRules;
 import io.loyaltybridge.domain.feedback.SurveyType;
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.notify.RecordingTiers;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.tiers.TierUpgrades;
 import io.loyaltybridge.store.PgDeadLetters;
 import io.loyaltybridge.store.PgErasure;
 import io.loyaltybridge.store.PgFeedback;
+import io.loyaltybridge.store.PgMemberActivity;
+import io.loyaltybridge.store.PgMemberTiers;
 import io.loyaltybridge.store.Transactions;
 
 import java.math.BigDecimal;
@@ -45,7 +49,10 @@ public final class FeedbackIngest implements FeedbackSink {
         this.stores = stores;
         this.answers = new PgFeedback(tx);
         this.erasure = new PgErasure(tx);
-        this.settlement = new FeedbackSettlement(answers, stores, program, clock);
+        // Its own view of the tiers, recording tier_up events into the stores' events, as a settled batch does.
+        TierUpgrades upgrades = new TierUpgrades(program, new RecordingTiers(new PgMemberTiers(tx), program.tiers(),
+                stores.events(), clock), new PgMemberActivity(tx, program), clock);
+        this.settlement = new FeedbackSettlement(answers, stores, program, upgrades, clock);
         this.clock = clock;
     }
 

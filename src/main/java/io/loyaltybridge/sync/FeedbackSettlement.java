@@ -3,6 +3,7 @@ package io.loyaltybridge.sync;
 import io.loyaltybridge.domain.feedback.FeedbackRewards;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.tiers.TierUpgrades;
 import io.loyaltybridge.store.PgFeedback;
 
 import io.loyaltybridge.domain.feedback.NpsCategory;
@@ -20,20 +21,24 @@ import java.util.Set;
 /**
  * Stores checked answers of known members and settles what follows, in the caller's transaction and in a fixed
  * number of statements: the answers (one upsert), the rewards of the ones stored for the first time (lock, read,
- * write: the score plays no part), and the members queued for their CRMs (their last-feedback fields).
+ * write: the score plays no part), the tiers of the members rewarded (a reward can take a member over a threshold,
+ * as an event's points can: upgraded at once, not at the next assessment), and the members queued for their CRMs
+ * (their last-feedback fields).
  */
 final class FeedbackSettlement {
     private final PgFeedback answers;
     private final SyncStores stores;
     private final Program program;
     private final FeedbackRewards rewards;
+    private final TierUpgrades upgrades;
     private final Clock clock;
 
-    FeedbackSettlement(PgFeedback answers, SyncStores stores, Program program, Clock clock) {
+    FeedbackSettlement(PgFeedback answers, SyncStores stores, Program program, TierUpgrades upgrades, Clock clock) {
         this.answers = answers;
         this.stores = stores;
         this.program = program;
         this.rewards = new FeedbackRewards(program.feedback(), program.zone());
+        this.upgrades = upgrades;
         this.clock = clock;
     }
 
@@ -47,7 +52,11 @@ final class FeedbackSettlement {
             Set<MemberId> members = new LinkedHashSet<>();
             first.forEach(a -> members.add(a.member()));
             var earlier = answers.lockAndReadRewards(members);
-            answers.reward(rewards.decide(first, earlier), program.version(), clock.instant());
+            List<FeedbackRewards.Reward> given = rewards.decide(first, earlier);
+            answers.reward(given, program.version(), clock.instant());
+            Set<MemberId> rewarded = new LinkedHashSet<>();
+            given.stream().filter(r -> r.points() > 0).forEach(r -> rewarded.add(r.member()));
+            upgrades.recheck(rewarded);
         }
         Set<MemberId> changed = new LinkedHashSet<>();
         stored.forEach(s -> changed.add(s.member()));

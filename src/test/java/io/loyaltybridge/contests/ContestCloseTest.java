@@ -1,7 +1,7 @@
 package io.loyaltybridge.contests;
 
 import io.loyaltybridge.app.Application;
-import io.loyaltybridge.domain.program.JobReport;
+import io.loyaltybridge.domain.program.jobs.JobReport;
 import io.loyaltybridge.support.Db;
 import io.loyaltybridge.support.Http;
 import io.loyaltybridge.support.TestApp;

@@ -1,8 +1,8 @@
 package io.loyaltybridge.contests;
 
-import io.loyaltybridge.domain.program.Contest;
-import io.loyaltybridge.domain.program.ContestStandings;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.contests.Contest;
+import io.loyaltybridge.domain.program.contests.ContestStandings;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.store.PgContestStandings;
 import io.loyaltybridge.store.Transactions;

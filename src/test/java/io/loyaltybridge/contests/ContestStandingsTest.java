@@ -1,9 +1,9 @@
 package io.loyaltybridge.contests;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.Contest;
-import io.loyaltybridge.domain.program.ContestStandings;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.contests.Contest;
+import io.loyaltybridge.domain.program.contests.ContestStandings;
 import io.loyaltybridge.store.PgContestStandings;
 import io.loyaltybridge.support.StoreFixture;
 import org.junit.jupiter.api.AfterAll;

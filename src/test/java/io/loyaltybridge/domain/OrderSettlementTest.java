@@ -10,7 +10,7 @@ import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.OrderStatus;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.EarnResult;
+import io.loyaltybridge.domain.program.earning.EarnResult;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

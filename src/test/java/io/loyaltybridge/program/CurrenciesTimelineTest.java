@@ -2,7 +2,7 @@ package io.loyaltybridge.program;
 
 import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
-import io.loyaltybridge.domain.program.ReferralCode;
+import io.loyaltybridge.domain.program.referrals.ReferralCode;
 import io.loyaltybridge.store.PgKpis;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.member.Email;
 import io.loyaltybridge.domain.order.OrderLine;
-import io.loyaltybridge.domain.program.ReferralCode;
+import io.loyaltybridge.domain.program.referrals.ReferralCode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
@@ -81,11 +81,11 @@ class ProgramTimelinesTest {
                 row("points from an event count towards the tier at once", "2026-03-02T10:00:00Z", t -> {
                     t.order("A", "400.00");
                     assertThat(t.tier()).isEqualTo("bronze");
-                    t.store.core.engine().grants().grantEvent(new io.loyaltybridge.domain.program.EventReport(
+                    t.store.core.engine().grants().grantEvent(new io.loyaltybridge.domain.program.grants.EventReport(
                             io.loyaltybridge.domain.member.MemberRef.byId(t.member()), "review", "rev-1", null));
-                    t.store.core.engine().grants().grantEvent(new io.loyaltybridge.domain.program.EventReport(
+                    t.store.core.engine().grants().grantEvent(new io.loyaltybridge.domain.program.grants.EventReport(
                             io.loyaltybridge.domain.member.MemberRef.byId(t.member()), "review", "rev-2", null));
-                    t.store.core.engine().grants().grantEvent(new io.loyaltybridge.domain.program.EventReport(
+                    t.store.core.engine().grants().grantEvent(new io.loyaltybridge.domain.program.grants.EventReport(
                             io.loyaltybridge.domain.member.MemberRef.byId(t.member()), "review", "rev-3", null));
                     assertThat(t.tier()).as("400 + 50 badge + 3 x 20 reviews = 510").isEqualTo("silver");
                 }),

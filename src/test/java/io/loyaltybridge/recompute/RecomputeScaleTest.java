@@ -2,7 +2,7 @@ package io.loyaltybridge.recompute;
 
 import io.loyaltybridge.app.Core;
 import io.loyaltybridge.app.program.ProgramFile;
-import io.loyaltybridge.domain.program.JobReport;
+import io.loyaltybridge.domain.program.jobs.JobReport;
 import io.loyaltybridge.notify.NotifyOptions;
 import io.loyaltybridge.store.Database;
 import io.loyaltybridge.support.TestPostgres;

@@ -10,13 +10,12 @@ import io.loyaltybridge.support.Http;
 import io.loyaltybridge.support.TestApp;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,17 +42,7 @@ class FeedbackOnContactTest {
             String contact = sf.admin().createContact(Map.of("FirstName", "Dora", "LastName", "Detractor",
                     "Email", "dora@example.com", "OwnerId", OWNER));
             long hsContact = hs.admin().createContact("dora@example.com", "Dora", "Detractor");
-            Map<String, String> settings = new HashMap<>(Map.of(
-                    "loyalty.program.file", Path.of("config/program.yaml").toAbsolutePath().toString(),
-                    "loyalty.salesforce.backfill.enabled", "false", "loyalty.salesforce.cdc.enabled", "false",
-                    "loyalty.salesforce.poll.period-seconds", "1",
-                    "loyalty.hubspot.enabled", "true", "loyalty.hubspot.base-url", hs.baseUrl(),
-                    "loyalty.hubspot.poll-interval-ms", "300", "loyalty.hubspot.lookback-seconds", "5",
-                    "loyalty.notify.salesforce.enabled", "true", "loyalty.notify.hubspot.enabled", "true"));
-            settings.put("loyalty.notify.poll-interval-ms", "200");
-            Map<String, String> secrets = new HashMap<>(h.secrets());
-            secrets.putAll(Map.of("HUBSPOT_ACCESS_TOKEN", HS_TOKEN, "HUBSPOT_APP_SECRET", HS_SECRET));
-            h.app = TestApp.start(h.settings(settings), secrets);
+            h.app = BothCrmsAgree.start(h, hs, HS_TOKEN, HS_SECRET, Clock.systemUTC());
             Http http = new Http(h.app.baseUrl(), TestApp.TOKEN);
             Harness.await("one member in both CRMs", () -> {
                 JsonNode found = http.get("/api/members?email=dora@example.com").json();

@@ -39,8 +39,15 @@ class FeedbackIngestTest {
     private ContactIngest contacts;
 
     static Program program(int maxPerYear) {
+        return program(maxPerYear, "");
+    }
+
+    /** {@code higherLevels}: tier levels added above the flat program's single one. */
+    static Program program(int maxPerYear, String higherLevels) {
         try {
-            String flat = Files.readString(StoreFixture.FLAT_PROGRAM);
+            String flat = Files.readString(StoreFixture.FLAT_PROGRAM).replace(
+                    "    - name: member\n      threshold: 0\n      multiplier: 1\n",
+                    "    - name: member\n      threshold: 0\n      multiplier: 1\n" + higherLevels);
             String yaml = flat + "\nfeedback:\n  pointsPerAnswer: " + POINTS + "\n  maxRewardsPerYear: " + maxPerYear
                     + "\n  detractorWithinDays: 30\n";
             return ProgramFile.parse(yaml.getBytes(), "feedback test program");
@@ -51,7 +58,11 @@ class FeedbackIngestTest {
 
     @BeforeEach
     void start() {
-        store = new StoreFixture(program(3), Clock.fixed(Instant.parse("2027-06-01T00:00:00Z"), ZoneOffset.UTC));
+        start(new StoreFixture(program(3), Clock.fixed(Instant.parse("2027-06-01T00:00:00Z"), ZoneOffset.UTC)));
+    }
+
+    private void start(StoreFixture fixture) {
+        store = fixture;
         SyncStores stores = store.core.syncStores();
         OrderIngest orders = new OrderIngest(store.transactions, stores, store.ledgerService, store.core.clock());
         contacts = new ContactIngest(store.transactions, stores, Map.of(), orders);
@@ -139,6 +150,32 @@ class FeedbackIngestTest {
         assertThat(rows("SELECT record_id, error_code FROM dead_letters ORDER BY 1"))
                 .containsExactly("A1|invalid_record", "A2|invalid_record", "A3|invalid_record");
         assertThat(rows("SELECT external_id FROM feedback_answers")).containsExactly("A4");
+    }
+
+    @Test
+    void aRewardThatTakesAMemberOverAThresholdUpgradesTheTierAtOnceNotAtTheNextAssessment() {
+        // Regression: feedback points counted towards the tier only when the assessment job next ran, while an
+        // event's or a partner's points upgrade at once.
+        store.close();
+        store = new StoreFixture(program(3, "    - name: silver\n      threshold: 40\n      multiplier: 1\n"),
+                Clock.fixed(Instant.parse("2027-06-01T00:00:00Z"), ZoneOffset.UTC));
+        start(store);
+        contact("C1");
+        contact("C2");
+        Instant may = Instant.parse("2027-05-20T09:00:00Z");
+        IngestReport report = sink.apply(List.of(answer("A1", "C1", "nps-q1", "NPS", 9, may, may),
+                answer("A2", "C1", "csat-1", "CSAT", 4, may.plusSeconds(60), may),
+                answer("A3", "C2", "nps-q1", "NPS", 7, may, may)), null);
+
+        assertThat(report).isEqualTo(new IngestReport(3, 0, 0));
+        // C1: two answers, 50 points over the 40 of silver; C2: 25 points, still a member (no state stored).
+        assertThat(rows("SELECT i.external_id, t.tier, t.held_since FROM member_tiers t"
+                + " JOIN member_identities i ON i.member_id = t.member_id ORDER BY 1"))
+                .containsExactly("C1|silver|2027-06-01");
+        assertThat(rows("SELECT i.external_id, e.data->>'tier' FROM member_events e"
+                + " JOIN member_identities i ON i.member_id = e.member_id WHERE e.event_type = 'tier_up'"))
+                .containsExactly("C1|silver");
+        assertThat(store.check.mismatches()).isEmpty();
     }
 
     @Test

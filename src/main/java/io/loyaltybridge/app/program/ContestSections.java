@@ -1,6 +1,6 @@
 package io.loyaltybridge.app.program;
 
-import io.loyaltybridge.domain.program.Contest;
+import io.loyaltybridge.domain.program.contests.Contest;
 
 import java.math.BigDecimal;
 import java.time.Instant;

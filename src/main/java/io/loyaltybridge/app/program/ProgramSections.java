@@ -1,13 +1,13 @@
 package io.loyaltybridge.app.program;
 
-import io.loyaltybridge.domain.program.Badge;
-import io.loyaltybridge.domain.program.Campaign;
-import io.loyaltybridge.domain.program.CustomSegment;
-import io.loyaltybridge.domain.program.DowngradeRisk;
-import io.loyaltybridge.domain.program.Earning;
-import io.loyaltybridge.domain.program.Offer;
-import io.loyaltybridge.domain.program.Segments;
-import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.domain.program.badges.Badge;
+import io.loyaltybridge.domain.program.earning.Campaign;
+import io.loyaltybridge.domain.program.earning.Earning;
+import io.loyaltybridge.domain.program.segments.CustomSegment;
+import io.loyaltybridge.domain.program.segments.Offer;
+import io.loyaltybridge.domain.program.segments.Segments;
+import io.loyaltybridge.domain.program.tiers.DowngradeRisk;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -124,7 +124,7 @@ final class ProgramSections {
             if (!names.add(name)) {
                 c.problem("name", "duplicates another custom segment's name");
             }
-            if (io.loyaltybridge.domain.program.RfmSegments.ALL.contains(name)) {
+            if (io.loyaltybridge.domain.program.segments.RfmSegments.ALL.contains(name)) {
                 c.problem("name", "is the name of an RFM segment");
             }
             List<CustomSegment.Condition> all = new ArrayList<>();

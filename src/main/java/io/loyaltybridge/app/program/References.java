@@ -1,13 +1,13 @@
 package io.loyaltybridge.app.program;
 
 import io.loyaltybridge.domain.Violation;
-import io.loyaltybridge.domain.program.Campaign;
-import io.loyaltybridge.domain.program.CustomSegment;
-import io.loyaltybridge.domain.program.Offer;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Reward;
-import io.loyaltybridge.domain.program.RfmSegments;
-import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.domain.program.earning.Campaign;
+import io.loyaltybridge.domain.program.rewards.Reward;
+import io.loyaltybridge.domain.program.segments.CustomSegment;
+import io.loyaltybridge.domain.program.segments.Offer;
+import io.loyaltybridge.domain.program.segments.RfmSegments;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.util.Collection;
 import java.util.HashSet;

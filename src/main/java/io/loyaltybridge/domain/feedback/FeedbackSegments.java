@@ -2,9 +2,9 @@ package io.loyaltybridge.domain.feedback;
 
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.program.FeedbackRules;
-import io.loyaltybridge.domain.program.MemberFigures;
-import io.loyaltybridge.domain.program.OrderFact;
-import io.loyaltybridge.domain.program.SegmentStore;
+import io.loyaltybridge.domain.program.earning.OrderFact;
+import io.loyaltybridge.domain.program.segments.MemberFigures;
+import io.loyaltybridge.domain.program.segments.SegmentStore;
 
 import java.time.Clock;
 import java.time.Duration;

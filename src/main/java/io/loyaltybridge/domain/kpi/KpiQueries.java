@@ -1,6 +1,6 @@
 package io.loyaltybridge.domain.kpi;
 
-import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.time.Instant;
 import java.time.YearMonth;

@@ -1,12 +1,12 @@
 package io.loyaltybridge.domain.kpi;
 
 import io.loyaltybridge.domain.UnitOfWork;
-import io.loyaltybridge.domain.program.CustomSegment;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.RfmSegments;
-import io.loyaltybridge.domain.program.TierPolicy;
-import io.loyaltybridge.domain.program.TierState;
-import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.domain.program.segments.CustomSegment;
+import io.loyaltybridge.domain.program.segments.RfmSegments;
+import io.loyaltybridge.domain.program.tiers.TierPolicy;
+import io.loyaltybridge.domain.program.tiers.TierState;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.loyaltybridge.domain.kpi;
 
 import io.loyaltybridge.domain.UnitOfWork;
-import io.loyaltybridge.domain.program.Campaign;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.Reporting;
+import io.loyaltybridge.domain.program.earning.Campaign;
 
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -5,18 +5,17 @@ import io.loyaltybridge.domain.InvalidInput;
 import io.loyaltybridge.domain.NotFound;
 import io.loyaltybridge.domain.UnitOfWork;
 import io.loyaltybridge.domain.member.Member;
+import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberResolver;
 import io.loyaltybridge.domain.member.Members;
 import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.Orders;
 import io.loyaltybridge.domain.order.StoredOrder;
-
-import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.EarnCalculator;
-import io.loyaltybridge.domain.program.EarnResult;
-import io.loyaltybridge.domain.program.MemberContext;
-import io.loyaltybridge.domain.program.MemberContexts;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.earning.EarnCalculator;
+import io.loyaltybridge.domain.program.earning.EarnResult;
+import io.loyaltybridge.domain.program.earning.MemberContext;
+import io.loyaltybridge.domain.program.earning.MemberContexts;
 
 import java.time.Clock;
 import java.util.ArrayList;

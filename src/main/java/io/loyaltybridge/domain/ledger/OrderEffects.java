@@ -1,7 +1,7 @@
 package io.loyaltybridge.domain.ledger;
 
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.EarnResult;
+import io.loyaltybridge.domain.program.earning.EarnResult;
 
 /**
  * What else follows from an order once its points are settled (tier upgrades, badges, referral bonuses). Runs in

@@ -2,8 +2,8 @@ package io.loyaltybridge.domain.ledger;
 
 import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.EarnResult;
-import io.loyaltybridge.domain.program.PendingPoints;
+import io.loyaltybridge.domain.program.earning.EarnResult;
+import io.loyaltybridge.domain.program.earning.PendingPoints;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,10 +6,10 @@ import io.loyaltybridge.domain.ledger.LedgerEntries;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.Members;
-import io.loyaltybridge.domain.program.Expiry;
-import io.loyaltybridge.domain.program.LotBook;
-import io.loyaltybridge.domain.program.LotHistory;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.expiry.Expiry;
+import io.loyaltybridge.domain.program.expiry.LotBook;
+import io.loyaltybridge.domain.program.expiry.LotHistory;
 
 import java.time.Clock;
 import java.time.LocalDate;

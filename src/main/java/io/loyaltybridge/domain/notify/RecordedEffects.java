@@ -2,12 +2,12 @@ package io.loyaltybridge.domain.notify;
 
 import io.loyaltybridge.domain.ledger.LedgerEntries;
 import io.loyaltybridge.domain.ledger.OrderEffects;
-import io.loyaltybridge.domain.program.GrantedBadges;
-import io.loyaltybridge.domain.program.OrderRewards;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Referrals;
-import io.loyaltybridge.domain.program.SegmentStore;
-import io.loyaltybridge.domain.program.TierUpgrades;
+import io.loyaltybridge.domain.program.badges.GrantedBadges;
+import io.loyaltybridge.domain.program.earning.OrderRewards;
+import io.loyaltybridge.domain.program.referrals.Referrals;
+import io.loyaltybridge.domain.program.segments.SegmentStore;
+import io.loyaltybridge.domain.program.tiers.TierUpgrades;
 
 import java.time.Clock;
 import java.util.List;

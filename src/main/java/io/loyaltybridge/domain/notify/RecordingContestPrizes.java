@@ -1,6 +1,6 @@
 package io.loyaltybridge.domain.notify;
 
-import io.loyaltybridge.domain.program.ContestPrizes;
+import io.loyaltybridge.domain.program.contests.ContestPrizes;
 
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.loyaltybridge.domain.ledger.LedgerEntries;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.ledger.NewEntry;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.BirthdayJob;
+import io.loyaltybridge.domain.program.jobs.BirthdayJob;
 
 import java.util.Collection;
 import java.util.List;

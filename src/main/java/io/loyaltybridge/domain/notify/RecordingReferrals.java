@@ -1,7 +1,7 @@
 package io.loyaltybridge.domain.notify;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.Referrals;
+import io.loyaltybridge.domain.program.referrals.Referrals;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.loyaltybridge.domain.notify;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.DowngradeRisk;
-import io.loyaltybridge.domain.program.DowngradeRisks;
-import io.loyaltybridge.domain.program.TierStatus;
+import io.loyaltybridge.domain.program.tiers.DowngradeRisk;
+import io.loyaltybridge.domain.program.tiers.DowngradeRisks;
+import io.loyaltybridge.domain.program.tiers.TierStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

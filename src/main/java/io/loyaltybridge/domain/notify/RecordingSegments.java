@@ -1,9 +1,9 @@
 package io.loyaltybridge.domain.notify;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.MemberFigures;
-import io.loyaltybridge.domain.program.OrderFact;
-import io.loyaltybridge.domain.program.SegmentStore;
+import io.loyaltybridge.domain.program.earning.OrderFact;
+import io.loyaltybridge.domain.program.segments.MemberFigures;
+import io.loyaltybridge.domain.program.segments.SegmentStore;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,13 +1,13 @@
 package io.loyaltybridge.domain.notify;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.MemberTiers;
-import io.loyaltybridge.domain.program.TierMoves;
-import io.loyaltybridge.domain.program.TierState;
-import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.domain.program.tiers.MemberTiers;
+import io.loyaltybridge.domain.program.tiers.TierMoves;
+import io.loyaltybridge.domain.program.tiers.TierState;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;

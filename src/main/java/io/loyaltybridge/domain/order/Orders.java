@@ -1,6 +1,6 @@
 package io.loyaltybridge.domain.order;
 
-import io.loyaltybridge.domain.program.MemberContext;
+import io.loyaltybridge.domain.program.earning.MemberContext;
 
 import java.time.Instant;
 import java.util.List;

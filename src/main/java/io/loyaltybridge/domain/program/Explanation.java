@@ -2,6 +2,9 @@ package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
+import io.loyaltybridge.domain.program.tiers.TierGrant;
+import io.loyaltybridge.domain.program.tiers.TierStatus;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

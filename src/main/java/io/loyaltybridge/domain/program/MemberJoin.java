@@ -7,6 +7,11 @@ import io.loyaltybridge.domain.member.Member;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.Members;
 import io.loyaltybridge.domain.member.NewMember;
+import io.loyaltybridge.domain.program.grants.BonusEntries;
+import io.loyaltybridge.domain.program.referrals.ReferralCode;
+import io.loyaltybridge.domain.program.referrals.ReferralParty;
+import io.loyaltybridge.domain.program.referrals.ReferralRules;
+import io.loyaltybridge.domain.program.referrals.Referrals;
 
 import java.time.Clock;
 import java.util.HashSet;

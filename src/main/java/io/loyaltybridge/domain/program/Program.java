@@ -1,6 +1,23 @@
 package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.order.CurrencyCode;
+import io.loyaltybridge.domain.program.badges.Badge;
+import io.loyaltybridge.domain.program.contests.Contest;
+import io.loyaltybridge.domain.program.contests.Leaderboard;
+import io.loyaltybridge.domain.program.earning.Campaign;
+import io.loyaltybridge.domain.program.earning.Cashback;
+import io.loyaltybridge.domain.program.earning.Earning;
+import io.loyaltybridge.domain.program.earning.FixedRates;
+import io.loyaltybridge.domain.program.expiry.Expiry;
+import io.loyaltybridge.domain.program.grants.EventRule;
+import io.loyaltybridge.domain.program.grants.Partner;
+import io.loyaltybridge.domain.program.jobs.Jobs;
+import io.loyaltybridge.domain.program.referrals.Referral;
+import io.loyaltybridge.domain.program.rewards.Reward;
+import io.loyaltybridge.domain.program.segments.Cltv;
+import io.loyaltybridge.domain.program.segments.Offer;
+import io.loyaltybridge.domain.program.segments.Segments;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;

@@ -2,6 +2,10 @@ package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.ledger.Balance;
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.expiry.LotBook;
+import io.loyaltybridge.domain.program.segments.Offer;
+import io.loyaltybridge.domain.program.segments.SegmentStore;
+import io.loyaltybridge.domain.program.tiers.TierStatus;
 
 import java.util.Optional;
 import java.util.Set;

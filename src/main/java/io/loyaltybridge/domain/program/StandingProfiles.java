@@ -3,6 +3,10 @@ package io.loyaltybridge.domain.program;
 import io.loyaltybridge.domain.member.LoyaltyProfile;
 import io.loyaltybridge.domain.member.LoyaltyProfiles;
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.badges.Badge;
+import io.loyaltybridge.domain.program.segments.Offer;
+import io.loyaltybridge.domain.program.segments.SegmentStore;
+import io.loyaltybridge.domain.program.tiers.TierStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

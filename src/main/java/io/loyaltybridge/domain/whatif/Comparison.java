@@ -1,6 +1,6 @@
 package io.loyaltybridge.domain.whatif;
 
-import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.EntrySource;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.Expiry;
-import io.loyaltybridge.domain.program.LotHistory;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.expiry.Expiry;
+import io.loyaltybridge.domain.program.expiry.LotHistory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

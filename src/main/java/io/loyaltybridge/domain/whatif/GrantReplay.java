@@ -3,10 +3,10 @@ package io.loyaltybridge.domain.whatif;
 import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.ledger.batch.BatchSettlement;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.MemberTiers;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.TierGrant;
-import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.tiers.MemberTiers;
+import io.loyaltybridge.domain.program.tiers.TierGrant;
+import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -8,9 +8,9 @@ import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.EventAwards;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Qualifying;
+import io.loyaltybridge.domain.program.grants.EventAwards;
+import io.loyaltybridge.domain.program.tiers.Qualifying;
 
 import java.time.Clock;
 import java.time.Instant;

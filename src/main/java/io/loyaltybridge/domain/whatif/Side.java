@@ -4,7 +4,7 @@ import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.ledger.batch.Changes;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.TierGrant;
+import io.loyaltybridge.domain.program.tiers.TierGrant;
 
 import java.time.Instant;
 import java.time.YearMonth;

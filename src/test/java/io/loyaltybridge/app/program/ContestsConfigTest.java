@@ -1,7 +1,7 @@
 package io.loyaltybridge.app.program;
 
-import io.loyaltybridge.domain.program.Contest;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.domain.program.contests.Contest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

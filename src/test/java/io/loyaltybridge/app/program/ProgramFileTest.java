@@ -2,11 +2,11 @@ package io.loyaltybridge.app.program;
 
 import io.loyaltybridge.domain.Violation;
 import io.loyaltybridge.domain.order.Order;
-import io.loyaltybridge.domain.program.EarnCalculator;
-import io.loyaltybridge.domain.program.Expiry;
-import io.loyaltybridge.domain.program.MemberContext;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Tiers;
+import io.loyaltybridge.domain.program.earning.EarnCalculator;
+import io.loyaltybridge.domain.program.earning.MemberContext;
+import io.loyaltybridge.domain.program.expiry.Expiry;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

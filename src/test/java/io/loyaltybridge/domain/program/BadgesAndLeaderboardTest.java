@@ -1,6 +1,11 @@
 package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.badges.Badge;
+import io.loyaltybridge.domain.program.badges.BadgeRules;
+import io.loyaltybridge.domain.program.contests.Leaderboard;
+import io.loyaltybridge.domain.program.contests.LeaderboardRanking;
+import io.loyaltybridge.domain.program.earning.OrderFact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

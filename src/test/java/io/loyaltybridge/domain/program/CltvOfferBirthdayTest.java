@@ -1,6 +1,17 @@
 package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.member.MemberId;
+import io.loyaltybridge.domain.program.earning.Campaign;
+import io.loyaltybridge.domain.program.earning.Earning;
+import io.loyaltybridge.domain.program.earning.OrderFact;
+import io.loyaltybridge.domain.program.grants.BirthdayBonus;
+import io.loyaltybridge.domain.program.segments.Cltv;
+import io.loyaltybridge.domain.program.segments.CltvCalculator;
+import io.loyaltybridge.domain.program.segments.CltvValue;
+import io.loyaltybridge.domain.program.segments.MemberStats;
+import io.loyaltybridge.domain.program.segments.NextBestOffer;
+import io.loyaltybridge.domain.program.segments.Offer;
+import io.loyaltybridge.domain.program.segments.Segments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -7,6 +7,19 @@ import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.OrderLine;
 import io.loyaltybridge.domain.order.OrderStatus;
+import io.loyaltybridge.domain.program.contests.Leaderboard;
+import io.loyaltybridge.domain.program.earning.Campaign;
+import io.loyaltybridge.domain.program.earning.Cashback;
+import io.loyaltybridge.domain.program.earning.Earning;
+import io.loyaltybridge.domain.program.expiry.Expiry;
+import io.loyaltybridge.domain.program.grants.EventRule;
+import io.loyaltybridge.domain.program.grants.Partner;
+import io.loyaltybridge.domain.program.jobs.Jobs;
+import io.loyaltybridge.domain.program.referrals.Referral;
+import io.loyaltybridge.domain.program.rewards.Reward;
+import io.loyaltybridge.domain.program.segments.Cltv;
+import io.loyaltybridge.domain.program.segments.Segments;
+import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,22 +31,22 @@ import java.util.Map;
 import java.util.Set;
 
 /** Programs and orders built in code for the domain tests (the YAML loader has its own tests). */
-final class Programs {
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final CurrencyCode EUR = new CurrencyCode("EUR");
+public final class Programs {
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final CurrencyCode EUR = new CurrencyCode("EUR");
 
     private Programs() {
     }
 
-    static BigDecimal d(String value) {
+    public static BigDecimal d(String value) {
         return new BigDecimal(value);
     }
 
-    static LocalDate day(String iso) {
+    public static LocalDate day(String iso) {
         return LocalDate.parse(iso);
     }
 
-    static Tiers tiers(Tiers.Basis basis, Tiers.Window window, int graceDays, Tiers.Downgrade downgrade,
+    public static Tiers tiers(Tiers.Basis basis, Tiers.Window window, int graceDays, Tiers.Downgrade downgrade,
                        Tiers.VipMode vipMode) {
         return new Tiers(basis, window, 12, graceDays, downgrade, List.of(
                 new Tiers.TierLevel("bronze", d("0"), d("1")),
@@ -42,28 +55,28 @@ final class Programs {
                 new Tiers.TierLevel("vip", d("10000"), d("2"))), new Tiers.Vip("vip", vipMode));
     }
 
-    static Earning earning(List<Campaign> campaigns) {
+    public static Earning earning(List<Campaign> campaigns) {
         return new Earning(d("1"), RoundingMode.FLOOR, d("5.00"), Map.of("shoes", d("2"), "sale", d("0.5")),
                 Map.of("GIFT-CARD", d("0")), 14, campaigns);
     }
 
-    static Campaign doubleMarch(Long cap) {
+    public static Campaign doubleMarch(Long cap) {
         return new Campaign("double-march", "Double March", day("2025-03-01"), day("2025-03-31"), d("2"), 0,
                 Set.of(), Set.of(), cap);
     }
 
-    static Campaign goldBonus() {
+    public static Campaign goldBonus() {
         return new Campaign("gold-bonus", "Gold welcome", day("2025-01-01"), day("2025-12-31"), null, 50,
                 Set.of("gold"), Set.of(), null);
     }
 
-    static Program sample() {
+    public static Program sample() {
         return program(earning(List.of(doubleMarch(150L), goldBonus())),
                 tiers(Tiers.Basis.POINTS, Tiers.Window.CALENDAR_YEAR, 30, Tiers.Downgrade.ONE_LEVEL,
                         Tiers.VipMode.FLOOR));
     }
 
-    static Program program(Earning earning, Tiers tiers) {
+    public static Program program(Earning earning, Tiers tiers) {
         return new Program("test-1", "Test", PARIS, EUR, earning, new Cashback(true, d("1"), 500),
                 List.of(new Reward("coffee", "Coffee", Account.POINTS, 150, "one coffee", Set.of()),
                         new Reward("lounge", "Lounge pass", Account.POINTS, 1000, "one lounge pass",
@@ -76,21 +89,21 @@ final class Programs {
                 new Jobs("0 0 1 * * ?", "0 0 1 * * ?", "0 0 1 * * ?", "0 0 1 * * ?", "0 0 1 * * ?"));
     }
 
-    static Program flat() {
+    public static Program flat() {
         return program(Earning.flat(), Tiers.single("member"));
     }
 
-    static Order order(String id, String total, String placedAt, OrderStatus status, String refunded,
+    public static Order order(String id, String total, String placedAt, OrderStatus status, String refunded,
                        OrderLine... lines) {
         return new Order(new OrderKey("shop", id), new MemberId(1), d(total), EUR, Instant.parse(placedAt), status,
                 refunded == null ? BigDecimal.ZERO : d(refunded), List.of(lines));
     }
 
-    static Order completed(String total, String placedAt, OrderLine... lines) {
+    public static Order completed(String total, String placedAt, OrderLine... lines) {
         return order("o1", total, placedAt, OrderStatus.COMPLETED, null, lines);
     }
 
-    static OrderLine line(String sku, String category, int quantity, String unitPrice) {
+    public static OrderLine line(String sku, String category, int quantity, String unitPrice) {
         return new OrderLine(sku, category, quantity, d(unitPrice));
     }
 }

@@ -1,6 +1,9 @@
 package io.loyaltybridge.domain.program;
 
 import io.loyaltybridge.domain.ledger.Account;
+import io.loyaltybridge.domain.program.grants.EventAwards;
+import io.loyaltybridge.domain.program.grants.PartnerEarn;
+import io.loyaltybridge.domain.program.rewards.Redemptions;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

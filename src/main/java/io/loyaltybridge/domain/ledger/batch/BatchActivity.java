@@ -4,11 +4,11 @@ import io.loyaltybridge.domain.ledger.Account;
 import io.loyaltybridge.domain.ledger.EntryKind;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.MemberActivity;
-import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Qualifying;
-import io.loyaltybridge.domain.program.SegmentStore;
+import io.loyaltybridge.domain.program.earning.OrderFact;
+import io.loyaltybridge.domain.program.segments.SegmentStore;
+import io.loyaltybridge.domain.program.tiers.MemberActivity;
+import io.loyaltybridge.domain.program.tiers.Qualifying;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -107,7 +107,7 @@ final class BatchActivity implements MemberActivity, SegmentStore {
     }
 
     @Override
-    public void scan(LocalDate today, java.util.function.Consumer<io.loyaltybridge.domain.program.MemberFigures> each) {
+    public void scan(LocalDate today, java.util.function.Consumer<io.loyaltybridge.domain.program.segments.MemberFigures> each) {
         throw new UnsupportedOperationException("segments are not computed while settling orders");
     }
 

@@ -1,7 +1,7 @@
 package io.loyaltybridge.domain.ledger.batch;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.GrantedBadges;
+import io.loyaltybridge.domain.program.badges.GrantedBadges;
 
 import java.time.Instant;
 import java.util.Collection;

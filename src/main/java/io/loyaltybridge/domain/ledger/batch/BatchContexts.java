@@ -1,10 +1,10 @@
 package io.loyaltybridge.domain.ledger.batch;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.MemberContext;
-import io.loyaltybridge.domain.program.MemberContexts;
-import io.loyaltybridge.domain.program.TierPolicy;
-import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.earning.MemberContext;
+import io.loyaltybridge.domain.program.earning.MemberContexts;
+import io.loyaltybridge.domain.program.tiers.TierPolicy;
+import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.time.LocalDate;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import io.loyaltybridge.domain.ledger.LedgerEntries;
 import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.ledger.NewEntry;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.Qualifying;
+import io.loyaltybridge.domain.program.tiers.Qualifying;
 
 import java.time.Clock;
 import java.time.ZoneId;

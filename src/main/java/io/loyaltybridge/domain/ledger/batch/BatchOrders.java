@@ -5,10 +5,10 @@ import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.Orders;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.MemberContext;
-import io.loyaltybridge.domain.program.OrderFact;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.Qualifying;
+import io.loyaltybridge.domain.program.earning.MemberContext;
+import io.loyaltybridge.domain.program.earning.OrderFact;
+import io.loyaltybridge.domain.program.tiers.Qualifying;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -9,10 +9,10 @@ import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.notify.RecordedEffects;
 import io.loyaltybridge.domain.notify.RecordingLedger;
 import io.loyaltybridge.domain.notify.RecordingTiers;
-import io.loyaltybridge.domain.program.MemberTiers;
 import io.loyaltybridge.domain.program.Program;
-import io.loyaltybridge.domain.program.TierPolicy;
-import io.loyaltybridge.domain.program.TierUpgrades;
+import io.loyaltybridge.domain.program.tiers.MemberTiers;
+import io.loyaltybridge.domain.program.tiers.TierPolicy;
+import io.loyaltybridge.domain.program.tiers.TierUpgrades;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.loyaltybridge.domain.ledger.batch;
 
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.program.MemberTiers;
-import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.tiers.MemberTiers;
+import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.util.Collection;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import io.loyaltybridge.domain.ledger.LedgerEntry;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.notify.MemberEvent;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.time.Instant;
 import java.util.List;

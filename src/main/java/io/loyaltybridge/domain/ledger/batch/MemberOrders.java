@@ -1,7 +1,7 @@
 package io.loyaltybridge.domain.ledger.batch;
 
-import io.loyaltybridge.domain.program.OrderFact;
-import io.loyaltybridge.domain.program.Qualifying;
+import io.loyaltybridge.domain.program.earning.OrderFact;
+import io.loyaltybridge.domain.program.tiers.Qualifying;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

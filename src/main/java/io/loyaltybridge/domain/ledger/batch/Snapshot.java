@@ -5,8 +5,8 @@ import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.Qualifying;
-import io.loyaltybridge.domain.program.TierState;
+import io.loyaltybridge.domain.program.tiers.Qualifying;
+import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.time.Instant;
 import java.time.LocalDate;

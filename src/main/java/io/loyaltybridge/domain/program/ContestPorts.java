@@ -1,5 +1,0 @@
-package io.loyaltybridge.domain.program;
-
-/** What the contest close job works with besides the ledger: the standings, the prizes granted, the badges held. */
-public record ContestPorts(ContestStandings standings, ContestPrizes prizes, GrantedBadges badges) {
-}

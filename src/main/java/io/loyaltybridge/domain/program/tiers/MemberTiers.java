@@ -1,0 +1,16 @@
+package io.loyaltybridge.domain.program.tiers;
+
+import io.loyaltybridge.domain.member.MemberId;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** Each member's stored tier state. Saving a changed state also queues the member for the CRMs. */
+public interface MemberTiers {
+    Optional<TierState> get(MemberId member);
+
+    Map<MemberId, TierState> get(Collection<MemberId> members);
+
+    void save(MemberId member, TierState state);
+}
