@@ -81,12 +81,16 @@ public final class Partitions {
         private final Map<MemberId, MemberId> parent = new HashMap<>();
 
         MemberId root(MemberId member) {
-            MemberId up = parent.getOrDefault(member, member);
-            if (up.equals(member)) {
-                return member;
+            MemberId top = member;
+            for (MemberId up = parent.get(top); up != null && !up.equals(top); up = parent.get(top)) {
+                top = up;
             }
-            MemberId top = root(up);
-            parent.put(member, top);
+            // Path compression, without recursion: a long referral chain must not run out of stack.
+            for (MemberId at = member; !at.equals(top); ) {
+                MemberId next = parent.get(at);
+                parent.put(at, top);
+                at = next;
+            }
             return top;
         }
 

@@ -109,6 +109,21 @@ class PartitionsTest {
     }
 
     @Test
+    void a_referral_chain_as_long_as_the_largest_batch_stays_whole() {
+        List<OrderSubmission> batch = new ArrayList<>();
+        Map<MemberId, MemberId> referrerOf = new HashMap<>();
+        for (long member = 1; member <= 5_000; member++) {
+            batch.add(order(member));
+            referrerOf.put(new MemberId(member), new MemberId(member + 1));
+        }
+        batch.add(order(9_999));
+
+        List<List<OrderSubmission>> parts = Partitions.split(batch, referrerOf, 2);
+
+        assertThat(parts).extracting(List::size).containsExactlyInAnyOrder(5_000, 1);
+    }
+
+    @Test
     void one_member_alone_makes_one_part_whatever_the_lanes() {
         List<OrderSubmission> batch = List.of(order(1), order(1), order(1));
 
