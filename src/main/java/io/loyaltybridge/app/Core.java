@@ -70,6 +70,13 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
 
     /** With notifications: the ports that make a notifiable change record its event in the same transaction. */
     public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify) {
+        return assemble(dataSource, program, clock, notify,
+                io.loyaltybridge.domain.program.ShownSegments.Fields.ALL);
+    }
+
+    /** {@code shown}: the segment values the CRMs switched on show; a recompute queues a member only when one moved. */
+    public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify,
+                                io.loyaltybridge.domain.program.ShownSegments.Fields shown) {
         Transactions tx = new Transactions(dataSource);
         PgMemberEvents events = notify.events(tx);
         PgMembers members = new PgMembers(tx);
@@ -79,7 +86,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         LedgerEntries recordedLedger = new RecordingLedger(ledger, events);
         RecordingTiers recordedTiers = new RecordingTiers(tiers, program.tiers(), events, clock);
         PgMemberActivity activity = new PgMemberActivity(tx, program);
-        PgSegmentStore segments = new PgSegmentStore(tx, program);
+        PgSegmentStore segments = new PgSegmentStore(tx, program, shown);
         PgGrantedBadges badges = new PgGrantedBadges(tx);
         PgReferrals referrals = new PgReferrals(tx);
         PgMemberContexts contexts = new PgMemberContexts(tx, new TierPolicy(program.tiers()),
