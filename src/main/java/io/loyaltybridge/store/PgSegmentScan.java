@@ -20,9 +20,10 @@ import java.util.function.Consumer;
  * The recompute's pass over members and orders: the orders summed up per member in two statements, then one
  * statement whose rows are streamed a page at a time ({@link SegmentScanSql}). PostgreSQL summarises each member's
  * orders (grouping, not a query per member) and ranks members on each RFM measure with window functions
- * (rank() - 1 is how many members have a strictly lower value, ties alike); the scoring rules stay in the domain. Orders count as {@link io.loyaltybridge.domain.program.OrderFact} counts them: kept money in
- * program units ({@link ProgramMoney}) above 0, placed by today in the program's zone; category spend is each
- * line's amount scaled by the kept share of its order.
+ * (rank() - 1 is how many members have a strictly lower value, ties alike); the scoring rules stay in the domain.
+ * Orders count as {@link io.loyaltybridge.domain.program.OrderFact} counts them: kept money in program units
+ * ({@link ProgramMoney}) above 0, placed by today in the program's zone; category spend is each line's amount
+ * scaled by the kept share of its order.
  */
 final class PgSegmentScan {
     private static final int PAGE = 1000;
