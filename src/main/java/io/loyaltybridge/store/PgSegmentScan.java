@@ -17,36 +17,38 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The recompute's pass over members and orders: the orders summed up per member in two statements, then one
- * statement whose rows are streamed a page at a time ({@link SegmentScanSql}). PostgreSQL summarises each member's
- * orders (grouping, not a query per member) and ranks members on each RFM measure with window functions
- * (rank() - 1 is how many members have a strictly lower value, ties alike); the scoring rules stay in the domain.
- * Orders count as {@link io.loyaltybridge.domain.program.OrderFact} counts them: kept money in program units
- * ({@link ProgramMoney}) above 0, placed by today in the program's zone; category spend is each line's amount
- * scaled by the kept share of its order.
+ * The recompute's one pass over members and orders: one statement, its rows streamed a page at a time. PostgreSQL
+ * summarises each member's orders (grouping, not a query per member) and ranks members on each RFM measure with
+ * window functions (rank() - 1 is how many members have a strictly lower value, ties alike); the scoring rules
+ * stay in the domain. Orders count as {@link io.loyaltybridge.domain.program.OrderFact} counts them: kept money in
+ * program units ({@link ProgramMoney}) above 0, placed by today in the program's zone; category spend is each
+ * line's amount scaled by the kept share of its order.
  */
 final class PgSegmentScan {
     private static final int PAGE = 1000;
     private final Transactions transactions;
     private final String zone;
-    private final String kept;
+    private final String query;
 
     PgSegmentScan(Transactions transactions, Program program) {
         this.transactions = transactions;
         this.zone = program.zone().getId();
-        this.kept = ProgramMoney.keptSql(program);
+        this.query = query(ProgramMoney.keptSql(program));
     }
 
     void scan(LocalDate today, Consumer<MemberFigures> each) {
         Connection connection = transactions.connection();
-        try (Statement statement = connection.createStatement()) {
-            summarise(statement, today);
+        try (Statement settings = connection.createStatement()) {
+            // The per-member groups of a million orders sort in memory rather than in temporary files.
+            settings.execute("SET LOCAL work_mem = '64MB'");
         } catch (SQLException e) {
-            throw new StoreException("could not summarise the orders for the recompute: " + e.getMessage(), e);
+            throw new StoreException("could not set the recompute's work memory", e);
         }
-        try (PreparedStatement statement = connection.prepareStatement(SegmentScanSql.STREAM)) {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setFetchSize(PAGE); // a cursor: the driver holds one page of rows, not the population
             statement.setString(1, zone);
+            statement.setObject(2, today);
+            statement.setString(3, zone);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     each.accept(figures(rows));
@@ -55,37 +57,6 @@ final class PgSegmentScan {
         } catch (SQLException e) {
             throw new StoreException("could not read the members' figures for the recompute: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The orders summed up per member into temporary tables (dropped at commit), each its own statement so that
-     * it may use both cores (a query read through a cursor, as the members' rows are, never runs in parallel):
-     * the totals (count, spend, first and last day), then the spend per category from the orders' jsonb lines.
-     * For the second the planner cannot know how many (member, category) groups come out of the lines: it guesses
-     * tens of millions, so it would walk the orders in member order by their index (random reads) to group them
-     * sorted, about twice the work of one sequential read into a hash table, which holds at most members x
-     * categories rows. Sorting is therefore off for that statement only, and a gathered row is costed as free, so
-     * the workers sum their share of the lines instead of handing every order to the leader. Both tables are
-     * analyzed after, so the ranking and joins that read them are planned for their real size.
-     */
-    private void summarise(Statement statement, LocalDate today) throws SQLException {
-        // Literals, not parameters: CREATE TABLE AS takes none. The zone is a zone id, the day a date.
-        String counted = SegmentScanSql.counted(kept, quoted(zone), "date '" + today + "'");
-        statement.execute("SET LOCAL work_mem = '64MB'");
-        statement.execute("CREATE TEMPORARY TABLE recompute_totals ON COMMIT DROP AS " + SegmentScanSql.totals(counted));
-        statement.execute("SET LOCAL enable_sort = off");
-        statement.execute("SET LOCAL enable_incremental_sort = off");
-        statement.execute("SET LOCAL parallel_tuple_cost = 0");
-        statement.execute("CREATE TEMPORARY TABLE recompute_categories ON COMMIT DROP AS "
-                + SegmentScanSql.categories(counted));
-        statement.execute("RESET enable_sort");
-        statement.execute("RESET enable_incremental_sort");
-        statement.execute("RESET parallel_tuple_cost");
-        statement.execute("ANALYZE recompute_totals, recompute_categories");
-    }
-
-    private static String quoted(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     private static MemberFigures figures(ResultSet row) throws SQLException {
@@ -111,5 +82,53 @@ final class PgSegmentScan {
             }
         }
         return spend;
+    }
+
+    static String query(String kept) {
+        // One scan of orders: each counted order yields a row for itself (category null: count, spend, days) and
+        // one per categorised line (its share of the kept money); one hash aggregate groups them per member and
+        // category, so the orders are neither read twice nor sorted.
+        return "WITH counted AS ("
+                + "  SELECT member_id, day, kept, total, lines"
+                + "  FROM (SELECT member_id, (placed_at AT TIME ZONE ?)::date AS day, " + kept + " AS kept, total,"
+                + "        lines FROM orders) o"
+                + "  WHERE kept > 0 AND day <= ?),"
+                + " grouped AS MATERIALIZED ("
+                + "  SELECT c.member_id, x.category, count(*) AS orders, sum(x.amount) AS spend, min(x.day) AS first_day,"
+                + "         max(x.day) AS last_day"
+                + "  FROM counted c CROSS JOIN LATERAL ("
+                + "    SELECT NULL::text AS category, c.kept AS amount, c.day"
+                + "    UNION ALL"
+                // An order fully kept in the program currency (most of them) counts its lines whole: no division.
+                + "    SELECT l.line ->> 'category', CASE WHEN c.kept = c.total"
+                + "           THEN (l.line ->> 'unitPrice')::numeric * (l.line ->> 'quantity')::numeric"
+                + "           ELSE (l.line ->> 'unitPrice')::numeric * (l.line ->> 'quantity')::numeric * c.kept / c.total"
+                + "           END, NULL"
+                + "    FROM jsonb_array_elements(c.lines) AS l(line) WHERE l.line ->> 'category' IS NOT NULL) x"
+                + "  GROUP BY c.member_id, x.category),"
+                + " ranked AS ("
+                + "  SELECT f.member_id, f.orders, f.spend, f.first_day, f.last_day,"
+                + "         rank() OVER (ORDER BY last_day) - 1 AS recency_below,"
+                + "         rank() OVER (ORDER BY orders) - 1 AS frequency_below,"
+                + "         rank() OVER (ORDER BY spend) - 1 AS monetary_below, count(*) OVER () AS scored"
+                + "  FROM grouped f WHERE f.category IS NULL),"
+                + " spread AS ("
+                + "  SELECT member_id, array_agg(category ORDER BY category) AS categories,"
+                + "         array_agg(spend ORDER BY category) AS category_spend"
+                + "  FROM grouped WHERE category IS NOT NULL GROUP BY member_id)"
+                + " SELECT m.id AS member_id, (m.created_at AT TIME ZONE ?)::date AS joined_on, r.orders, r.spend,"
+                + "  r.first_day, r.last_day, r.recency_below, r.frequency_below, r.monetary_below, r.scored,"
+                + "  sp.categories, sp.category_spend, coalesce(b.available, 0) AS points_balance,"
+                + "  t.tier, t.held_since, t.below_since, " + PgTierGrants.COLUMNS + ","
+                + "  s.member_id AS stored_member, s.recency, s.frequency, s.monetary, s.rfm_segment, s.segments,"
+                + "  s.churn_risk, s.preferred_category, s.cltv_historic, s.cltv_predicted"
+                + " FROM members m"
+                + " LEFT JOIN ranked r ON r.member_id = m.id"
+                + " LEFT JOIN spread sp ON sp.member_id = m.id"
+                + " LEFT JOIN member_balances b ON b.member_id = m.id AND b.account = 'points'"
+                + " LEFT JOIN member_tiers t ON t.member_id = m.id"
+                + " LEFT JOIN tier_grants g ON g.member_id = m.id AND g.ended_at IS NULL"
+                + " LEFT JOIN member_segments s ON s.member_id = m.id"
+                + " ORDER BY m.id";
     }
 }
