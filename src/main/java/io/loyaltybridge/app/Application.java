@@ -100,7 +100,8 @@ public final class Application implements AutoCloseable {
         Database database = openDatabase(config, workDir);
         try {
             Core core = Core.assemble(database.dataSource(), program, clock, NotifySettings.options(config),
-                    new io.loyaltybridge.sync.SettleLanes(config.get(Settings.SETTLE_PARTITIONS)));
+                    new io.loyaltybridge.sync.SettleLanes(config.get(Settings.SETTLE_PARTITIONS)),
+                    ShownSegmentFields.of(config));
             ApiGuard guard = new ApiGuard(tokens, new ApiGuard.Limits(config.get(AccessSettings.RATE_PER_SECOND),
                     config.get(AccessSettings.RATE_BURST), config.get(AccessSettings.SUPPORT_ADJUSTMENT_LIMIT)),
                     config.get(Settings.MAX_BODY_BYTES), new AuditTrail(core.transactions()));

@@ -19,6 +19,7 @@ import io.loyaltybridge.domain.program.StandingProfiles;
 import io.loyaltybridge.domain.program.expiry.MemberExpiry;
 import io.loyaltybridge.domain.program.jobs.JobPorts;
 import io.loyaltybridge.domain.program.jobs.ProgramJobs;
+import io.loyaltybridge.domain.program.segments.ShownSegments;
 import io.loyaltybridge.domain.program.tiers.TierGrantService;
 import io.loyaltybridge.domain.program.tiers.TierPolicy;
 import io.loyaltybridge.domain.program.tiers.TierUpgrades;
@@ -72,12 +73,23 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
 
     /** With notifications: the ports that make a notifiable change record its event in the same transaction. */
     public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify) {
-        return assemble(dataSource, program, clock, notify, SettleLanes.ONE);
+        return assemble(dataSource, program, clock, notify, SettleLanes.ONE, ShownSegments.Fields.ALL);
     }
 
     /** {@code settleLanes}: the threads large CRM batches settle on ({@code loyalty.settle.partitions}). */
     public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify,
                                 SettleLanes settleLanes) {
+        return assemble(dataSource, program, clock, notify, settleLanes, ShownSegments.Fields.ALL);
+    }
+
+    /** {@code shown}: the segment values the CRMs switched on show; a recompute queues a member only when one moved. */
+    public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify,
+                                ShownSegments.Fields shown) {
+        return assemble(dataSource, program, clock, notify, SettleLanes.ONE, shown);
+    }
+
+    public static Core assemble(DataSource dataSource, Program program, Clock clock, NotifyOptions notify,
+                                SettleLanes settleLanes, ShownSegments.Fields shown) {
         Transactions tx = new Transactions(dataSource);
         PgMemberEvents events = notify.events(tx);
         PgMembers members = new PgMembers(tx);
@@ -87,7 +99,7 @@ public record Core(Program program, Clock clock, Transactions transactions, PgMe
         LedgerEntries recordedLedger = new RecordingLedger(ledger, events);
         RecordingTiers recordedTiers = new RecordingTiers(tiers, program.tiers(), events, clock);
         PgMemberActivity activity = new PgMemberActivity(tx, program);
-        PgSegmentStore segments = new PgSegmentStore(tx, program);
+        PgSegmentStore segments = new PgSegmentStore(tx, program, shown);
         PgGrantedBadges badges = new PgGrantedBadges(tx);
         PgReferrals referrals = new PgReferrals(tx);
         PgMemberContexts contexts = new PgMemberContexts(tx, new TierPolicy(program.tiers()),

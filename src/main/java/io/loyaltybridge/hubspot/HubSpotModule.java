@@ -180,6 +180,12 @@ public final class HubSpotModule {
         };
     }
 
+    /** The attributes HubSpot shows (a contact property mapped), none when the connector is off. */
+    public static java.util.Set<ProfileAttribute> shown(Config config) {
+        return config.get(HubSpotSettings.ENABLED) ? HubSpotOptions.from(config).fieldMap().fields().keySet()
+                : java.util.Set.of();
+    }
+
     /** The secrets the configured auth mode needs that the environment lacks (checked before anything starts). */
     public static List<String> problems(Config config) {
         if (!config.get(HubSpotSettings.ENABLED)) {

@@ -38,6 +38,12 @@ public final class SalesforceModule {
      * disabled connector creates no route and never contacts Salesforce), then, when enabled, the component and
      * the beans.
      */
+    /** The attributes Salesforce shows (a Contact field mapped), none when the connector is off. */
+    public static java.util.Set<io.loyaltybridge.sync.ProfileAttribute> shown(Config config) {
+        return config.get(SalesforceSettings.ENABLED) ? Connector.fieldMap(config).fields().keySet()
+                : java.util.Set.of();
+    }
+
     /** Returns the notification channel into Salesforce, or null when the connector is off. */
     public static Channel wire(Main camel, Core core, Config config) {
         boolean enabled = config.get(SalesforceSettings.ENABLED);

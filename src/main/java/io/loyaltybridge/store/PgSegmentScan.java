@@ -99,8 +99,11 @@ final class PgSegmentScan {
                 + "  FROM counted c CROSS JOIN LATERAL ("
                 + "    SELECT NULL::text AS category, c.kept AS amount, c.day"
                 + "    UNION ALL"
-                + "    SELECT l.line ->> 'category', (l.line ->> 'unitPrice')::numeric * (l.line ->> 'quantity')::numeric"
-                + "           * c.kept / c.total, NULL"
+                // An order fully kept in the program currency (most of them) counts its lines whole: no division.
+                + "    SELECT l.line ->> 'category', CASE WHEN c.kept = c.total"
+                + "           THEN (l.line ->> 'unitPrice')::numeric * (l.line ->> 'quantity')::numeric"
+                + "           ELSE (l.line ->> 'unitPrice')::numeric * (l.line ->> 'quantity')::numeric * c.kept / c.total"
+                + "           END, NULL"
                 + "    FROM jsonb_array_elements(c.lines) AS l(line) WHERE l.line ->> 'category' IS NOT NULL) x"
                 + "  GROUP BY c.member_id, x.category),"
                 + " ranked AS ("

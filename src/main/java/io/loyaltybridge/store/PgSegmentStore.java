@@ -7,6 +7,7 @@ import io.loyaltybridge.domain.program.earning.OrderFact;
 import io.loyaltybridge.domain.program.segments.MemberFigures;
 import io.loyaltybridge.domain.program.segments.RfmScore;
 import io.loyaltybridge.domain.program.segments.SegmentStore;
+import io.loyaltybridge.domain.program.segments.ShownSegments;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -23,21 +24,28 @@ import java.util.function.Consumer;
 
 /**
  * Segments and lifetime values in PostgreSQL, and what they are computed from: the recompute's one pass
- * ({@link PgSegmentScan}), and a member's order facts (one member's profile), a batch per query.
+ * ({@link PgSegmentScan}) and its set-wise save ({@link PgSegmentSave}), and a member's order facts (one member's
+ * profile), a batch per query.
  */
 public final class PgSegmentStore implements SegmentStore {
     private static final String COLUMNS = "member_id, recency, frequency, monetary, rfm_segment, segments,"
             + " churn_risk, preferred_category, cltv_historic, cltv_predicted";
     private final Sql sql;
-    private final PgOutbox outbox;
     private final Program program;
     private final PgSegmentScan scan;
+    private final PgSegmentSave saves;
 
+    /** Every segment value counted as shown in some CRM, as the connectors' default field maps show them. */
     public PgSegmentStore(Transactions transactions, Program program) {
+        this(transactions, program, ShownSegments.Fields.ALL);
+    }
+
+    /** {@code shown}: the segment values the CRMs switched on show (the others never queue a member for them). */
+    public PgSegmentStore(Transactions transactions, Program program, ShownSegments.Fields shown) {
         this.sql = new Sql(transactions);
-        this.outbox = new PgOutbox(transactions);
         this.program = program;
         this.scan = new PgSegmentScan(transactions, program);
+        this.saves = new PgSegmentSave(transactions, new ShownSegments(program, shown));
     }
 
     @Override
@@ -64,40 +72,9 @@ public final class PgSegmentStore implements SegmentStore {
         scan.scan(today, each);
     }
 
-    /**
-     * One statement for the whole batch: the rows travel as one jsonb array, and a member's row is written only
-     * when a value differs; the members written (RETURNING) are queued for the CRMs with one more statement.
-     */
     @Override
-    public int save(List<Assigned> assigned) {
-        if (assigned.isEmpty()) {
-            return 0;
-        }
-        List<MemberId> changed = sql.list("INSERT INTO member_segments (" + COLUMNS + ")"
-                        + " SELECT x.member_id, x.recency, x.frequency, x.monetary, x.rfm_segment,"
-                        + " ARRAY(SELECT e.name FROM jsonb_array_elements_text(x.segments) WITH ORDINALITY"
-                        + "       AS e(name, n) ORDER BY e.n), x.churn_risk, x.preferred_category,"
-                        + " x.cltv_historic, x.cltv_predicted"
-                        + " FROM jsonb_to_recordset(?::jsonb) AS x(member_id bigint, recency smallint, frequency smallint,"
-                        + "      monetary smallint, rfm_segment text, segments jsonb, churn_risk text,"
-                        + "      preferred_category text, cltv_historic numeric, cltv_predicted numeric)"
-                        + " ORDER BY x.member_id"
-                        + " ON CONFLICT (member_id) DO UPDATE SET recency = excluded.recency,"
-                        + " frequency = excluded.frequency, monetary = excluded.monetary,"
-                        + " rfm_segment = excluded.rfm_segment, segments = excluded.segments,"
-                        + " churn_risk = excluded.churn_risk, preferred_category = excluded.preferred_category,"
-                        + " cltv_historic = excluded.cltv_historic, cltv_predicted = excluded.cltv_predicted,"
-                        + " computed_at = now() WHERE (member_segments.recency, member_segments.frequency,"
-                        + " member_segments.monetary, member_segments.rfm_segment, member_segments.segments,"
-                        + " member_segments.churn_risk, member_segments.preferred_category,"
-                        + " member_segments.cltv_historic, member_segments.cltv_predicted) IS DISTINCT FROM"
-                        + " (excluded.recency, excluded.frequency, excluded.monetary, excluded.rfm_segment,"
-                        + " excluded.segments, excluded.churn_risk, excluded.preferred_category,"
-                        + " excluded.cltv_historic, excluded.cltv_predicted)"
-                        + " RETURNING member_id",
-                row -> new MemberId(row.getLong(1)), SegmentRowsJson.of(assigned));
-        outbox.mark(changed);
-        return changed.size();
+    public int save(List<Change> changes) {
+        return saves.save(changes);
     }
 
     @Override

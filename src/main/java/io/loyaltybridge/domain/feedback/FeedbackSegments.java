@@ -78,7 +78,7 @@ public final class FeedbackSegments implements SegmentStore {
     }
 
     @Override
-    public int save(List<Assigned> assigned) {
-        return segments.save(assigned);
+    public int save(List<Change> changes) {
+        return segments.save(changes);
     }
 }

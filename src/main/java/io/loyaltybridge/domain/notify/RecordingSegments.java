@@ -51,20 +51,21 @@ public final class RecordingSegments implements SegmentStore {
         segments.scan(today, each);
     }
 
+    /** The values stored before come with the changes (the job read them in its pass): no read here. */
     @Override
-    public int save(List<Assigned> assigned) {
-        Map<MemberId, Assigned> before = segments.get(assigned.stream().map(Assigned::member).toList());
-        int changed = segments.save(assigned);
+    public int save(List<Change> changes) {
+        int changed = segments.save(changes);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<MemberEvent> drifting = new ArrayList<>();
-        for (Assigned now : assigned) {
-            Assigned was = before.get(now.member());
+        for (Change change : changes) {
+            Assigned now = change.now();
+            Assigned was = change.before();
             if (atRisk(now.churnRisk()) && (was == null || !atRisk(was.churnRisk()))) {
                 drifting.add(new MemberEvent(now.member(), EventType.WIN_BACK, "win_back:" + now.member() + ":"
                         + today, clock.instant(), Map.of("churn_risk", Objects.toString(now.churnRisk(), ""))));
             }
         }
-        events.recordAll(drifting); // the batch's events together: a first run finds thousands
+        events.recordAll(drifting); // all the run's events together: a first run finds thousands
         return changed;
     }
 

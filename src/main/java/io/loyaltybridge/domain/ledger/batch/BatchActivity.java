@@ -117,7 +117,7 @@ final class BatchActivity implements MemberActivity, SegmentStore {
     }
 
     @Override
-    public int save(List<Assigned> assigned) {
+    public int save(List<Change> changes) {
         throw new UnsupportedOperationException("segments are not computed while settling orders");
     }
 

@@ -19,8 +19,8 @@ import java.util.List;
  * summarises each member's orders and counts, per RFM measure, the members strictly below them (RFM scores are
  * relative to the whole population) in one streamed pass; the rules themselves (score, RFM table, churn, custom
  * segments, CLTV) are applied here, member by member, by the same domain classes the rest of the program uses.
- * Only members whose stored values differ are kept and then saved a batch per statement, so a second run the same
- * day writes nothing, and memory holds only what changed.
+ * Only members whose stored values differ are kept (with the values stored, which decide what the CRMs are told)
+ * and then saved together, so a second run the same day writes nothing, and memory holds only what changed.
  */
 final class SegmentsJob {
     private final Program program;
@@ -38,12 +38,9 @@ final class SegmentsJob {
         long total = ports.unitOfWork().inTransaction(() -> ports.members().count());
         Progress progress = ports.progress().start("Segments and CLTV recompute", total);
         try {
-            List<SegmentStore.Assigned> changed = changedSince(today, progress);
-            int saved = 0;
-            for (int from = 0; from < changed.size(); from += MemberBatches.SIZE) {
-                List<SegmentStore.Assigned> batch = changed.subList(from, Math.min(changed.size(), from + MemberBatches.SIZE));
-                saved += ports.unitOfWork().inTransaction(() -> ports.segments().save(batch));
-            }
+            List<SegmentStore.Change> changed = changedSince(today, progress);
+            // All changes in one transaction and a fixed number of statements: a first run changes every member.
+            int saved = changed.isEmpty() ? 0 : ports.unitOfWork().inTransaction(() -> ports.segments().save(changed));
             progress.finish();
             return saved;
         } finally {
@@ -51,13 +48,13 @@ final class SegmentsJob {
         }
     }
 
-    /** Every member's values as of today that differ from the stored ones, read in one pass. */
-    private List<SegmentStore.Assigned> changedSince(LocalDate today, Progress progress) {
+    /** Every member's values as of today that differ from the stored ones (with those), read in one pass. */
+    private List<SegmentStore.Change> changedSince(LocalDate today, Progress progress) {
         TierPolicy tiers = new TierPolicy(program.tiers());
         String lowest = program.tiers().lowest().name();
         Segmentation segmentation = new Segmentation(program.segments());
         CltvCalculator cltv = new CltvCalculator(program.cltv(), program.segments());
-        List<SegmentStore.Assigned> changed = new ArrayList<>();
+        List<SegmentStore.Change> changed = new ArrayList<>();
         long[] read = {0};
         ports.unitOfWork().inTransaction(() -> {
             ports.segments().scan(today, figures -> {
@@ -66,7 +63,7 @@ final class SegmentsJob {
                 MemberSegments s = segmentation.assign(stats, figures.ranks() == null ? null : figures.ranks().score());
                 SegmentStore.Assigned now = SegmentStore.Assigned.of(s, cltv.of(stats.withRfmSegment(s.rfmSegment())));
                 if (!now.equals(figures.stored())) {
-                    changed.add(now);
+                    changed.add(new SegmentStore.Change(figures.stored(), now));
                 }
                 if (++read[0] % MemberBatches.SIZE == 0) {
                     progress.advance(MemberBatches.SIZE);

@@ -27,6 +27,10 @@ public interface SegmentStore {
         }
     }
 
+    /** A member's values as stored before this run ({@code before}, null if never computed) and as computed now. */
+    record Change(Assigned before, Assigned now) {
+    }
+
     /**
      * Hands every member's figures to {@code each}, in member id order, read in one pass over members and orders
      * (one statement, streamed, so memory does not grow with the population): only orders that count and were
@@ -39,8 +43,11 @@ public interface SegmentStore {
 
     Map<MemberId, Long> pointBalances(Collection<MemberId> members);
 
-    /** Saves the batch; members whose stored values changed are queued for the CRMs. Returns how many changed. */
-    int save(List<Assigned> assigned);
+    /**
+     * Saves the changed values, whatever their number, with a fixed number of statements; members whose
+     * CRM-visible values changed ({@link ShownSegments}) are queued for the CRMs. Returns how many rows changed.
+     */
+    int save(List<Change> changes);
 
     Map<MemberId, Assigned> get(Collection<MemberId> members);
 }
