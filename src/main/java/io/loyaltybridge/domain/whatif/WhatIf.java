@@ -89,8 +89,9 @@ public final class WhatIf {
                 while (inFlight.size() >= PAGES_IN_FLIGHT) {
                     done.accept(inFlight.poll());
                 }
-                inFlight.add(new InFlight(batch.stream().mapToLong(h -> h.orders().size()).sum(),
-                        workers.submit(() -> settle(now, batch)), workers.submit(() -> settle(candidate, batch))));
+                Page page = Page.of(batch);
+                inFlight.add(new InFlight(page.orders().size(), workers.submit(() -> settle(now, page)),
+                        workers.submit(() -> settle(candidate, page))));
             });
             while (!inFlight.isEmpty()) {
                 done.accept(inFlight.poll());
@@ -101,9 +102,9 @@ public final class WhatIf {
         return new Comparison(nowSide, candidateSide, failed, orders[0]);
     }
 
-    private static Settled settle(Replay replay, List<MemberHistory> batch) {
-        Side page = new Side(replay.program());
-        return new Settled(page, replay.settle(batch, page));
+    private static Settled settle(Replay replay, Page page) {
+        Side side = new Side(replay.program());
+        return new Settled(side, replay.settle(page, side));
     }
 
     /** One program's outcome for one page: its members' figures, and those that failed. */
