@@ -64,7 +64,7 @@ public final class PgWhatIfHistory implements WhatIf.History {
             List<long[]> families = families();
             int start = 0;
             while (start < families.size()) {
-                int end = Math.min(families.size(), start + batchMembers);
+                int end = start + Math.min(batchMembers, families.size() - start);
                 // A family is never split: a referee's first order pays their referrer, which may lift the
                 // referrer's tier for their later orders, so both must be settled in one batch, in time order.
                 while (end < families.size() && families.get(end)[1] == families.get(end - 1)[1]) {

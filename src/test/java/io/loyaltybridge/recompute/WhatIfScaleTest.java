@@ -69,7 +69,7 @@ class WhatIfScaleTest {
     }
 
     @Test
-    void every_member_comes_out_the_same_whether_one_thread_or_two_settle_the_pages() throws Exception {
+    void every_member_comes_out_the_same_whether_one_thread_or_two_settle_the_pages_and_whatever_their_size() throws Exception {
         try (Database database = Database.connect(TestPostgres.freshDatabase(), null, null, 4).migrate()) {
             // Several pages (WhatIf.BATCH_MEMBERS each), so two workers really share them.
             GeneratedPopulation.generate(database, WhatIf.BATCH_MEMBERS * 4 + 37, WhatIf.BATCH_MEMBERS * 40);
@@ -79,10 +79,12 @@ class WhatIfScaleTest {
                     .getBytes(StandardCharsets.UTF_8), "candidate");
             PgWhatIfHistory history = new PgWhatIfHistory(new Transactions(database.dataSource()), inForce.zone());
 
-            Comparison alone = new WhatIf(inForce, candidate, RecomputeScaleTest.TODAY, 1).run(history, null,
-                    done -> { });
-            Comparison shared = new WhatIf(inForce, candidate, RecomputeScaleTest.TODAY, 2).run(history, null,
-                    done -> { });
+            Comparison alone = new WhatIf(inForce, candidate, RecomputeScaleTest.TODAY, 1, WhatIf.BATCH_MEMBERS)
+                    .run(history, null, done -> { });
+            Comparison shared = new WhatIf(inForce, candidate, RecomputeScaleTest.TODAY, 2, WhatIf.BATCH_MEMBERS)
+                    .run(history, null, done -> { });
+            Comparison onePage = new WhatIf(inForce, candidate, RecomputeScaleTest.TODAY, 1, Integer.MAX_VALUE)
+                    .run(history, null, done -> { });
 
             List<WhatIfResult.MemberChange> oneThread = new ArrayList<>();
             alone.forEach(oneThread::add);
@@ -90,10 +92,14 @@ class WhatIfScaleTest {
             shared.forEach(twoThreads::add);
             assertThat(oneThread).hasSize(WhatIf.BATCH_MEMBERS * 4 + 37);
             assertThat(twoThreads).isEqualTo(oneThread);
+            List<WhatIfResult.MemberChange> wholePopulationAtOnce = new ArrayList<>();
+            onePage.forEach(wholePopulationAtOnce::add);
+            assertThat(wholePopulationAtOnce).isEqualTo(oneThread);
             WhatIfResult a = alone.result(20);
             WhatIfResult b = shared.result(20);
             assertThat(b.changed()).isPositive();
             assertThat(b).usingRecursiveComparison().isEqualTo(a);
+            assertThat(onePage.result(20)).usingRecursiveComparison().isEqualTo(a);
         }
     }
 }

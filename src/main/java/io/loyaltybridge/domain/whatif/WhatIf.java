@@ -45,19 +45,25 @@ public final class WhatIf {
     private final Replay now;
     private final Replay candidate;
     private final int threads;
+    private final int pageMembers;
 
     public WhatIf(Program now, Program candidate, Clock clock) {
-        this(now, candidate, clock, Runtime.getRuntime().availableProcessors());
+        this(now, candidate, clock, Runtime.getRuntime().availableProcessors(), BATCH_MEMBERS);
     }
 
-    /** With {@code threads} workers settling pages (the result does not depend on how many). */
-    public WhatIf(Program now, Program candidate, Clock clock, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("a what-if needs at least one thread, not " + threads);
+    /**
+     * With {@code threads} workers settling pages of about {@code pageMembers} members: neither changes the result,
+     * only how fast it comes and what is held meanwhile.
+     */
+    public WhatIf(Program now, Program candidate, Clock clock, int threads, int pageMembers) {
+        if (threads < 1 || pageMembers < 1) {
+            throw new IllegalArgumentException("a what-if needs at least one thread and one member a page, not "
+                    + threads + " and " + pageMembers);
         }
         this.now = new Replay(now, clock);
         this.candidate = new Replay(candidate, clock);
         this.threads = threads;
+        this.pageMembers = pageMembers;
     }
 
     /**
@@ -85,7 +91,7 @@ public final class WhatIf {
             ordersDone.accept(orders[0]);
         };
         try {
-            history.stream(from, BATCH_MEMBERS, batch -> {
+            history.stream(from, pageMembers, batch -> {
                 while (inFlight.size() >= PAGES_IN_FLIGHT) {
                     done.accept(inFlight.poll());
                 }
