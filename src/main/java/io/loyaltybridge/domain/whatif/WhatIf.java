@@ -40,8 +40,11 @@ public final class WhatIf {
      * collection, and copying them cost a quarter of the CPU; at 100 a million orders took 27 % less CPU in all.
      */
     public static final int BATCH_MEMBERS = 100;
-    /** Pages read and not yet settled by both programs: lets the workers and the reader run ahead a little. */
-    static final int PAGES_IN_FLIGHT = 3;
+    /**
+     * Pages read and not yet settled by both programs: lets the reader run ahead of the workers by some 800
+     * members, so a moment the reader waits for the database (or the machine) does not leave the workers idle.
+     */
+    static final int PAGES_IN_FLIGHT = 8;
     private final Replay now;
     private final Replay candidate;
     private final int threads;
