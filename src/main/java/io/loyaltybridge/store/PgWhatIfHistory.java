@@ -9,6 +9,8 @@ import io.loyaltybridge.domain.whatif.MemberHistory;
 import io.loyaltybridge.domain.whatif.WhatIf;
 
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,6 +34,12 @@ public final class PgWhatIfHistory implements WhatIf.History {
     /** Entries the replay does not make itself: no order's, no badge's or referral's, and no expiry (a job's). */
     private static final String CARRIED = "order_id IS NULL AND kind <> 'expire'"
             + " AND operation_key NOT LIKE 'badge:%' AND operation_key NOT LIKE 'referral:%'";
+    /**
+     * An order as the replay takes it in: what was ordered, not what it earned then (the replay settles it anew),
+     * so the earning context and campaign points are neither read nor decoded.
+     */
+    private static final String ORDER_COLUMNS = "id, source, external_id, member_id, total, currency, placed_at,"
+            + " status, refunded_amount, lines::text AS lines";
     private final Transactions tx;
     private final Sql sql;
     private final ZoneId zone;
@@ -56,7 +64,7 @@ public final class PgWhatIfHistory implements WhatIf.History {
             List<long[]> families = families();
             int start = 0;
             while (start < families.size()) {
-                int end = Math.min(families.size(), start + batchMembers);
+                int end = start + Math.min(batchMembers, families.size() - start);
                 // A family is never split: a referee's first order pays their referrer, which may lift the
                 // referrer's tier for their later orders, so both must be settled in one batch, in time order.
                 while (end < families.size() && families.get(end)[1] == families.get(end - 1)[1]) {
@@ -98,8 +106,8 @@ public final class PgWhatIfHistory implements WhatIf.History {
                             referrer);
                 }, ids);
         Map<MemberId, List<StoredOrder>> orders = new HashMap<>();
-        sql.list("SELECT " + PgOrders.COLUMNS + " FROM orders WHERE member_id = ANY (?) AND placed_at >= ?"
-                        + " ORDER BY member_id, placed_at, id", PgOrders::stored, ids, since)
+        sql.list("SELECT " + ORDER_COLUMNS + " FROM orders WHERE member_id = ANY (?) AND placed_at >= ?"
+                        + " ORDER BY member_id, placed_at, id", PgWhatIfHistory::order, ids, since)
                 .forEach(o -> orders.computeIfAbsent(o.order().member(), m -> new ArrayList<>()).add(o));
         Map<MemberId, List<MemberHistory.Carried>> carried = new HashMap<>();
         sql.list("SELECT member_id, account, kind, points, effective_at, source_system FROM ledger_entries"
@@ -119,6 +127,11 @@ public final class PgWhatIfHistory implements WhatIf.History {
         return heads.stream().map(h -> new MemberHistory(h.member(), h.joinedAt(),
                 orders.getOrDefault(h.member(), List.of()), carried.getOrDefault(h.member(), List.of()),
                 h.segments(), h.referrer(), grants.getOrDefault(h.member(), List.of()))).toList();
+    }
+
+    private static StoredOrder order(ResultSet row) throws SQLException {
+        return new StoredOrder(row.getLong("id"), PgOrders.order(row, OrderLinesJson.read(row.getString("lines"))),
+                1);
     }
 
     /** An event's grant is sourced {@code event:<name>} (the API's events, signup, birthday); else null. */

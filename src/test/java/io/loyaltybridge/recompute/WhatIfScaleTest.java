@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +65,41 @@ class WhatIfScaleTest {
             long issuedNow = result.issued().values().stream().mapToLong(m -> m[0]).sum();
             long issuedCandidate = result.issued().values().stream().mapToLong(m -> m[1]).sum();
             assertThat(issuedCandidate).isGreaterThan(issuedNow * 3 / 2);
+        }
+    }
+
+    @Test
+    void every_member_comes_out_the_same_whether_one_thread_or_two_settle_the_pages_and_whatever_their_size() throws Exception {
+        try (Database database = Database.connect(TestPostgres.freshDatabase(), null, null, 4).migrate()) {
+            // Several pages (WhatIf.BATCH_MEMBERS each), so two workers really share them.
+            GeneratedPopulation.generate(database, WhatIf.BATCH_MEMBERS * 4 + 37, WhatIf.BATCH_MEMBERS * 40);
+            String yaml = Files.readString(PROGRAM);
+            Program inForce = ProgramFile.parse(yaml.getBytes(StandardCharsets.UTF_8), "program");
+            Program candidate = ProgramFile.parse(yaml.replaceFirst("  pointsPerUnit: 1\n", "  pointsPerUnit: 2\n")
+                    .getBytes(StandardCharsets.UTF_8), "candidate");
+            PgWhatIfHistory history = new PgWhatIfHistory(new Transactions(database.dataSource()), inForce.zone());
+
+            Comparison alone = new WhatIf(inForce, candidate, RecomputeScaleTest.TODAY, 1, WhatIf.BATCH_MEMBERS)
+                    .run(history, null, done -> { });
+            Comparison shared = new WhatIf(inForce, candidate, RecomputeScaleTest.TODAY, 2, WhatIf.BATCH_MEMBERS)
+                    .run(history, null, done -> { });
+            Comparison onePage = new WhatIf(inForce, candidate, RecomputeScaleTest.TODAY, 1, Integer.MAX_VALUE)
+                    .run(history, null, done -> { });
+
+            List<WhatIfResult.MemberChange> oneThread = new ArrayList<>();
+            alone.forEach(oneThread::add);
+            List<WhatIfResult.MemberChange> twoThreads = new ArrayList<>();
+            shared.forEach(twoThreads::add);
+            assertThat(oneThread).hasSize(WhatIf.BATCH_MEMBERS * 4 + 37);
+            assertThat(twoThreads).isEqualTo(oneThread);
+            List<WhatIfResult.MemberChange> wholePopulationAtOnce = new ArrayList<>();
+            onePage.forEach(wholePopulationAtOnce::add);
+            assertThat(wholePopulationAtOnce).isEqualTo(oneThread);
+            WhatIfResult a = alone.result(20);
+            WhatIfResult b = shared.result(20);
+            assertThat(b.changed()).isPositive();
+            assertThat(b).usingRecursiveComparison().isEqualTo(a);
+            assertThat(onePage.result(20)).usingRecursiveComparison().isEqualTo(a);
         }
     }
 }

@@ -1,12 +1,9 @@
 package io.loyaltybridge.domain.whatif;
 
-import io.loyaltybridge.domain.ledger.OrderSubmission;
 import io.loyaltybridge.domain.ledger.batch.BatchSettlement;
 import io.loyaltybridge.domain.ledger.batch.Changes;
 import io.loyaltybridge.domain.ledger.batch.Snapshot;
 import io.loyaltybridge.domain.member.MemberId;
-import io.loyaltybridge.domain.member.MemberRef;
-import io.loyaltybridge.domain.order.Order;
 import io.loyaltybridge.domain.order.StoredOrder;
 import io.loyaltybridge.domain.program.Program;
 import io.loyaltybridge.domain.program.grants.EventAwards;
@@ -16,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,14 +43,14 @@ final class Replay {
         return program;
     }
 
-    /** Settles the batch's members together; a member whose history fails alone is returned, not counted. */
-    List<MemberId> settle(List<MemberHistory> batch, Side into) {
+    /** Settles the page's members together; a member whose history fails alone is returned, not counted. */
+    List<MemberId> settle(Page page, Side into) {
+        List<MemberHistory> batch = page.members();
         try {
-            List<StoredOrder> orders = inTimeOrder(batch);
             Map<MemberId, List<MemberHistory.Carried>> carried = new HashMap<>();
             batch.forEach(h -> carried.put(h.member(), priced(h)));
             GrantReplay grants = new GrantReplay(program, batch);
-            Changes changes = settlement.settle(snapshot(batch, orders, carried), submissions(orders), grants);
+            Changes changes = settlement.settle(snapshot(batch, page.orders(), carried), page.submissions(), grants);
             LocalDate today = LocalDate.now(clock.withZone(program.zone()));
             Map<MemberId, Long> expired = expired(batch, carried, changes, today);
             into.add(changes);
@@ -72,7 +68,7 @@ final class Replay {
             }
             // One member's odd history should not hide the others': settle each alone.
             List<MemberId> failed = new ArrayList<>();
-            batch.forEach(h -> failed.addAll(settle(List.of(h), into)));
+            batch.forEach(h -> failed.addAll(settle(Page.of(List.of(h)), into)));
             return failed;
         }
     }
@@ -117,24 +113,6 @@ final class Replay {
             }
         }
         return priced;
-    }
-
-    /** The batch's orders in time order across its members (a referee's order may pay their referrer). */
-    private static List<StoredOrder> inTimeOrder(List<MemberHistory> batch) {
-        List<StoredOrder> orders = new ArrayList<>();
-        batch.forEach(h -> orders.addAll(h.orders()));
-        orders.sort(Comparator.comparing((StoredOrder o) -> o.order().placedAt()).thenComparingLong(StoredOrder::id));
-        return orders;
-    }
-
-    private static List<OrderSubmission> submissions(List<StoredOrder> orders) {
-        List<OrderSubmission> submissions = new ArrayList<>();
-        for (StoredOrder stored : orders) {
-            Order o = stored.order();
-            submissions.add(new OrderSubmission(MemberRef.byId(o.member()), o.key(), o.total(), o.currency(),
-                    o.placedAt(), o.status(), o.refundedAmount(), o.lines()));
-        }
-        return submissions;
     }
 
     private Snapshot snapshot(List<MemberHistory> batch, List<StoredOrder> orders,

@@ -58,6 +58,22 @@ final class Side {
         count(entry.account(), entry.kind(), entry.points(), entry.effectiveAt());
     }
 
+    /** Takes in what the same program made of another page (members no other page holds): sums and per member. */
+    void absorb(Side page) {
+        page.balances.forEach((member, held) -> {
+            long[] into = balances.computeIfAbsent(member, m -> new long[ACCOUNTS]);
+            for (int i = 0; i < ACCOUNTS; i++) {
+                into[i] += held[i];
+            }
+        });
+        tiers.putAll(page.tiers);
+        page.issued.forEach((month, points) -> issued.merge(month, points, Long::sum));
+        grants.putAll(page.grants);
+        expired += page.expired;
+        granted += page.granted;
+        grantsNotReplayed += page.grantsNotReplayed;
+    }
+
     /** Points the expiry job would have taken from the member by today. */
     void expire(long member, long points) {
         balances.computeIfAbsent(member, m -> new long[ACCOUNTS])[Account.POINTS.ordinal()] -= points;
