@@ -10,7 +10,6 @@ import io.loyaltybridge.sandbox.shop.Shop;
 import io.loyaltybridge.store.PgExport;
 import io.loyaltybridge.support.Http;
 import io.loyaltybridge.support.TestApp;
-import io.loyaltybridge.support.Workspaces;
 import io.loyaltybridge.sync.InboundOrder;
 import io.loyaltybridge.sync.OrderIngest;
 import io.loyaltybridge.sync.SourceCursor;
@@ -52,13 +51,8 @@ class MemberConsoleBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled();
-        sandbox = SandboxMode.start(Workspaces.copy(workDir), Map.of(
-                "camel.server.port", Integer.toString(TestApp.freePort()),
-                "loyalty.sandbox.customers", "30", "loyalty.sandbox.orders", "200",
-                "loyalty.sandbox.orders-per-minute", "0",
-                "loyalty.salesforce.poll.period-seconds", "2", "loyalty.hubspot.poll-interval-ms", "1000"),
-                Map.of("LOYALTY_API_TOKEN", TestApp.TOKEN,
-                        "LOYALTY_API_TOKENS", "ada:admin:" + ADMIN + ",sam:support:" + SUPPORT));
+        sandbox = SmallShop.start(workDir, 30, 200, Map.of("LOYALTY_API_TOKEN", TestApp.TOKEN,
+                "LOYALTY_API_TOKENS", "ada:admin:" + ADMIN + ",sam:support:" + SUPPORT));
         http = new Http(sandbox.app().baseUrl(), ADMIN);
         zoe = create("zoe.angstrom@example.com", "Zoë", "Ångström");
         zoeBerg = create("zberg@example.com", "ZOE", "Angstrom-Berg");
@@ -71,12 +65,7 @@ class MemberConsoleBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        SmallShop.close(browser, sandbox);
     }
 
     private static long create(String email, String first, String last) {

@@ -5,7 +5,6 @@ import io.loyaltybridge.app.SandboxMode;
 import io.loyaltybridge.sandbox.shop.Shop;
 import io.loyaltybridge.support.Http;
 import io.loyaltybridge.support.TestApp;
-import io.loyaltybridge.support.Workspaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,24 +35,14 @@ class SandboxModeBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled();
-        sandbox = SandboxMode.start(Workspaces.copy(workDir), Map.of(
-                "camel.server.port", Integer.toString(TestApp.freePort()),
-                "loyalty.sandbox.customers", "60", "loyalty.sandbox.orders", "600",
-                "loyalty.sandbox.orders-per-minute", "0",
-                "loyalty.salesforce.poll.period-seconds", "2", "loyalty.hubspot.poll-interval-ms", "1000"),
-                Map.of("LOYALTY_API_TOKEN", TestApp.TOKEN));
+        sandbox = SmallShop.start(workDir, 60, 600, Map.of("LOYALTY_API_TOKEN", TestApp.TOKEN));
         http = new Http(sandbox.app().baseUrl(), TestApp.TOKEN);
         browser = Browser.start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        SmallShop.close(browser, sandbox);
     }
 
     /** A customer held in both CRMs who bought something, as the core knows them once synced. */
