@@ -8,9 +8,17 @@ import io.loyaltybridge.domain.member.MemberRef;
 import io.loyaltybridge.domain.member.NewMember;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /** Reads the {@code member} object of a request: {@code id}, {@code email} (+ names) or {@code crm}. */
 final class MemberRefs {
+    /**
+     * A birth date is a calendar day without a zone: it is in the future only once it is after today everywhere.
+     * Judged by the server's zone, a member born today in a zone ahead of it (Paris just after midnight, a UTC
+     * server) was refused for an hour or more each day.
+     */
+    private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
+
     private MemberRefs() {
     }
 
@@ -40,7 +48,7 @@ final class MemberRefs {
         String firstName = member.text("firstName", false, 100);
         String lastName = member.text("lastName", false, 100);
         LocalDate birthDate = member.date("birthDate");
-        if (birthDate != null && (birthDate.isAfter(LocalDate.now()) || birthDate.getYear() < 1900)) {
+        if (birthDate != null && (birthDate.isAfter(LocalDate.now(LATEST_ZONE)) || birthDate.getYear() < 1900)) {
             member.reject("birthDate", "must be a past date after 1900");
         }
         BodyReader consent = member.object("consent", false);

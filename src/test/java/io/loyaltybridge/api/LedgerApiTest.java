@@ -174,4 +174,17 @@ class LedgerApiTest {
         assertThat(r.headers().map().toString() + r.text())
                 .doesNotContain("s3cr3t").doesNotContain(io.loyaltybridge.support.TestApp.TOKEN);
     }
+
+    @Test
+    void a_birth_date_that_is_today_somewhere_is_taken_and_the_day_after_that_is_refused() {
+        // Regression: "today" was the server's, so a member born today in Paris was refused after midnight there.
+        java.time.LocalDate latest = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(14));
+        Http.Response today = fx.http.post("/api/members",
+                "{\"email\":\"born.today@example.com\",\"birthDate\":\"" + latest + "\"}");
+        assertThat(today.status()).as(today.text()).isEqualTo(201);
+        Http.Response tomorrow = fx.http.post("/api/members",
+                "{\"email\":\"born.tomorrow@example.com\",\"birthDate\":\"" + latest.plusDays(1) + "\"}");
+        assertThat(tomorrow.status()).as(tomorrow.text()).isEqualTo(400);
+        assertThat(tomorrow.errorFields()).containsExactly("birthDate");
+    }
 }
