@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Upgrades a member the moment an order takes them over a threshold. Downgrades never happen here: only the
@@ -40,26 +39,25 @@ public final class TierUpgrades implements OrderEffects {
         recheck(order.order().member());
     }
 
-    /** Upgrades the member if what they earned so far in the window reaches a higher tier (any kind of grant). */
+    /**
+     * Upgrades the member if what they earned so far in the window reaches a higher tier (any kind of grant); a
+     * member with no stored state gets one.
+     */
     public void recheck(MemberId member) {
-        LocalDate today = LocalDate.now(clock.withZone(program.zone()));
-        LocalDate joined = activity.joinedOn(List.of(member)).getOrDefault(member, today);
-        Optional<TierState> stored = memberTiers.get(member);
-        TierState state = stored.orElse(TierState.start(tiers.lowest().name(), joined));
-        Map<MemberId, List<Qualifying>> history = activity.qualifying(List.of(member), lookback(today, joined));
-        TierState next = policy.upgrade(state, history.getOrDefault(member, List.of()), today, joined);
-        if (stored.isEmpty() || !next.equals(state)) {
-            memberTiers.save(member, next);
-        }
+        recheck(List.of(member), true);
     }
 
     /**
      * The same for several members at once (a batch of feedback rewards): three reads whatever their number, and a
      * write only per member whose tier rises (a member with no stored state who stays at the lowest tier is left
-     * without one, as every reader takes that for the lowest tier since joining). The activity is read from the
-     * earliest lookback among them; each member's measure keeps to their own window.
+     * without one, as every reader takes that for the lowest tier since joining).
      */
     public void recheck(Collection<MemberId> members) {
+        recheck(members, false);
+    }
+
+    /** The activity is read from the earliest lookback among them; each member's measure keeps to their window. */
+    private void recheck(Collection<MemberId> members, boolean storeStart) {
         if (members.isEmpty()) {
             return;
         }
@@ -75,7 +73,7 @@ public final class TierUpgrades implements OrderEffects {
             TierState state = stored.get(member);
             TierState start = state == null ? TierState.start(tiers.lowest().name(), joinedOn) : state;
             TierState next = policy.upgrade(start, history.getOrDefault(member, List.of()), today, joinedOn);
-            if (!next.equals(start)) {
+            if (!next.equals(start) || state == null && storeStart) {
                 memberTiers.save(member, next);
             }
         }
