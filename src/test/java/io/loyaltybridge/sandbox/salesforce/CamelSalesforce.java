@@ -1,5 +1,7 @@
 package io.loyaltybridge.sandbox.salesforce;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,6 +11,9 @@ import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +21,7 @@ import java.util.function.Consumer;
  * configure it. Pub/Sub routes are added stopped, switched to plaintext, then started.
  */
 final class CamelSalesforce implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     final CamelContext context = new DefaultCamelContext();
     final SalesforceComponent component = new SalesforceComponent();
     ProducerTemplate template;
@@ -71,5 +77,29 @@ final class CamelSalesforce implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
+    }
+
+    /** The raw JSON answer of a SOQL {@code operation} ({@code query} or {@code queryAll}). */
+    JsonNode query(String operation, String soql) throws Exception {
+        return JSON.readTree(request("salesforce:" + operation + "?rawPayload=true", soql, String.class));
+    }
+
+    JsonNode query(String soql) throws Exception {
+        return query("query", soql);
+    }
+
+    /** A raw call under /services/data/v62.0; null when the answer has no body (204). */
+    JsonNode raw(String method, String path, String body) throws Exception {
+        String answer = template.requestBodyAndHeaders("salesforce:raw?rawMethod=" + method
+                + "&rawPath=/services/data/v62.0" + path, body, Map.of("Content-Type", "application/json"),
+                String.class);
+        return answer == null || answer.isBlank() ? null : JSON.readTree(answer);
+    }
+
+    /** The {@code name} of each element of a JSON list (describe's fields, sobjects). */
+    static List<String> names(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.forEach(n -> names.add(n.path("name").asText()));
+        return names;
     }
 }

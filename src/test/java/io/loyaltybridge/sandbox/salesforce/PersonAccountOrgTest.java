@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltybridge.sandbox.salesforce.data.Schemas;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.loyaltybridge.sandbox.salesforce.CamelSalesforce.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,15 +24,15 @@ class PersonAccountOrgTest {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults()
                 .withPersonAccounts(PersonAccountShape.MIXED));
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
-            assertThat(names(raw(camel, "GET", "/sobjects/Account/describe", null).path("fields")))
+            assertThat(names(camel.raw("GET", "/sobjects/Account/describe", null).path("fields")))
                     .contains("IsPersonAccount", "PersonContactId", "PersonEmail", "Loyalty_Points__pc");
             int before = sf.retainedEvents();
-            JsonNode created = raw(camel, "POST", "/sobjects/Account", JSON.writeValueAsString(Map.of(
+            JsonNode created = camel.raw("POST", "/sobjects/Account", JSON.writeValueAsString(Map.of(
                     "RecordTypeId", Schemas.PERSON_ACCOUNT_RECORD_TYPE, "FirstName", "Ada", "LastName", "Lovelace",
                     "PersonEmail", "ada@example.com")));
             String account = created.path("id").asText();
             assertThat(sf.retainedEvents()).isEqualTo(before + 2);
-            JsonNode person = query(camel, "SELECT Id, Email, AccountId, IsPersonAccount FROM Contact"
+            JsonNode person = camel.query("SELECT Id, Email, AccountId, IsPersonAccount FROM Contact"
                     + " WHERE IsPersonAccount = true").path("records").get(0);
             String contact = person.path("Id").asText();
             assertThat(person.path("Email").asText()).isEqualTo("ada@example.com");
@@ -40,7 +40,7 @@ class PersonAccountOrgTest {
             assertThat(sf.admin().field(account, "PersonContactId")).isEqualTo(contact);
             assertThat(sf.admin().field(account, "Name")).isEqualTo("Ada Lovelace");
 
-            JsonNode results = raw(camel, "PATCH", "/composite/sobjects", JSON.writeValueAsString(Map.of(
+            JsonNode results = camel.raw("PATCH", "/composite/sobjects", JSON.writeValueAsString(Map.of(
                     "allOrNone", false, "records", List.of(
                             Map.of("attributes", Map.of("type", "Account"), "Id", account, "Loyalty_Points__pc", 42),
                             Map.of("attributes", Map.of("type", "Contact"), "Id", contact, "Loyalty_Points__c", 7)))));
@@ -62,7 +62,7 @@ class PersonAccountOrgTest {
         }
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults());
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
-            assertThat(names(raw(camel, "GET", "/sobjects/Account/describe", null).path("fields")))
+            assertThat(names(camel.raw("GET", "/sobjects/Account/describe", null).path("fields")))
                     .doesNotContain("IsPersonAccount");
         }
     }
@@ -79,22 +79,5 @@ class PersonAccountOrgTest {
                     .isNotEmpty().allSatisfy(o -> assertThat(sf.admin().field((String) o.get("AccountId"),
                             "IsPersonAccount")).isEqualTo(true));
         }
-    }
-
-    private static List<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.forEach(n -> names.add(n.path("name").asText()));
-        return names;
-    }
-
-    private static JsonNode query(CamelSalesforce camel, String soql) throws Exception {
-        return JSON.readTree(camel.request("salesforce:query?rawPayload=true", soql, String.class));
-    }
-
-    private static JsonNode raw(CamelSalesforce camel, String method, String path, String body) throws Exception {
-        String answer = camel.template.requestBodyAndHeaders("salesforce:raw?rawMethod=" + method
-                + "&rawPath=/services/data/v62.0" + path, body, Map.of("Content-Type", "application/json"),
-                String.class);
-        return answer == null || answer.isBlank() ? null : JSON.readTree(answer);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.loyaltybridge.sandbox.salesforce.CamelSalesforce.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,25 +29,25 @@ class RestResourcesTest {
             throws Exception {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults());
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
-            JsonNode order = raw(camel, "GET", "/sobjects/Order/describe", null);
+            JsonNode order = camel.raw("GET", "/sobjects/Order/describe", null);
             assertThat(order.path("name").asText()).isEqualTo("Order");
             assertThat(order.path("keyPrefix").asText()).isEqualTo("801");
             assertThat(names(order.path("fields"))).contains("Id", "BillToContactId", "TotalAmount",
                     "CurrencyIsoCode", "EffectiveDate", "Status", "SystemModstamp");
             assertThat(order.findValuesAsText("relationshipName")).contains("OrderItems");
-            JsonNode global = raw(camel, "GET", "/sobjects", null);
+            JsonNode global = camel.raw("GET", "/sobjects", null);
             assertThat(names(global.path("sobjects"))).contains("Contact", "Order", "OrderItem", "Organization");
-            assertThat(raw(camel, "GET", "/sobjects/Contact", null).path("objectDescribe").path("name").asText())
+            assertThat(camel.raw("GET", "/sobjects/Contact", null).path("objectDescribe").path("name").asText())
                     .isEqualTo("Contact");
-            assertThat(status(() -> raw(camel, "GET", "/sobjects/Nope__c/describe", null))).isEqualTo(404);
+            assertThat(status(() -> camel.raw("GET", "/sobjects/Nope__c/describe", null))).isEqualTo(404);
         }
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults().withSingleCurrency("GBP"));
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
-            assertThat(names(raw(camel, "GET", "/sobjects/Order/describe", null).path("fields")))
+            assertThat(names(camel.raw("GET", "/sobjects/Order/describe", null).path("fields")))
                     .contains("TotalAmount").doesNotContain("CurrencyIsoCode");
-            assertThat(query(camel, "query", "SELECT DefaultCurrencyIsoCode FROM Organization")
+            assertThat(camel.query("query", "SELECT DefaultCurrencyIsoCode FROM Organization")
                     .path("records").get(0).path("DefaultCurrencyIsoCode").asText()).isEqualTo("GBP");
-            assertThatThrownBy(() -> query(camel, "query", "SELECT Id, CurrencyIsoCode FROM Order"))
+            assertThatThrownBy(() -> camel.query("query", "SELECT Id, CurrencyIsoCode FROM Order"))
                     .hasStackTraceContaining("INVALID_FIELD");
         }
     }
@@ -56,17 +57,17 @@ class RestResourcesTest {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults());
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
             String id = sf.admin().createContact(Map.of("LastName", "Single", "Email", "single@example.com"));
-            assertThat(raw(camel, "GET", "/sobjects/Contact/" + id, null).path("LastName").asText())
+            assertThat(camel.raw("GET", "/sobjects/Contact/" + id, null).path("LastName").asText())
                     .isEqualTo("Single");
-            assertThat(raw(camel, "PATCH", "/sobjects/Contact/" + id, "{\"Loyalty_Tier__c\": \"Gold\"}")).isNull();
+            assertThat(camel.raw("PATCH", "/sobjects/Contact/" + id, "{\"Loyalty_Tier__c\": \"Gold\"}")).isNull();
             assertThat(sf.admin().field(id, "Loyalty_Tier__c")).isEqualTo("Gold");
-            assertThatThrownBy(() -> raw(camel, "PATCH", "/sobjects/Contact/" + id, "{\"Loyalty_Points__c\": \"x\"}"))
+            assertThatThrownBy(() -> camel.raw("PATCH", "/sobjects/Contact/" + id, "{\"Loyalty_Points__c\": \"x\"}"))
                     .hasStackTraceContaining("INVALID_TYPE_ON_FIELD_IN_RECORD");
-            assertThat(raw(camel, "DELETE", "/sobjects/Contact/" + id, null)).isNull();
-            assertThat(status(() -> raw(camel, "GET", "/sobjects/Contact/" + id, null))).isEqualTo(404);
-            assertThatThrownBy(() -> raw(camel, "PATCH", "/sobjects/Contact/" + id, "{\"LastName\": \"X\"}"))
+            assertThat(camel.raw("DELETE", "/sobjects/Contact/" + id, null)).isNull();
+            assertThat(status(() -> camel.raw("GET", "/sobjects/Contact/" + id, null))).isEqualTo(404);
+            assertThatThrownBy(() -> camel.raw("PATCH", "/sobjects/Contact/" + id, "{\"LastName\": \"X\"}"))
                     .hasStackTraceContaining("ENTITY_IS_DELETED");
-            assertThat(query(camel, "queryAll", "SELECT Id, IsDeleted FROM Contact WHERE Id = '" + id + "'")
+            assertThat(camel.query("queryAll", "SELECT Id, IsDeleted FROM Contact WHERE Id = '" + id + "'")
                     .path("records").get(0).path("IsDeleted").asBoolean()).isTrue();
         }
     }
@@ -76,7 +77,7 @@ class RestResourcesTest {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults());
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
             sf.seed(30, 0, 3);
-            JsonNode counted = query(camel, "query", "SELECT count() FROM Contact");
+            JsonNode counted = camel.query("query", "SELECT count() FROM Contact");
             assertThat(counted.path("totalSize").asInt()).isEqualTo(30);
             assertThat(counted.path("done").asBoolean()).isTrue();
             assertThat(counted.path("records")).isEmpty();
@@ -102,15 +103,15 @@ class RestResourcesTest {
     void a_resource_or_soql_the_sandbox_does_not_model_is_refused_as_not_served_never_as_a_missing_record() {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults());
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
-            assertThatThrownBy(() -> raw(camel, "GET", "/analytics/reports", null))
+            assertThatThrownBy(() -> camel.raw("GET", "/analytics/reports", null))
                     .hasStackTraceContaining("NOT_SERVED_BY_SANDBOX")
                     .hasStackTraceContaining("not served by this sandbox");
-            assertThat(status(() -> raw(camel, "GET", "/analytics/reports", null))).isEqualTo(501);
+            assertThat(status(() -> camel.raw("GET", "/analytics/reports", null))).isEqualTo(501);
             for (String soql : List.of("SELECT LastName FROM Contact GROUP BY LastName",
                     "SELECT COUNT(Id) FROM Contact", "SELECT Id FROM Contact LIMIT 5 OFFSET 5")) {
-                assertThatThrownBy(() -> query(camel, "query", soql)).as(soql)
+                assertThatThrownBy(() -> camel.query("query", soql)).as(soql)
                         .hasStackTraceContaining("NOT_SERVED_BY_SANDBOX");
-                assertThat(status(() -> query(camel, "query", soql))).isEqualTo(501);
+                assertThat(status(() -> camel.query("query", soql))).isEqualTo(501);
             }
         }
     }
@@ -130,18 +131,18 @@ class RestResourcesTest {
             assertThat(sf.admin().field(order, "TotalAmount")).isEqualTo(40.0);
             String soql = "SELECT Id, (SELECT Id, IsDeleted FROM OrderItems) FROM Order";
 
-            JsonNode live = query(camel, "query", soql).path("records").get(0).path("OrderItems");
+            JsonNode live = camel.query("query", soql).path("records").get(0).path("OrderItems");
             assertThat(live.path("totalSize").asInt()).isEqualTo(4);
             assertThat(live.path("done").asBoolean()).isFalse();
             assertThat(live.path("records")).hasSize(2);
             List<JsonNode> all = new ArrayList<>();
-            JsonNode children = query(camel, "queryAll", soql).path("records").get(0).path("OrderItems");
+            JsonNode children = camel.query("queryAll", soql).path("records").get(0).path("OrderItems");
             assertThat(children.path("totalSize").asInt()).isEqualTo(5);
             children.path("records").forEach(all::add);
             while (!children.path("done").asBoolean()) {
                 assertThat(children.path("nextRecordsUrl").asText())
                         .matches("/services/data/v62\\.0/query/01g\\w+-\\d+");
-                children = query(camel, "queryMore", children.path("nextRecordsUrl").asText());
+                children = camel.query("queryMore", children.path("nextRecordsUrl").asText());
                 children.path("records").forEach(all::add);
             }
             assertThat(all).hasSize(5);
@@ -150,23 +151,8 @@ class RestResourcesTest {
         }
     }
 
-    private static List<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.forEach(n -> names.add(n.path("name").asText()));
-        return names;
-    }
 
-    private static JsonNode query(CamelSalesforce camel, String operation, String soql) throws Exception {
-        return JSON.readTree(camel.request("salesforce:" + operation + "?rawPayload=true", soql, String.class));
-    }
 
-    /** A raw call under /services/data/v62.0; null when the answer has no body (204). */
-    private static JsonNode raw(CamelSalesforce camel, String method, String path, String body) throws Exception {
-        String answer = camel.template.requestBodyAndHeaders("salesforce:raw?rawMethod=" + method
-                + "&rawPath=/services/data/v62.0" + path, body, Map.of("Content-Type", "application/json"),
-                String.class);
-        return answer == null || answer.isBlank() ? null : JSON.readTree(answer);
-    }
 
     private static int status(ThrowingCall call) {
         try {

@@ -1,7 +1,6 @@
 package io.loyaltybridge.sandbox.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltybridge.sandbox.MutableClock;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.loyaltybridge.sandbox.salesforce.CamelSalesforce.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * from an org without Feedback Management.
  */
 class SurveyObjectsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
 
     @Test
@@ -28,15 +27,15 @@ class SurveyObjectsTest {
             throws Exception {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults().withClock(clock));
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
-            assertThat(names(raw(camel, "GET", "/sobjects", null).path("sobjects"))).contains("Survey",
+            assertThat(names(camel.raw("GET", "/sobjects", null).path("sobjects"))).contains("Survey",
                     "SurveyInvitation", "SurveyResponse", "SurveyQuestionResponse", "SurveyQuestion");
-            JsonNode answers = raw(camel, "GET", "/sobjects/SurveyQuestionResponse/describe", null);
+            JsonNode answers = camel.raw("GET", "/sobjects/SurveyQuestionResponse/describe", null);
             assertThat(names(answers.path("fields"))).contains("NumberValue", "QuestionId", "ResponseId",
                     "InvitationId", "ResponseValue", "SystemModstamp");
             assertThat(answers.path("createable").asBoolean()).isFalse();
-            assertThat(raw(camel, "GET", "/sobjects/SurveyResponse/describe", null).path("updateable").asBoolean())
+            assertThat(camel.raw("GET", "/sobjects/SurveyResponse/describe", null).path("updateable").asBoolean())
                     .isFalse();
-            assertThat(raw(camel, "GET", "/sobjects/SurveyInvitation/describe", null).path("createable")
+            assertThat(camel.raw("GET", "/sobjects/SurveyInvitation/describe", null).path("createable")
                     .asBoolean()).isTrue();
         }
     }
@@ -50,14 +49,14 @@ class SurveyObjectsTest {
             Surveys.Survey nps = sf.admin().surveys().create("Loyalty NPS", "NPS");
             clock.advance(java.time.Duration.ofMinutes(1));
             String response = sf.admin().surveys().answer(nps, ann, 9, "Great rewards", clock.instant());
-            JsonNode found = query(camel, "SELECT Id, Survey.Name, Invitation.ParticipantId, CompletionDateTime, "
+            JsonNode found = camel.query("SELECT Id, Survey.Name, Invitation.ParticipantId, CompletionDateTime, "
                     + "SystemModstamp FROM SurveyResponse WHERE SystemModstamp >= 2026-03-01T12:00:30Z "
                     + "ORDER BY SystemModstamp, Id LIMIT 100").path("records");
             assertThat(found).hasSize(1);
             assertThat(found.get(0).path("Id").asText()).isEqualTo(response);
             assertThat(found.get(0).path("Survey").path("Name").asText()).isEqualTo("Loyalty NPS");
             assertThat(found.get(0).path("Invitation").path("ParticipantId").asText()).isEqualTo(ann);
-            JsonNode rows = query(camel, "SELECT ResponseId, NumberValue, ResponseValue, Question.QuestionType "
+            JsonNode rows = camel.query("SELECT ResponseId, NumberValue, ResponseValue, Question.QuestionType "
                     + "FROM SurveyQuestionResponse WHERE ResponseId IN ('" + response + "')").path("records");
             assertThat(rows).hasSize(2);
             List<String> types = new ArrayList<>();
@@ -79,11 +78,11 @@ class SurveyObjectsTest {
             String ann = sf.admin().createContact(Map.of("LastName", "Meyer", "Email", "ann@example.com"));
             Surveys.Survey nps = sf.admin().surveys().create("Loyalty NPS", "NPS");
             String response = sf.admin().surveys().answer(nps, ann, 9, null, clock.instant());
-            assertThatThrownBy(() -> raw(camel, "POST", "/sobjects/SurveyResponse",
+            assertThatThrownBy(() -> camel.raw("POST", "/sobjects/SurveyResponse",
                     "{\"SurveyId\": \"" + nps.surveyId() + "\"}"))
                     .isInstanceOf(CamelExecutionException.class)
                     .hasStackTraceContaining("INVALID_TYPE_FOR_OPERATION");
-            assertThatThrownBy(() -> raw(camel, "PATCH", "/sobjects/SurveyResponse/" + response,
+            assertThatThrownBy(() -> camel.raw("PATCH", "/sobjects/SurveyResponse/" + response,
                     "{\"Status\": \"Started\"}")).hasStackTraceContaining("entity type cannot be updated");
             assertThat(sf.admin().field(response, "Status")).isEqualTo("Completed");
         }
@@ -94,27 +93,10 @@ class SurveyObjectsTest {
         try (SalesforceSandbox sf = SalesforceSandbox.start(SandboxOptions.defaults().withClock(clock)
                 .withoutFeedbackManagement());
              CamelSalesforce camel = CamelSalesforce.clientCredentials(sf).start()) {
-            assertThat(names(raw(camel, "GET", "/sobjects", null).path("sobjects"))).contains("Contact")
+            assertThat(names(camel.raw("GET", "/sobjects", null).path("sobjects"))).contains("Contact")
                     .doesNotContain("SurveyResponse", "SurveyQuestionResponse", "SurveyInvitation", "Survey");
-            assertThatThrownBy(() -> query(camel, "SELECT Id FROM SurveyResponse"))
+            assertThatThrownBy(() -> camel.query("SELECT Id FROM SurveyResponse"))
                     .hasStackTraceContaining("INVALID_TYPE");
         }
-    }
-
-    private static List<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.forEach(n -> names.add(n.path("name").asText()));
-        return names;
-    }
-
-    private static JsonNode query(CamelSalesforce camel, String soql) throws Exception {
-        return JSON.readTree(camel.request("salesforce:query?rawPayload=true", soql, String.class));
-    }
-
-    private static JsonNode raw(CamelSalesforce camel, String method, String path, String body) throws Exception {
-        String answer = camel.template.requestBodyAndHeaders("salesforce:raw?rawMethod=" + method
-                + "&rawPath=/services/data/v62.0" + path, body, Map.of("Content-Type", "application/json"),
-                String.class);
-        return answer == null || answer.isBlank() ? null : JSON.readTree(answer);
     }
 }
