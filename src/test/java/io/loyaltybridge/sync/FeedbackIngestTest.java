@@ -2,16 +2,13 @@ package io.loyaltybridge.sync;
 
 import io.loyaltybridge.app.program.ProgramFile;
 import io.loyaltybridge.domain.program.Program;
+import io.loyaltybridge.support.CountingDataSource;
 import io.loyaltybridge.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -181,7 +178,7 @@ class FeedbackIngestTest {
     @Test
     void aBatchCostsTheSameStatementsWhateverItsSize() {
         AtomicInteger statements = new AtomicInteger();
-        FeedbackIngest counted = io.loyaltybridge.app.Core.assemble(counting(store.database.dataSource(), statements),
+        FeedbackIngest counted = io.loyaltybridge.app.Core.assemble(CountingDataSource.counting(store.database.dataSource(), statements),
                 store.core.program(), store.core.clock()).feedback();
         List<Integer> costs = new ArrayList<>();
         for (int size : new int[] {10, 200}) {
@@ -202,32 +199,6 @@ class FeedbackIngestTest {
             costs.add(statements.get());
         }
         assertThat(costs.get(1)).as("statements for 10 and 200 answers").isEqualTo(costs.get(0));
-    }
-
-    /** The same database, counting every statement prepared on it. */
-    private static DataSource counting(DataSource real, AtomicInteger statements) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, real, args);
-                    if (result instanceof Connection connection) {
-                        return Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                                new Class<?>[] {Connection.class}, (p, m, a) -> {
-                                    if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
-                                        statements.incrementAndGet();
-                                    }
-                                    return invoke(m, connection, a);
-                                });
-                    }
-                    return result;
-                });
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     private List<String> rows(String query) {
