@@ -51,7 +51,8 @@ final class GeneratedPopulation {
                     + "                FROM generate_series(1, 1 + (o.seed % 3)::int) i) x) l");
             s.execute("INSERT INTO member_tiers (member_id, tier, held_since, below_since)"
                     + " SELECT id, (ARRAY['bronze', 'silver', 'gold', 'vip'])[1 + id % 4], date '2024-01-01',"
-                    + " CASE WHEN id % 7 = 0 THEN date '2025-05-01' END FROM members WHERE id % 3 <> 0");
+                    + " CASE WHEN id % 7 = 0 THEN date '2025-05-01' END FROM members WHERE id % 3 <> 0 OR id % 50 = 1");
+            // A staff grant is given to a member with a tier row (the grant creates one first), as in production.
             s.execute("INSERT INTO tier_grants (member_id, tier, mode, valid_until, reason, granted_by, granted_at)"
                     + " SELECT id, 'gold', CASE WHEN id % 2 = 0 THEN 'pin' ELSE 'floor' END,"
                     + " CASE WHEN id % 3 = 0 THEN date '2025-06-01' END, 'generated', 'test', now()"
