@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * scaled by the kept share of its order.
  * <p>
  * The two summaries over the million orders are made first, each by one {@code CREATE TEMPORARY TABLE ... AS}: unlike
- * a cursor, such a statement runs in parallel on every core (at 100 000 members the scan went from ~5.4 s to ~3.6 s
+ * a cursor, such a statement runs in parallel on every core (at 100 000 members the scan went from ~5.4 s to ~4.3 s
  * on two cores). The transaction is REPEATABLE READ so both summaries and the streamed rows see one snapshot, as the
  * single statement did. Then one statement joins them to the members and streams its rows a page at a time.
  */
