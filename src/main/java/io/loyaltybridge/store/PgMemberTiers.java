@@ -7,6 +7,8 @@ import io.loyaltybridge.domain.program.tiers.TierState;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +58,37 @@ public final class PgMemberTiers implements MemberTiers {
         if (changed > 0) {
             outbox.mark(List.of(member));
         }
+    }
+
+    @Override
+    public void saveAll(Map<MemberId, TierState> states) {
+        outbox.mark(upsert(sql, states));
+    }
+
+    /**
+     * Writes the earned tiers of many members in one statement (in member order, so two writers lock rows in the same
+     * order); returns the members whose row was created or changed.
+     */
+    static List<MemberId> upsert(Sql sql, Map<MemberId, TierState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        List<MemberId> members = new ArrayList<>(states.keySet());
+        return sql.list("INSERT INTO member_tiers (member_id, tier, held_since, below_since)"
+                        + " SELECT v.member_id, v.tier, v.held_since::date, v.below_since::date"
+                        + " FROM unnest(?, ?, ?, ?) AS v(member_id, tier, held_since, below_since) ORDER BY 1"
+                        + " ON CONFLICT (member_id) DO UPDATE SET tier = excluded.tier, held_since = excluded.held_since,"
+                        + " below_since = excluded.below_since, updated_at = now() WHERE (member_tiers.tier,"
+                        + " member_tiers.held_since, member_tiers.below_since) IS DISTINCT FROM"
+                        + " (excluded.tier, excluded.held_since, excluded.below_since) RETURNING member_id",
+                row -> new MemberId(row.getLong(1)),
+                Sql.Column.of("bigint", members.stream().map(MemberId::value).toList()),
+                Sql.Column.of("text", members.stream().map(m -> states.get(m).tier()).toList()),
+                Sql.Column.of("text", members.stream().map(m -> states.get(m).heldSince().toString()).toList()),
+                Sql.Column.of("text", members.stream().map(m -> {
+                    LocalDate below = states.get(m).belowSince();
+                    return below == null ? null : below.toString();
+                }).toList()));
     }
 
     static TierState state(ResultSet row) throws SQLException {

@@ -6,7 +6,6 @@ import io.loyaltybridge.domain.ledger.batch.Changes;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.order.OrderKey;
 import io.loyaltybridge.domain.order.StoredOrder;
-import io.loyaltybridge.domain.program.tiers.TierState;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class PgSettlementWrites {
         addCampaignPoints(changes.campaignPoints());
         Set<MemberId> queued = new LinkedHashSet<>();
         changes.entries().forEach(e -> queued.add(e.member()));
-        queued.addAll(saveTiers(changes.tiers()));
+        queued.addAll(PgMemberTiers.upsert(sql, changes.tiers()));
         outbox.mark(queued);
         badges(changes);
         referrals(changes);
@@ -226,28 +225,6 @@ public final class PgSettlementWrites {
     }
 
     /** Saves the tiers that moved; returns the members whose stored tier changed (the CRMs must hear of it). */
-    private List<MemberId> saveTiers(Map<MemberId, TierState> tiers) {
-        if (tiers.isEmpty()) {
-            return List.of();
-        }
-        List<MemberId> members = new ArrayList<>(tiers.keySet());
-        return sql.list("INSERT INTO member_tiers (member_id, tier, held_since, below_since)"
-                + " SELECT v.member_id, v.tier, v.held_since::date, v.below_since::date"
-                + " FROM unnest(?, ?, ?, ?) AS v(member_id, tier, held_since, below_since) ORDER BY 1"
-                + " ON CONFLICT (member_id) DO UPDATE SET tier = excluded.tier, held_since = excluded.held_since,"
-                + " below_since = excluded.below_since, updated_at = now() WHERE (member_tiers.tier,"
-                + " member_tiers.held_since, member_tiers.below_since) IS DISTINCT FROM"
-                + " (excluded.tier, excluded.held_since, excluded.below_since) RETURNING member_id",
-                row -> new MemberId(row.getLong(1)),
-                Sql.Column.of("bigint", members.stream().map(MemberId::value).toList()),
-                Sql.Column.of("text", members.stream().map(m -> tiers.get(m).tier()).toList()),
-                Sql.Column.of("text", members.stream().map(m -> tiers.get(m).heldSince().toString()).toList()),
-                Sql.Column.of("text", members.stream().map(m -> {
-                    var below = tiers.get(m).belowSince();
-                    return below == null ? null : below.toString();
-                }).toList()));
-    }
-
     private void badges(Changes changes) {
         List<Long> members = new ArrayList<>();
         List<String> badges = new ArrayList<>();

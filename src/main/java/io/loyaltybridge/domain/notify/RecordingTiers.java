@@ -7,8 +7,9 @@ import io.loyaltybridge.domain.program.tiers.TierState;
 import io.loyaltybridge.domain.program.tiers.Tiers;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,15 +45,32 @@ public final class RecordingTiers implements MemberTiers, TierMoves {
     public void save(MemberId member, TierState state) {
         Optional<TierState> before = tiers.get(member);
         tiers.save(member, state);
-        String from = before.map(TierState::tier).orElse(levels.lowest().name());
-        int change = Integer.compare(levels.rank(state.tier()), levels.rank(from));
-        if (change != 0) {
-            EventType type = change > 0 ? EventType.TIER_UP : EventType.TIER_DOWN;
-            Instant now = clock.instant();
-            // The day the tier was entered names the cause: the same move replayed is one event.
-            events.record(new MemberEvent(member, type, type.wireName() + ":" + member + ":" + state.tier() + ":"
-                    + state.heldSince(), now, Map.of("tier", state.tier(), "previous_tier", from)));
+        move(member, before.orElse(null), state).ifPresent(events::record);
+    }
+
+    /** A batch: one read of the states before, one write, the events together. */
+    @Override
+    public void saveAll(Map<MemberId, TierState> states) {
+        if (states.isEmpty()) {
+            return;
         }
+        Map<MemberId, TierState> before = tiers.get(states.keySet());
+        tiers.saveAll(states);
+        List<MemberEvent> moves = new ArrayList<>();
+        states.forEach((member, state) -> move(member, before.get(member), state).ifPresent(moves::add));
+        events.recordAll(moves);
+    }
+
+    private Optional<MemberEvent> move(MemberId member, TierState before, TierState state) {
+        String from = before == null ? levels.lowest().name() : before.tier();
+        int change = Integer.compare(levels.rank(state.tier()), levels.rank(from));
+        if (change == 0) {
+            return Optional.empty();
+        }
+        EventType type = change > 0 ? EventType.TIER_UP : EventType.TIER_DOWN;
+        // The day the tier was entered names the cause: the same move replayed is one event.
+        return Optional.of(new MemberEvent(member, type, type.wireName() + ":" + member + ":" + state.tier() + ":"
+                + state.heldSince(), clock.instant(), Map.of("tier", state.tier(), "previous_tier", from)));
     }
 
     @Override

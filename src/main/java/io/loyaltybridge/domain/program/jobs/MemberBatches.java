@@ -3,7 +3,14 @@ package io.loyaltybridge.domain.program.jobs;
 import io.loyaltybridge.domain.Progress;
 import io.loyaltybridge.domain.member.MemberId;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /** Walks every member in id order, a batch at a time, so jobs issue one query per batch and never one per member. */
@@ -18,10 +25,19 @@ final class MemberBatches {
      * the work for the progress board (members done / total, rate, time left).
      */
     static int forEach(JobPorts ports, String what, ToIntFunction<List<MemberId>> work) {
+        return forEach(ports, what, 1, work);
+    }
+
+    /**
+     * The same with up to {@code workers} batches worked on at once, each on its own thread (and so in its own
+     * transaction), while the next batch's ids are read: for work whose batches touch only their own members' rows,
+     * so batches never wait on each other. Waits for every batch begun; the first failure is thrown.
+     */
+    static int forEach(JobPorts ports, String what, int workers, ToIntFunction<List<MemberId>> work) {
         long total = ports.unitOfWork().inTransaction(() -> ports.members().count());
         Progress progress = ports.progress().start(what, total);
         try {
-            int changes = walk(ports, work, progress);
+            int changes = workers <= 1 ? walk(ports, work, progress) : walk(ports, work, progress, workers);
             progress.finish();
             return changes;
         } finally {
@@ -33,14 +49,67 @@ final class MemberBatches {
         int changes = 0;
         MemberId after = null;
         while (true) {
-            MemberId from = after;
-            List<MemberId> batch = ports.unitOfWork().inTransaction(() -> ports.members().idsAfter(from, SIZE));
+            List<MemberId> batch = next(ports, after);
             if (batch.isEmpty()) {
                 return changes;
             }
             changes += work.applyAsInt(batch);
             progress.advance(batch.size());
             after = batch.get(batch.size() - 1);
+        }
+    }
+
+    private static int walk(JobPorts ports, ToIntFunction<List<MemberId>> work, Progress progress, int workers) {
+        ExecutorService pool = pool(workers);
+        Deque<Future<Integer>> running = new ArrayDeque<>();
+        int changes = 0;
+        try {
+            MemberId after = null;
+            while (true) {
+                List<MemberId> batch = next(ports, after);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                running.add(pool.submit(() -> {
+                    int changed = work.applyAsInt(batch);
+                    progress.advance(batch.size());
+                    return changed;
+                }));
+                after = batch.get(batch.size() - 1);
+                if (running.size() > workers) { // one batch queued ahead per worker at most
+                    changes += await(running.removeFirst());
+                }
+            }
+            while (!running.isEmpty()) {
+                changes += await(running.removeFirst());
+            }
+            return changes;
+        } finally {
+            pool.shutdownNow(); // after a failure: the batches not begun are dropped, those running end by themselves
+        }
+    }
+
+    private static List<MemberId> next(JobPorts ports, MemberId after) {
+        return ports.unitOfWork().inTransaction(() -> ports.members().idsAfter(after, SIZE));
+    }
+
+    private static ExecutorService pool(int workers) {
+        AtomicInteger next = new AtomicInteger();
+        return Executors.newFixedThreadPool(workers, work -> {
+            Thread thread = new Thread(work, "member-batch-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static int await(Future<Integer> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the job was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 }

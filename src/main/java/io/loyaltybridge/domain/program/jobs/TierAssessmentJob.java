@@ -12,6 +12,7 @@ import io.loyaltybridge.domain.program.tiers.TierStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * is where it is noticed). A second assessment on the same day reaches the same states and saves nothing.
  */
 final class TierAssessmentJob {
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
     private final Program program;
     private final TierPolicy policy;
     private final JobPorts ports;
@@ -45,19 +47,21 @@ final class TierAssessmentJob {
         // Far enough back for the previous window of any window kind.
         LocalDate from = today.minusMonths(Math.max(24, 2L * program.tiers().rollingMonths()));
         String lowest = program.tiers().lowest().name();
-        return MemberBatches.forEach(ports, "Tier assessment", batch -> ports.unitOfWork().inTransaction(() -> {
+        // A batch reads and writes only its own members' rows: the batches run on every core.
+        return MemberBatches.forEach(ports, "Tier assessment", WORKERS, batch -> ports.unitOfWork().inTransaction(() -> {
             Map<MemberId, TierState> states = ports.tiers().get(batch);
             Map<MemberId, List<Qualifying>> activity = ports.activity().qualifying(batch, from);
             Map<MemberId, LocalDate> joined = ports.activity().joinedOn(batch);
             Map<MemberId, DowngradeRisk> stored = risks.get(batch);
             List<DowngradeRisks.Change> riskChanges = new ArrayList<>();
+            Map<MemberId, TierState> toSave = new LinkedHashMap<>();
             int changed = 0;
             for (MemberId member : batch) {
                 LocalDate joinedOn = joined.getOrDefault(member, today);
                 TierState state = states.getOrDefault(member, TierState.start(lowest, joinedOn));
                 TierState next = policy.assess(state, activity.getOrDefault(member, List.of()), today, joinedOn);
                 if (!states.containsKey(member) || !next.equals(state)) {
-                    ports.tiers().save(member, next);
+                    toSave.put(member, next);
                     changed += next.equals(state) ? 0 : 1;
                 }
                 TierStatus status = policy.status(next, activity.getOrDefault(member, List.of()), today, joinedOn);
@@ -66,6 +70,7 @@ final class TierAssessmentJob {
                     riskChanges.add(new DowngradeRisks.Change(member, before, status));
                 }
             }
+            ports.tiers().saveAll(toSave); // one write for the batch, not one per member
             risks.save(riskChanges, today);
             return changed;
         }));

@@ -13,4 +13,12 @@ public interface MemberTiers {
     Map<MemberId, TierState> get(Collection<MemberId> members);
 
     void save(MemberId member, TierState state);
+
+    /**
+     * Saves each state as {@link #save} would. Stores override it to write a batch with a fixed number of statements
+     * (the tier assessment saves up to a batch of 1 000 members at once).
+     */
+    default void saveAll(Map<MemberId, TierState> states) {
+        states.forEach(this::save);
+    }
 }
