@@ -128,7 +128,7 @@ public final class HubSpotModule {
                 new HubSpotWriter(client, options.fieldMap(), echoes), options.fieldMap(),
                 java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_LINGER_MS)),
                 java.time.Duration.ofMillis(config.get(HubSpotSettings.PUSH_READ_HOLD_MS)),
-                !config.get(io.loyaltybridge.app.ClusterSettings.ENABLED)), sync, limiter));
+                !config.get(io.loyaltybridge.app.ClusterSettings.ENABLED)), sync, limiter, core.progress()::stopping));
         camel.bind("hubspotWebhookReceiver", new WebhookReceiver(new WebhookSignature(
                 config.secret("HUBSPOT_APP_SECRET"), Clock.systemUTC()), options.webhookUrl(), core.transactions(),
                 e -> WebhookEvents.changesNothing(e, options.fieldMap(), options.appId(),

@@ -2,6 +2,8 @@ package io.loyaltybridge.hubspot;
 
 import io.loyaltybridge.sync.PushDrain;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * The route hubspot-push's work, asked every few milliseconds and independent of the read cycle: send the batch
  * updates that are due (100 contacts ready, or the oldest waited the linger). It holds back only until the
@@ -12,19 +14,22 @@ public final class HubSpotPush {
     private final PushDrain drain;
     private final HubSpotSync sync;
     private final RateLimiter limiter;
+    private final BooleanSupplier stopping;
 
-    HubSpotPush(PushDrain drain, HubSpotSync sync, RateLimiter limiter) {
+    /** {@code stopping}: the app is stopping; a drain ends after its call in flight (the rest waits in the outbox). */
+    HubSpotPush(PushDrain drain, HubSpotSync sync, RateLimiter limiter, BooleanSupplier stopping) {
         this.drain = drain;
         this.sync = sync;
         this.limiter = limiter;
+        this.stopping = stopping;
     }
 
     /** Answers how many contacts were written. */
     public int drain() {
-        if (!sync.provisioned() || sync.firstSync() || dailyBudgetSpent()) {
+        if (stopping.getAsBoolean() || !sync.provisioned() || sync.firstSync() || dailyBudgetSpent()) {
             return 0;
         }
-        return drain.drain(sync::reading, () -> !dailyBudgetSpent());
+        return drain.drain(sync::reading, () -> !dailyBudgetSpent() && !stopping.getAsBoolean());
     }
 
     private boolean dailyBudgetSpent() {

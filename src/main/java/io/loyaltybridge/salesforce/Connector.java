@@ -80,7 +80,7 @@ final class Connector {
                 Duration.ofMillis(config.get(SalesforceSettings.PUSH_READ_HOLD_MS)),
                 !config.get(ClusterSettings.ENABLED), config.get(SalesforceSettings.PUSH_PARALLEL)), limits,
                 poll::running,
-                () -> poll.running() && backfill.pending());
+                () -> poll.running() && backfill.pending(), core.progress()::stopping);
         this.events = new EventIngest(reader, inbound, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"),
                 new HashSet<>(fields.fields().values())), core.transactions(), sources, poll::requestCatchUp, stops,
                 persons, new EchoFilter(config.secret("SALESFORCE_CLIENT_ID"), fields.fields().values().stream()

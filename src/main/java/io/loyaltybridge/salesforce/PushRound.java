@@ -15,19 +15,23 @@ public final class PushRound {
     private final ApiLimits limits;
     private final BooleanSupplier reading;
     private final BooleanSupplier backfilling;
+    private final BooleanSupplier stopping;
 
-    PushRound(PushDrain drain, ApiLimits limits, BooleanSupplier reading, BooleanSupplier backfilling) {
+    /** {@code stopping}: the app is stopping; a drain ends after its call in flight (the rest waits in the outbox). */
+    PushRound(PushDrain drain, ApiLimits limits, BooleanSupplier reading, BooleanSupplier backfilling,
+              BooleanSupplier stopping) {
         this.drain = drain;
         this.limits = limits;
         this.reading = reading;
         this.backfilling = backfilling;
+        this.stopping = stopping;
     }
 
     /** Called by the route {@code salesforce-push}; answers how many records were written. */
     public int drain() {
-        if (backfilling.getAsBoolean() || !limits.permitRound("push")) {
+        if (stopping.getAsBoolean() || backfilling.getAsBoolean() || !limits.permitRound("push")) {
             return 0;
         }
-        return drain.drain(reading, () -> !limits.slowedDown());
+        return drain.drain(reading, () -> !limits.slowedDown() && !stopping.getAsBoolean());
     }
 }

@@ -57,6 +57,11 @@ public final class ProgressBoard implements Progress.Board {
         stopping = true;
     }
 
+    /** Whether the app is stopping: work that loops on its own (a push draining a deep outbox) ends its loop. */
+    public boolean stopping() {
+        return stopping;
+    }
+
     public List<Snapshot> snapshot() {
         Instant now = clock.instant();
         works.removeIf(w -> w.finishedAt != null && w.finishedAt.plus(KEEP_FINISHED).isBefore(now));

@@ -43,6 +43,20 @@ class PushDrainTest {
     }
 
     @Test
+    void a_drain_told_to_stop_ends_after_its_call_in_flight_and_leaves_the_rest_in_the_outbox() {
+        try (StoreFixture store = new StoreFixture()) {
+            InMemoryCrm crm = new InMemoryCrm(200);
+            takeIn(store, 450);
+
+            int pushed = drain(store, crm, Duration.ZERO).drain(() -> false, () -> false); // as when the app stops
+
+            assertThat(crm.callSizes).as("the call in flight, then no other").containsExactly(200);
+            assertThat(pushed).isEqualTo(200);
+            assertThat(depth(store)).as("the rest waits for the next start").isEqualTo(250);
+        }
+    }
+
+    @Test
     void a_deep_outbox_goes_out_in_full_calls_side_by_side_each_member_once_the_rest_after_the_linger() {
         try (StoreFixture store = new StoreFixture()) {
             Overlapping crm = new Overlapping(new InMemoryCrm(200));
