@@ -1,5 +1,6 @@
 package io.loyaltybridge.domain.whatif;
 
+import io.loyaltybridge.domain.Workers;
 import io.loyaltybridge.domain.member.MemberId;
 import io.loyaltybridge.domain.program.Program;
 
@@ -9,11 +10,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -78,14 +76,14 @@ public final class WhatIf {
         Side candidateSide = new Side(candidate.program());
         List<Long> failed = new ArrayList<>();
         long[] orders = new long[1];
-        ExecutorService workers = workers(threads);
+        ExecutorService workers = Workers.pool("what-if", threads);
         // Each page is settled into sides of its own (whichever worker takes it, whichever finishes first) and
         // folded into the totals here, in page order: the split over threads cannot change the result. Settling
         // the two programs as separate tasks keeps both cores busy even when one program costs more than the other.
         Deque<InFlight> inFlight = new ArrayDeque<>();
         Consumer<InFlight> done = page -> {
-            Settled settledNow = await(page.now());
-            Settled settledCandidate = await(page.candidate());
+            Settled settledNow = Workers.await(page.now(), "the what-if");
+            Settled settledCandidate = Workers.await(page.candidate(), "the what-if");
             nowSide.absorb(settledNow.side());
             candidateSide.absorb(settledCandidate.side());
             settledNow.failed().forEach(m -> failed.add(m.value()));
@@ -122,25 +120,5 @@ public final class WhatIf {
 
     /** A page both programs are settling: its orders, and each program's outcome. */
     private record InFlight(long orders, Future<Settled> now, Future<Settled> candidate) {
-    }
-
-    private static ExecutorService workers(int threads) {
-        AtomicInteger next = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, work -> {
-            Thread thread = new Thread(work, "what-if-" + next.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    private static Settled await(Future<Settled> settling) {
-        try {
-            return settling.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the what-if was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 }

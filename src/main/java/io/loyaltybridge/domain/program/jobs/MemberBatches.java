@@ -1,16 +1,14 @@
 package io.loyaltybridge.domain.program.jobs;
 
 import io.loyaltybridge.domain.Progress;
+import io.loyaltybridge.domain.Workers;
 import io.loyaltybridge.domain.member.MemberId;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /** Walks every member in id order, a batch at a time, so jobs issue one query per batch and never one per member. */
@@ -60,7 +58,7 @@ final class MemberBatches {
     }
 
     private static int walk(JobPorts ports, ToIntFunction<List<MemberId>> work, Progress progress, int workers) {
-        ExecutorService pool = pool(workers);
+        ExecutorService pool = Workers.pool("member-batch", workers);
         Deque<Future<Integer>> running = new ArrayDeque<>();
         int changes = 0;
         try {
@@ -77,11 +75,11 @@ final class MemberBatches {
                 }));
                 after = batch.get(batch.size() - 1);
                 if (running.size() > workers) { // one batch queued ahead per worker at most
-                    changes += await(running.removeFirst());
+                    changes += Workers.await(running.removeFirst(), "the job");
                 }
             }
             while (!running.isEmpty()) {
-                changes += await(running.removeFirst());
+                changes += Workers.await(running.removeFirst(), "the job");
             }
             return changes;
         } finally {
@@ -91,25 +89,5 @@ final class MemberBatches {
 
     private static List<MemberId> next(JobPorts ports, MemberId after) {
         return ports.unitOfWork().inTransaction(() -> ports.members().idsAfter(after, SIZE));
-    }
-
-    private static ExecutorService pool(int workers) {
-        AtomicInteger next = new AtomicInteger();
-        return Executors.newFixedThreadPool(workers, work -> {
-            Thread thread = new Thread(work, "member-batch-" + next.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    private static int await(Future<Integer> batch) {
-        try {
-            return batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the job was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 }
