@@ -132,7 +132,7 @@ final class PgSegmentScan {
                 + " WHERE placed_at < timestamptz '" + tomorrow + "'";
     }
 
-    static String totals(String kept, ZoneId zone, LocalDate today) {
+    private static String totals(String kept, ZoneId zone, LocalDate today) {
         String day = "AT TIME ZONE '" + zone.getId().replace("'", "''") + "')::date";
         return "CREATE TEMPORARY TABLE scan_totals ON COMMIT DROP AS"
                 + " SELECT member_id, count(*) AS orders, sum(kept) AS spend, (min(placed_at) " + day + " AS first_day,"
@@ -140,7 +140,7 @@ final class PgSegmentScan {
                 + " FROM (" + counted(kept, zone, today, "") + ") o WHERE kept > 0 GROUP BY member_id";
     }
 
-    static String categories(String kept, ZoneId zone, LocalDate today) {
+    private static String categories(String kept, ZoneId zone, LocalDate today) {
         // The lines unnested in the select list (not a function scan per order, which materialises each result).
         // An order fully kept in the program currency (most of them) counts its lines whole: no division.
         String amount = "(line ->> 'unitPrice')::numeric * (line ->> 'quantity')::numeric";
