@@ -154,18 +154,7 @@ class SetWiseSettlementDifferentialTest {
 
     @Test
     void both_paths_leave_the_same_entries_balances_tiers_badges_referrals_outbox_dead_letters_and_events() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        List<String> shown = new ArrayList<>();
-        for (String section : oracle.state().sections.keySet()) {
-            List<String> found = differences(section, oracle.state().sections.get(section),
-                    setWise.state().sections.get(section));
-            if (!found.isEmpty()) {
-                counts.put(section, found.size());
-                shown.addAll(found.subList(0, Math.min(SHOWN_PER_SECTION, found.size())));
-            }
-        }
-        assertThat(counts).as("set-wise settlement differs from the per-order path; differences per section %s,"
-                + " the first of each:%n%s", counts, String.join("\n", shown)).isEmpty();
+        assertLeavesWhatTheOracleLeaves(setWise, "set-wise settlement");
     }
 
     @Test
@@ -174,17 +163,22 @@ class SetWiseSettlementDifferentialTest {
         assertThat(inParts.batchesSettledOneByOne()).as("batches handed to the one-by-one path").isZero();
         assertThat(inParts.mismatches()).as("balances against their entries").isEmpty();
         assertThat(inParts.reports()).as("taken, skipped and dead-lettered per batch").isEqualTo(oracle.reports());
+        assertLeavesWhatTheOracleLeaves(inParts, "settled in parts");
+    }
+
+    /** Every section of {@code path}'s state equals the per-order path's; else the count and first few per section. */
+    private void assertLeavesWhatTheOracleLeaves(Settled path, String what) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> shown = new ArrayList<>();
         for (String section : oracle.state().sections.keySet()) {
             List<String> found = differences(section, oracle.state().sections.get(section),
-                    inParts.state().sections.get(section));
+                    path.state().sections.get(section));
             if (!found.isEmpty()) {
                 counts.put(section, found.size());
                 shown.addAll(found.subList(0, Math.min(SHOWN_PER_SECTION, found.size())));
             }
         }
-        assertThat(counts).as("settled in parts differs from the per-order path; differences per section %s,"
+        assertThat(counts).as(what + " differs from the per-order path; differences per section %s,"
                 + " the first of each:%n%s", counts, String.join("\n", shown)).isEmpty();
     }
 
