@@ -5,6 +5,7 @@ import io.loyaltybridge.app.Application;
 import io.loyaltybridge.sandbox.hubspot.HubSpotSandbox;
 import io.loyaltybridge.support.Http;
 import io.loyaltybridge.support.TestApp;
+import io.loyaltybridge.support.UnscheduledProgram;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,11 +20,12 @@ final class BothCrmsAgree {
 
     /**
      * The app on the shipped program, syncing both sandboxes by polling (no backfill, no CDC) and delivering
-     * notifications to both, on {@code clock}.
+     * notifications to both, on {@code clock}. The program's scheduled jobs never fire: the tests run them when they
+     * mean to, and a test that moves the clock ahead must not see an hourly job act on the new date by itself.
      */
     static Application start(Harness h, HubSpotSandbox hs, String hsToken, String hsSecret, Clock clock) {
         Map<String, String> settings = new HashMap<>(Map.of(
-                "loyalty.program.file", Path.of("config/program.yaml").toAbsolutePath().toString(),
+                "loyalty.program.file", UnscheduledProgram.of(Path.of("config/program.yaml")).toString(),
                 "loyalty.salesforce.backfill.enabled", "false", "loyalty.salesforce.cdc.enabled", "false",
                 "loyalty.salesforce.poll.period-seconds", "1",
                 "loyalty.hubspot.enabled", "true", "loyalty.hubspot.base-url", hs.baseUrl(),
